@@ -1,0 +1,101 @@
+/** Contracts of the import pipeline (shared by worker, Node engine, CLI and UI). */
+
+export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'geojson' | 'shapefile';
+export type Encoding = 'utf-8' | 'windows-1252';
+export type ColumnType = 'integer' | 'double' | 'text' | 'boolean' | 'date';
+
+/** Name of the column that holds an area's geometry as GeoJSON text in WGS84 (EPSG:4326). */
+export const GEOM_COL = '_geom';
+
+/** Everything the importer detected (and the user may override). */
+export interface ImportOptions {
+  format?: FileFormat;
+  /** CSV/TXT */
+  encoding?: Encoding;
+  delimiter?: string; // ';' ',' '\t' '|'
+  decimal?: ',' | '.';
+  thousands?: '.' | ',' | ' ' | "'" | '';
+  /** 0-based index of the header line among the non-empty leading lines; -1 = no header. */
+  headerRow?: number;
+  /** number of header lines merged into one name (statistical-office sheets have 2–3). */
+  headerRows?: number;
+  /** lines after the table (footnotes, sources) that are dropped */
+  footerRows?: number;
+  /** XLSX */
+  sheet?: string;
+  /** Geometry: CRS of the source when it cannot be detected, e.g. 'EPSG:25832'. */
+  crs?: string;
+  /** Column names that must stay text (IDs with leading zeros are kept as text anyway). */
+  textColumns?: string[];
+}
+
+export interface Detected extends Required<Pick<ImportOptions, 'format'>> {
+  encoding?: Encoding;
+  bom?: boolean;
+  delimiter?: string;
+  decimal?: ',' | '.';
+  thousands?: string;
+  headerRow?: number;
+  headerRows?: number;
+  footerRows?: number;
+  sheets?: string[];
+  sheet?: string;
+  /** CRS of the source geometry as found ('EPSG:25832', WKT name, …) */
+  crs?: string;
+  geometryType?: 'polygon' | 'point' | 'line' | 'mixed';
+}
+
+export interface ColumnInfo {
+  name: string;
+  type: ColumnType | 'geometry';
+  nulls: number;
+  /** how many cells were one of the German missing-value symbols, by symbol */
+  missingSymbols?: Record<string, number>;
+  /** values were percentages like "53,40%" (stored as 53.4) */
+  percent?: boolean;
+}
+
+export interface ImportWarning {
+  code: string;
+  /** German, plain language */
+  message: string;
+  column?: string;
+  line?: number;
+}
+
+export interface IngestResult {
+  table: string;
+  rows: number;
+  columns: ColumnInfo[];
+  detected: Detected;
+  warnings: ImportWarning[];
+  /** set for geometry files: WGS84 bbox [minX, minY, maxX, maxY] */
+  bbox?: [number, number, number, number];
+}
+
+/** Preview for the import dialog: first rows after applying the options. */
+export interface ImportPreview {
+  detected: Detected;
+  columns: ColumnInfo[];
+  rows: (string | number | boolean | null)[][];
+  /** a few raw lines (CSV) so the user sees what the header/footer choice does */
+  rawLines?: string[];
+  warnings: ImportWarning[];
+}
+
+export interface ProgressHooks {
+  onProgress?: (fraction: number, stage: string) => void;
+  /** checked between chunks; throw `IngestError('cancelled')` when true */
+  isCancelled?: () => boolean;
+}
+
+/** An import failure the UI can show as is: German message, where, and what to do. */
+export class IngestError extends Error {
+  constructor(
+    message: string,
+    public readonly details: { file?: string; line?: number; column?: string; hint?: string; code?: string } = {},
+  ) {
+    super(message);
+    this.name = 'IngestError';
+  }
+}
