@@ -1,0 +1,23 @@
+/**
+ * Command-line entry: `npm run cli -- <command> [args]`. Each command lives in
+ * `./commands/<command>.ts` and exports `run(argv): Promise<unknown>`; its result is
+ * printed as JSON on stdout. Errors go to stderr (German message) with exit code 1.
+ */
+const COMMANDS = ['inspect', 'index', 'segregation', 'moran', 'ebrate'] as const;
+
+async function main(): Promise<void> {
+  const [cmd, ...rest] = process.argv.slice(2);
+  if (!cmd || !(COMMANDS as readonly string[]).includes(cmd)) {
+    process.stderr.write(`Aufruf: npm run cli -- <${COMMANDS.join('|')}> …\n`);
+    process.exit(2);
+  }
+  const mod = (await import(`./commands/${cmd}.ts`)) as { run: (argv: string[]) => Promise<unknown> };
+  const result = await mod.run(rest);
+  process.stdout.write(JSON.stringify(result, (_k, v) => (typeof v === 'bigint' ? Number(v) : v), 2) + '\n');
+}
+
+main().catch((e: unknown) => {
+  const err = e as Error & { details?: { hint?: string } };
+  process.stderr.write(`Fehler: ${err.message}${err.details?.hint ? `\nHinweis: ${err.details.hint}` : ''}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+/**
+ * German-first UI strings. Each feature area keeps its strings in its own module
+ * (`./app.ts`, `./legend.ts`, …) exporting `{ de, en }`; they are merged here.
+ * Components never contain string literals: they call `t('key', { n: 3 })`.
+ */
+import { app } from './app';
+
+export type Lang = 'de' | 'en';
+type Dict = Record<string, string>;
+export interface Strings {
+  de: Dict;
+  en: Dict;
+}
+
+const modules: Strings[] = [app];
+const merged: Record<Lang, Dict> = { de: {}, en: {} };
+for (const m of modules) {
+  Object.assign(merged.de, m.de);
+  Object.assign(merged.en, m.en);
+}
+
+let current: Lang = 'de';
+const listeners = new Set<(l: Lang) => void>();
+
+export function setLang(lang: Lang): void {
+  current = lang;
+  for (const l of listeners) l(lang);
+}
+export function getLang(): Lang {
+  return current;
+}
+export function onLangChange(fn: (l: Lang) => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+/** Translate `key`, filling `{name}` placeholders. Falls back to German, then to the key. */
+export function t(key: string, vars?: Record<string, string | number>, lang: Lang = current): string {
+  let s = merged[lang][key] ?? merged.de[key] ?? key;
+  if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
+  return s;
+}
+
+/** German number formatting (1.234,5) or English (1,234.5); `digits` fixes the decimals. */
+export function fmtNumber(x: number | null | undefined, digits?: number, lang: Lang = current): string {
+  if (x === null || x === undefined || Number.isNaN(x)) return '–';
+  const locale = lang === 'de' ? 'de-DE' : 'en-GB';
+  const opts: Intl.NumberFormatOptions =
+    digits === undefined ? { maximumFractionDigits: Math.abs(x) >= 100 ? 1 : 3 } : { minimumFractionDigits: digits, maximumFractionDigits: digits };
+  return new Intl.NumberFormat(locale, opts).format(x);
+}
+
+export function allKeys(lang: Lang): string[] {
+  return Object.keys(merged[lang]);
+}
