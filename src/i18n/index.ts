@@ -4,6 +4,7 @@
  * Components never contain string literals: they call `t('key', { n: 3 })`.
  */
 import { app } from './app';
+import { legend } from './legend';
 
 export type Lang = 'de' | 'en';
 type Dict = Record<string, string>;
@@ -12,7 +13,7 @@ export interface Strings {
   en: Dict;
 }
 
-const modules: Strings[] = [app];
+const modules: Strings[] = [app, legend];
 const merged: Record<Lang, Dict> = { de: {}, en: {} };
 for (const m of modules) {
   Object.assign(merged.de, m.de);
