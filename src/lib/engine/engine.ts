@@ -1,0 +1,266 @@
+import type { Duck } from '../db/duck';
+import { duckErrorMessage } from '../db/duck';
+import { ingestFile, previewFile } from '../ingest/index';
+import { GEOM_COL, IngestError, type ImportOptions, type ImportPreview } from '../ingest/types';
+import { qi, tableNameFor } from '../sql/ident';
+import { KEY_NORMALIZATIONS, duplicatesSql, joinSummarySql, joinedValuesSql, layerValuesSql, unmatchedSql, type JoinSpec, type KeyNormalization, type ValueSpec } from '../sql/join';
+import { classify, type ClassMethod, type Classification } from '../analysis/classify';
+import { pivotWideSql, unpivotSql } from '../sql/reshape';
+import { describeTable } from './describe';
+import type { ColumnValues, JoinReport, JoinSpecInput, LayerMeta, TableMeta } from './types';
+
+export interface FileInput {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type ProgressFn = (fraction: number, stage: string) => void;
+
+/**
+ * The workbench engine: owns DuckDB and the catalogue. The same class runs in the browser
+ * worker (behind Comlink) and in Node (tests, CLI); it returns plain data only.
+ */
+export class Engine {
+  private tables = new Map<string, TableMeta>();
+  private layers = new Map<string, LayerMeta>();
+  private cancelled = false;
+
+  constructor(readonly duck: Duck) {}
+
+  /** Ask the running import to stop at its next chunk boundary. */
+  cancel(): void {
+    this.cancelled = true;
+  }
+
+  preview(file: FileInput, options?: ImportOptions): Promise<ImportPreview> {
+    return previewFile(this.duck, file, options);
+  }
+
+  /**
+   * Import a file as a new table (or replace `replace`). On failure nothing already loaded changes.
+   */
+  async importFile(file: FileInput, options?: ImportOptions, onProgress?: ProgressFn, replace?: string): Promise<TableMeta> {
+    this.cancelled = false;
+    const name = replace ?? tableNameFor(file.name, this.tables.keys());
+    const staging = `${name}__import`;
+    try {
+      const res = await ingestFile(this.duck, file, staging, options, {
+        onProgress,
+        isCancelled: () => this.cancelled,
+      });
+      this.duck.query(`DROP TABLE IF EXISTS ${qi(name)}; ALTER TABLE ${qi(staging)} RENAME TO ${qi(name)}`);
+      const previous = replace ? this.tables.get(replace) : undefined;
+      const meta: TableMeta = {
+        name,
+        label: previous?.label ?? file.name,
+        fileName: file.name,
+        rows: res.rows,
+        columns: res.columns,
+        detected: res.detected,
+        warnings: res.warnings,
+        hasGeometry: res.columns.some((c) => c.name === GEOM_COL),
+        bbox: res.bbox,
+      };
+      this.tables.set(name, meta);
+      return meta;
+    } catch (e) {
+      this.duck.query(`DROP TABLE IF EXISTS ${qi(staging)}`);
+      if (e instanceof IngestError) throw e;
+      throw new IngestError(`Die Datei „${file.name}“ konnte nicht gelesen werden: ${duckErrorMessage(e)}`, {
+        file: file.name,
+        hint: 'Prüfen Sie Format und Einstellungen im Importdialog (Trennzeichen, Kopfzeile, Kodierung).',
+      });
+    }
+  }
+
+  listTables(): TableMeta[] {
+    return [...this.tables.values()];
+  }
+
+  listLayers(): LayerMeta[] {
+    return [...this.layers.values()];
+  }
+
+  table(name: string): TableMeta {
+    const t = this.tables.get(name);
+    if (!t) throw new Error(`Tabelle „${name}“ ist nicht (mehr) geladen.`);
+    return t;
+  }
+
+  renameTable(name: string, label: string): TableMeta {
+    const t = this.table(name);
+    const clean = label.trim();
+    if (!clean) throw new Error('Der Name darf nicht leer sein.');
+    t.label = clean;
+    const layer = this.layers.get(name);
+    if (layer) layer.label = clean;
+    return t;
+  }
+
+  dropTable(name: string): void {
+    this.table(name);
+    this.duck.query(`DROP TABLE IF EXISTS ${qi(name)}`);
+    this.tables.delete(name);
+    this.layers.delete(name);
+  }
+
+  /** Rows of a table as Arrow IPC (for the virtualised grid); the geometry column is left out. */
+  rowsIPC(name: string, offset: number, limit: number, orderBy?: { column: string; desc: boolean }): Uint8Array {
+    const t = this.table(name);
+    const cols = t.columns.filter((c) => c.name !== GEOM_COL).map((c) => qi(c.name));
+    const order = orderBy ? ` ORDER BY ${qi(orderBy.column)} ${orderBy.desc ? 'DESC' : 'ASC'} NULLS LAST` : ' ORDER BY rowid';
+    return this.duck.queryIPC(`SELECT rowid AS _row, ${cols.join(', ')} FROM ${qi(name)}${order} LIMIT ${limit | 0} OFFSET ${offset | 0}`);
+  }
+
+  queryIPC(sql: string): Uint8Array {
+    return this.duck.queryIPC(sql);
+  }
+
+  /** Distinct values of a column (for pivot names, year pickers). */
+  distinct(name: string, column: string, limit = 500): string[] {
+    this.table(name);
+    return this.duck
+      .query(`SELECT DISTINCT CAST(${qi(column)} AS VARCHAR) AS v FROM ${qi(name)} WHERE ${qi(column)} IS NOT NULL ORDER BY 1 LIMIT ${limit}`)
+      .toArray()
+      .map((r) => String(r.v));
+  }
+
+  /** Long → wide (e.g. Köln: raum × jahr × zeile → one column per zeile). */
+  pivotWide(o: { table: string; idColumns: string[]; nameColumn: string; valueColumn: string; prefix?: string }): TableMeta {
+    const src = this.table(o.table);
+    const names = this.distinct(o.table, o.nameColumn, 2000);
+    if (names.length > 1000) throw new Error(`Die Spalte „${o.nameColumn}“ hat ${names.length} verschiedene Werte – zu viele für neue Spalten.`);
+    const target = tableNameFor(`${o.table}_breit`, this.tables.keys());
+    this.duck.query(pivotWideSql({ source: o.table, target, ...o, names }));
+    return this.registerDerived(target, `${src.label} (breit)`, src);
+  }
+
+  /** Wide year columns → (ids…, Jahr, value per stem). */
+  unpivot(o: { table: string; idColumns: string[]; yearColumns: string[] }): TableMeta {
+    const src = this.table(o.table);
+    const target = tableNameFor(`${o.table}_lang`, this.tables.keys());
+    this.duck.query(unpivotSql({ source: o.table, target, ...o }));
+    return this.registerDerived(target, `${src.label} (lang)`, src);
+  }
+
+  private registerDerived(target: string, label: string, src: TableMeta): TableMeta {
+    const { rows, columns } = describeTable(this.duck, target);
+    const meta: TableMeta = { name: target, label, fileName: src.fileName, rows, columns, warnings: [], hasGeometry: false, derivedFrom: src.name };
+    this.tables.set(target, meta);
+    return meta;
+  }
+
+  /** Make a geometry table an area layer (Gebietsebene) with its ID, name and parent columns. */
+  createLayer(o: { table: string; idColumn: string; nameColumn?: string; parentColumn?: string; parentLayer?: string }): LayerMeta {
+    const t = this.table(o.table);
+    if (!t.hasGeometry) throw new Error(`„${t.label}“ enthält keine Geometrien und kann keine Gebietsebene sein.`);
+    for (const c of [o.idColumn, o.nameColumn, o.parentColumn]) {
+      if (c && !t.columns.some((x) => x.name === c)) throw new Error(`Spalte „${c}“ gibt es in „${t.label}“ nicht.`);
+    }
+    const kinds = this.duck
+      .query(`SELECT DISTINCT json_extract_string(${qi(GEOM_COL)}, '$.type') AS k FROM ${qi(o.table)} WHERE ${qi(GEOM_COL)} IS NOT NULL`)
+      .toArray()
+      .map((r) => String(r.k));
+    const kindOf = (k: string) => (/Polygon/.test(k) ? 'polygon' : /Point/.test(k) ? 'point' : 'line');
+    const set = new Set(kinds.map(kindOf));
+    const layer: LayerMeta = {
+      table: o.table,
+      label: t.label,
+      idColumn: o.idColumn,
+      nameColumn: o.nameColumn,
+      parentColumn: o.parentColumn,
+      parentLayer: o.parentLayer,
+      features: t.rows,
+      geometryType: set.size === 1 ? ([...set][0] as LayerMeta['geometryType']) : 'mixed',
+      bbox: t.bbox ?? [-180, -90, 180, 90],
+    };
+    this.layers.set(o.table, layer);
+    return layer;
+  }
+
+  layer(table: string): LayerMeta {
+    const l = this.layers.get(table);
+    if (!l) throw new Error(`„${table}“ ist keine Gebietsebene.`);
+    return l;
+  }
+
+  /** Geometries of a layer as GeoJSON text, in row order. */
+  geometries(table: string): string[] {
+    this.layer(table);
+    const col = this.duck.query(`SELECT ${qi(GEOM_COL)} AS g FROM ${qi(table)} ORDER BY rowid`).getChild('g');
+    const out: string[] = new Array(col?.length ?? 0);
+    for (let i = 0; i < out.length; i++) out[i] = (col?.get(i) as string | null) ?? 'null';
+    return out;
+  }
+
+  private spec(s: JoinSpecInput): JoinSpec {
+    this.table(s.table);
+    const l = this.layer(s.layer);
+    return { ...s, layerKey: l.idColumn };
+  }
+
+  /** Join report: matches, unmatched on each side, duplicates, and the best key normalisation. */
+  joinReport(input: JoinSpecInput): JoinReport {
+    const s = this.spec(input);
+    const summary = this.duck.query(joinSummarySql(s)).toArray()[0];
+    const rows = <T>(sql: string) => this.duck.query(sql).toArray().map((r) => r.toJSON() as T);
+    const byMode = {} as Record<KeyNormalization, number>;
+    for (const m of KEY_NORMALIZATIONS) {
+      byMode[m] = m === s.mode ? Number(summary.matched) : Number(this.duck.query(joinSummarySql({ ...s, mode: m })).toArray()[0].matched);
+    }
+    const best = KEY_NORMALIZATIONS.reduce((a, b) => (byMode[b] > byMode[a] ? b : a), s.mode);
+    return {
+      spec: s,
+      tableKeys: Number(summary.table_keys),
+      layerKeys: Number(summary.layer_keys),
+      matched: Number(summary.matched),
+      tableNullKeys: Number(summary.table_null_keys),
+      layerNullKeys: Number(summary.layer_null_keys),
+      tableOnly: rows<{ key: string; n: number }>(unmatchedSql(s, 'table')).map((r) => ({ key: String(r.key), n: Number(r.n) })),
+      layerOnly: rows<{ key: string; n: number }>(unmatchedSql(s, 'layer')).map((r) => ({ key: String(r.key), n: Number(r.n) })),
+      tableDuplicates: rows<{ key: string; year?: unknown; n: number }>(duplicatesSql(s.table, s.key, s.mode, s.yearColumn)).map((r) => ({
+        key: String(r.key),
+        year: r.year === undefined ? undefined : String(r.year),
+        n: Number(r.n),
+      })),
+      layerDuplicates: rows<{ key: string; n: number }>(duplicatesSql(s.layer, s.layerKey, s.mode)).map((r) => ({ key: String(r.key), n: Number(r.n) })),
+      byMode,
+      suggestion: best !== s.mode ? best : undefined,
+    };
+  }
+
+  /** Values per layer feature (joined by key, or the layer's own columns), for the choropleth. */
+  joinedValues(input: JoinSpecInput | { layer: string; table?: undefined }, value: ValueSpec, year?: string): ColumnValues {
+    const layer = this.layer(input.layer);
+    const sql =
+      input.table === undefined || input.table === input.layer
+        ? layerValuesSql(input.layer, value)
+        : joinedValuesSql(this.spec(input as JoinSpecInput), value, year);
+    const v = this.duck.query(sql).getChild('v');
+    const n = layer.features;
+    const values = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const x = v?.get(i) as number | null;
+      values[i] = x === null || x === undefined ? NaN : Number(x);
+    }
+    const labels = this.duck
+      .query(
+        `SELECT CAST(${qi(layer.idColumn)} AS VARCHAR) AS id, ${layer.nameColumn ? `CAST(${qi(layer.nameColumn)} AS VARCHAR)` : 'NULL'} AS nm FROM ${qi(layer.table)} ORDER BY rowid`,
+      )
+      .toArray();
+    return { values, ids: labels.map((r) => String(r.id ?? '')), names: labels.map((r) => String(r.nm ?? r.id ?? '')) };
+  }
+
+  /** Values plus map classes, computed here so the UI thread never classifies big arrays. */
+  choropleth(
+    input: JoinSpecInput | { layer: string; table?: undefined },
+    value: ValueSpec,
+    year: string | undefined,
+    method: ClassMethod,
+    k: number,
+    breaks?: number[],
+  ): ColumnValues & { classes: Classification } {
+    const vals = this.joinedValues(input, value, year);
+    return { ...vals, classes: classify(vals.values, method, k, { breaks }) };
+  }
+}

@@ -1,0 +1,155 @@
+import { startEngine, Comlink, type EngineClient } from '../db/client';
+import type { ImportOptions } from '../ingest/types';
+import type { JoinReport, JoinSpecInput, LayerMeta, TableMeta } from '../engine/types';
+import { t } from '../../i18n/index';
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info' | 'warning';
+  title: string;
+  message: string;
+  hint?: string;
+}
+
+export interface Busy {
+  label: string;
+  fraction: number | null;
+  cancellable: boolean;
+}
+
+let noticeId = 0;
+
+/** Top-level app state: the engine handle, the catalogue, busy/progress and notices. */
+export class AppState {
+  ready = $state(false);
+  engineError = $state<string | null>(null);
+  tables = $state<TableMeta[]>([]);
+  layers = $state<LayerMeta[]>([]);
+  joins = $state<JoinSpecInput[]>([]);
+  lastJoinReport = $state<JoinReport | null>(null);
+  selectedTable = $state<string | null>(null);
+  busy = $state<Busy | null>(null);
+  notices = $state<Notice[]>([]);
+  /** feature index of the selected area in the active layer */
+  selectedFeature = $state<number | null>(null);
+  workspace = $state<'data' | 'areas' | 'map'>('data');
+  /** the original files by table, so the import dialog can re-read them with other options */
+  sources = new Map<string, File | { name: string; bytes: Uint8Array }>();
+  /** table whose import settings are being edited */
+  importDialog = $state<string | null>(null);
+
+  engine!: EngineClient;
+  private terminate: () => void = () => {};
+
+  constructor() {
+    this.start();
+  }
+
+  private start(): void {
+    const { client, terminate } = startEngine((reason) => this.onCrash(reason));
+    this.engine = client;
+    this.terminate = terminate;
+    this.engine
+      .init()
+      .then(() => (this.ready = true))
+      .catch((e: Error) => (this.engineError = e.message));
+  }
+
+  private onCrash(reason: string): void {
+    this.notify('error', t('engine.crashed'), reason);
+    this.ready = false;
+    this.terminate();
+    this.start();
+  }
+
+  notify(kind: Notice['kind'], title: string, message: string, hint?: string): void {
+    this.notices = [...this.notices, { id: ++noticeId, kind, title, message, hint }];
+  }
+
+  dismiss(id: number): void {
+    this.notices = this.notices.filter((n) => n.id !== id);
+  }
+
+  async refresh(): Promise<void> {
+    this.tables = await this.engine.listTables();
+    this.layers = await this.engine.listLayers();
+  }
+
+  /** Run an engine call with the busy indicator; errors become German notices, state is kept. */
+  async run<T>(label: string, fn: () => Promise<T>, cancellable = false): Promise<T | undefined> {
+    this.busy = { label, fraction: null, cancellable };
+    try {
+      return await fn();
+    } catch (e) {
+      const err = e as Error & { details?: { hint?: string; file?: string } };
+      this.notify('error', label, err.message, err.details?.hint);
+      return undefined;
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  progress = (fraction: number, stage: string): void => {
+    if (this.busy) this.busy = { ...this.busy, fraction, label: this.busy.label.split(' · ')[0] + (stage ? ` · ${t(`stage.${stage}`)}` : '') };
+  };
+
+  /** Import files one after another; a bad file does not stop the others. */
+  async importFiles(files: (File | { name: string; bytes: Uint8Array })[], options?: ImportOptions): Promise<TableMeta[]> {
+    const out: TableMeta[] = [];
+    for (const f of files) {
+      const meta = await this.run(
+        t('import.busy', { file: f.name }),
+        () => this.engine.importFile(f, options, Comlink.proxy(this.progress)),
+        true,
+      );
+      if (meta) {
+        out.push(meta);
+        this.sources.set(meta.name, 'bytes' in f ? { name: f.name, bytes: f.bytes.slice() } : f);
+        for (const w of meta.warnings.slice(0, 3)) this.notify('warning', meta.label, w.message);
+      }
+    }
+    await this.refresh();
+    if (out.length) this.selectedTable = out[out.length - 1].name;
+    return out;
+  }
+
+  async reimport(name: string, file: File | { name: string; bytes: Uint8Array }, options: ImportOptions): Promise<void> {
+    await this.run(t('import.busy', { file: file.name }), () => this.engine.importFile(file, options, Comlink.proxy(this.progress), name), true);
+    await this.refresh();
+  }
+
+  cancel(): void {
+    void this.engine.cancel();
+  }
+
+  async rename(name: string, label: string): Promise<void> {
+    await this.run(t('catalog.rename'), () => this.engine.renameTable(name, label));
+    await this.refresh();
+  }
+
+  async remove(name: string): Promise<void> {
+    await this.run(t('catalog.remove'), () => this.engine.dropTable(name));
+    this.joins = this.joins.filter((j) => j.table !== name && j.layer !== name);
+    if (this.selectedTable === name) this.selectedTable = null;
+    await this.refresh();
+  }
+
+  table(name: string | null): TableMeta | undefined {
+    return this.tables.find((x) => x.name === name);
+  }
+
+  async createLayer(o: { table: string; idColumn: string; nameColumn?: string; parentColumn?: string; parentLayer?: string }): Promise<LayerMeta | undefined> {
+    const l = await this.run(t('areas.create'), () => this.engine.createLayer(o));
+    await this.refresh();
+    return l;
+  }
+
+  async checkJoin(spec: JoinSpecInput): Promise<JoinReport | undefined> {
+    const r = await this.run(t('join.check'), () => this.engine.joinReport(spec));
+    if (r) {
+      this.lastJoinReport = r;
+      this.joins = [...this.joins.filter((j) => !(j.table === spec.table && j.layer === spec.layer)), spec];
+    }
+    return r;
+  }
+}

@@ -1,0 +1,153 @@
+import type { AppState } from './app.svelte';
+import type { ColumnValues, JoinSpecInput } from '../engine/types';
+import type { ClassMethod, Classification } from '../analysis/classify';
+import type { PreparedGeometry } from '../geo/prepare';
+import { paletteColors, type PaletteName } from '../map/palettes';
+import { buildLegend, boxmapClassNames, type LegendEntry } from '../map/legend';
+import { isNumeric } from '../engine/describe';
+import { t } from '../../i18n/index';
+
+export type MapResult = ColumnValues & { classes: Classification };
+
+const BASEMAP_KEY = 'srw.basemap';
+
+/** Map settings and the data drawn: which layer, which variable, how it is classified and coloured. */
+export class MapState {
+  layer = $state<string | null>(null);
+  /** table joined to the layer that provides the variable (null = the layer's own columns) */
+  join = $state<JoinSpecInput | null>(null);
+  column = $state<string | null>(null);
+  denominator = $state<string | null>(null);
+  scale = $state(100);
+  year = $state<string | null>(null);
+  years = $state<string[]>([]);
+  method = $state<ClassMethod>('quantile');
+  k = $state(5);
+  palette = $state<PaletteName>('YlOrRd');
+  reverse = $state(false);
+  manualBreaks = $state('');
+  showLabels = $state(true);
+  geometry = $state.raw<PreparedGeometry | null>(null);
+  result = $state.raw<MapResult | null>(null);
+  selected = $state<number | null>(null);
+  hovered = $state<number | null>(null);
+  /** set by the map view once the current layers are drawn */
+  drawn = $state(false);
+  basemapEnabled = $state(false);
+  basemapUrl = $state('');
+  /** a fit-to-bounds request counter, so the view refits when a layer is shown */
+  fitRequest = $state(0);
+
+  constructor(private app: AppState) {
+    try {
+      this.basemapEnabled = localStorage.getItem(`${BASEMAP_KEY}.enabled`) === '1';
+      this.basemapUrl = localStorage.getItem(`${BASEMAP_KEY}.url`) ?? '';
+    } catch {
+      /* storage off */
+    }
+  }
+
+  get values(): Float64Array | null {
+    return this.result?.values ?? null;
+  }
+  get classes(): Classification | null {
+    return this.result?.classes ?? null;
+  }
+  get colors(): [number, number, number][] {
+    const n = Math.max(1, (this.classes?.breaks.length ?? 2) - 1);
+    return paletteColors(this.palette, n, this.reverse);
+  }
+
+  get legend(): LegendEntry[] {
+    const c = this.classes;
+    if (!c || c.breaks.length === 0) return [];
+    return buildLegend(c, this.colors, {
+      unit: this.denominator ? (this.scale === 100 ? ' %' : this.scale === 1000 ? ' ‰' : '') : '',
+      classNames: this.method === 'boxmap' ? boxmapClassNames() : undefined,
+    });
+  }
+
+  /** Columns that can be mapped for the current source. */
+  numericColumns(): string[] {
+    const src = this.join?.table ?? this.layer;
+    const tb = this.app.table(src);
+    return tb ? tb.columns.filter(isNumeric).map((c) => c.name).filter((c) => c !== this.join?.yearColumn) : [];
+  }
+
+  variableLabel(): string {
+    if (!this.column) return '';
+    const base = this.denominator ? `${this.column} / ${this.denominator} × ${this.scale}` : this.column;
+    return this.year ? `${base} (${this.year})` : base;
+  }
+
+  async showLayer(table: string): Promise<void> {
+    const layer = this.app.layers.find((l) => l.table === table);
+    if (!layer) return;
+    this.drawn = false;
+    const geometry = await this.app.run(t('map.preparing'), () => this.app.engine.layerGeometry(table));
+    if (!geometry) return;
+    if (this.layer !== table) {
+      this.join = null;
+      this.column = null;
+      this.denominator = null;
+      this.result = null;
+      this.selected = null;
+    }
+    this.layer = table;
+    this.geometry = geometry;
+    this.fitRequest++;
+    this.app.workspace = this.app.workspace === 'data' ? 'map' : this.app.workspace;
+    if (!this.column) this.column = this.numericColumns()[0] ?? null;
+    await this.refresh();
+  }
+
+  async useJoin(spec: JoinSpecInput): Promise<void> {
+    if (this.layer !== spec.layer) await this.showLayer(spec.layer);
+    this.join = spec;
+    this.years = spec.yearColumn ? await this.app.engine.distinct(spec.table, spec.yearColumn) : [];
+    this.year = this.years.at(-1) ?? null;
+    const cols = this.numericColumns();
+    if (!this.column || !cols.includes(this.column)) this.column = cols[0] ?? null;
+    if (this.denominator && !cols.includes(this.denominator)) this.denominator = null;
+    await this.refresh();
+  }
+
+  parsedBreaks(): number[] | undefined {
+    if (this.method !== 'manual') return undefined;
+    const nums = this.manualBreaks
+      .split(/[;\s]+/)
+      .filter(Boolean)
+      .map((s) => Number(s.replace(/\./g, '').replace(',', '.')));
+    return nums;
+  }
+
+  /** Recompute values and classes in the worker. Errors (e.g. bad manual breaks) become notices. */
+  async refresh(): Promise<void> {
+    if (!this.layer || !this.column) {
+      this.result = null;
+      return;
+    }
+    this.drawn = false;
+    const input = this.join ?? { layer: this.layer };
+    const value = { column: this.column, denominator: this.denominator ?? undefined, scale: this.scale };
+    const r = await this.app.run(t('map.computing'), () =>
+      this.app.engine.choropleth(input, value, this.year ?? undefined, this.method, this.k, this.parsedBreaks()),
+    );
+    if (r) this.result = r;
+  }
+
+  select(i: number | null): void {
+    this.selected = i;
+  }
+
+  setBasemap(enabled: boolean, url: string): void {
+    this.basemapEnabled = enabled;
+    this.basemapUrl = url;
+    try {
+      localStorage.setItem(`${BASEMAP_KEY}.enabled`, enabled ? '1' : '0');
+      localStorage.setItem(`${BASEMAP_KEY}.url`, url);
+    } catch {
+      /* storage off */
+    }
+  }
+}

@@ -1,0 +1,132 @@
+/// <reference lib="webworker" />
+import * as Comlink from 'comlink';
+import { Engine, type ProgressFn } from '../src/lib/engine/engine';
+import type { ImportOptions } from '../src/lib/ingest/types';
+import { createBrowserDuck } from './duck-browser';
+import { geometryApi } from './geometry';
+
+let engine: Promise<Engine> | null = null;
+
+/** Lazy, idempotent start; a failed start is forgotten so the next call retries. */
+function getEngine(): Promise<Engine> {
+  engine ??= createBrowserDuck()
+    .then((d) => new Engine(d))
+    .catch((e) => {
+      engine = null;
+      throw e;
+    });
+  return engine;
+}
+
+async function readFile(file: File | { name: string; bytes: Uint8Array }): Promise<{ name: string; bytes: Uint8Array }> {
+  if ('bytes' in file) return file;
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** Plain errors cross the boundary; keep the German message and the details. */
+function rethrow(e: unknown): never {
+  const err = e as Error & { details?: unknown };
+  const out = new Error(err?.message ?? String(e));
+  (out as Error & { details?: unknown }).details = err?.details;
+  throw out;
+}
+
+const transfer = (bytes: Uint8Array) => Comlink.transfer(bytes, [bytes.buffer]);
+
+export const api = {
+  async init() {
+    await getEngine();
+    return true;
+  },
+  async preview(file: File | { name: string; bytes: Uint8Array }, options?: ImportOptions) {
+    try {
+      return await (await getEngine()).preview(await readFile(file), options);
+    } catch (e) {
+      rethrow(e);
+    }
+  },
+  async importFile(file: File | { name: string; bytes: Uint8Array }, options?: ImportOptions, onProgress?: ProgressFn, replace?: string) {
+    try {
+      const eng = await getEngine();
+      onProgress?.(0, 'read');
+      return await eng.importFile(await readFile(file), options, onProgress, replace);
+    } catch (e) {
+      rethrow(e);
+    }
+  },
+  async cancel() {
+    (await getEngine()).cancel();
+  },
+  async listTables() {
+    return (await getEngine()).listTables();
+  },
+  async listLayers() {
+    return (await getEngine()).listLayers();
+  },
+  async renameTable(name: string, label: string) {
+    return (await getEngine()).renameTable(name, label);
+  },
+  async dropTable(name: string) {
+    (await getEngine()).dropTable(name);
+  },
+  async rows(name: string, offset: number, limit: number, orderBy?: { column: string; desc: boolean }) {
+    return transfer((await getEngine()).rowsIPC(name, offset, limit, orderBy));
+  },
+  async query(sql: string) {
+    try {
+      return transfer((await getEngine()).queryIPC(sql));
+    } catch (e) {
+      rethrow(e);
+    }
+  },
+  async distinct(name: string, column: string) {
+    return (await getEngine()).distinct(name, column);
+  },
+  async pivotWide(o: Parameters<Engine['pivotWide']>[0]) {
+    try {
+      return (await getEngine()).pivotWide(o);
+    } catch (e) {
+      rethrow(e);
+    }
+  },
+  async unpivot(o: Parameters<Engine['unpivot']>[0]) {
+    try {
+      return (await getEngine()).unpivot(o);
+    } catch (e) {
+      rethrow(e);
+    }
+  },
+  async createLayer(o: Parameters<Engine['createLayer']>[0]) {
+    try {
+      return (await getEngine()).createLayer(o);
+    } catch (e) {
+      rethrow(e);
+    }
+  },
+  async joinReport(spec: Parameters<Engine['joinReport']>[0]) {
+    try {
+      return (await getEngine()).joinReport(spec);
+    } catch (e) {
+      rethrow(e);
+    }
+  },
+  async choropleth(...args: Parameters<Engine['choropleth']>) {
+    try {
+      const r = (await getEngine()).choropleth(...args);
+      return Comlink.transfer(r, [r.values.buffer, r.classes.classOf.buffer]);
+    } catch (e) {
+      rethrow(e);
+    }
+  },
+  async layerGeometry(table: string) {
+    return geometryApi(await getEngine(), table);
+  },
+  /** Deliberate crash, so the UI's recovery can be tested. */
+  async crash(): Promise<never> {
+    self.close();
+    throw new Error('worker closed');
+  },
+};
+
+export type EngineApi = typeof api;
+Comlink.expose(api);
