@@ -112,3 +112,9 @@ export function buildLegend(input: LegendInput, colors: readonly RGB[], opts: Le
 export function boxmapClassNames(lang: Lang = getLang()): string[] {
   return [0, 1, 2, 3, 4, 5].map((i) => t(`legend.boxmap.${i}`, undefined, lang));
 }
+
+/** CSS background of an entry's swatch: its colour, hatched for the no-value entry. */
+export function swatchCss(e: LegendEntry): string {
+  const c = `rgb(${e.color[0]}, ${e.color[1]}, ${e.color[2]})`;
+  return e.noValue ? `repeating-linear-gradient(45deg, ${c} 0 3px, rgb(150, 150, 150) 3px 4px)` : c;
+}

@@ -93,15 +93,11 @@ export function cssColor(c: RGB | readonly number[]): string {
   return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 }
 
-/** Fill for areas without a value ("keine Angabe"): light grey, distinct from every palette class. */
-export const NO_VALUE_COLOR: RGB = [217, 217, 217];
-
 /**
- * CSS background for the legend swatch of the no-value class: the grey with a diagonal hatch,
- * so "no value" is not read as "lowest class" even in greyscale print.
+ * Fill for areas without a value ("keine Angabe"): light grey, distinct from every palette class.
+ * The legend hatches its swatch (`swatchCss` in `./legend`) so it is not read as the lowest class.
  */
-export const NO_VALUE_SWATCH_CSS =
-  'repeating-linear-gradient(45deg, rgb(217, 217, 217) 0 3px, rgb(150, 150, 150) 3px 4px)';
+export const NO_VALUE_COLOR: RGB = [217, 217, 217];
 
 /** Outline colour for area borders on the calm offline background. */
 export const OUTLINE_COLOR: RGB = [90, 90, 90];
