@@ -1,0 +1,97 @@
+/**
+ * Statistical disclosure control (Geheimhaltung), METHODS.md §6. Defaults: counts 1 and 2 are
+ * secret ("·"); a rate needs denominator ≥ 100 and numerator ≥ 3, else it is not reliable ("/");
+ * an exact zero is shown as "–"; missing / not applicable as "x". Secondary suppression hides a
+ * further cell when a hidden one could be recovered as total minus the shown parts.
+ */
+export type DisclosureStatus = 'ok' | 'zero' | 'secret' | 'secondary' | 'unreliable' | 'missing';
+
+export interface DisclosureOptions {
+  /** Counts 1 … minCount − 1 are secret (default 3, i.e. 1 and 2 hidden). */
+  minCount?: number;
+  /** A rate needs a denominator ≥ this (default 100). */
+  minDenominator?: number;
+  /** A rate needs a numerator ≥ this (default 3); a numerator of exactly 0 gives "zero". */
+  minNumerator?: number;
+}
+
+export interface Disclosed {
+  status: DisclosureStatus;
+  /** Official symbol to show instead of the value, or null when the value may be shown. */
+  symbol: string | null;
+}
+
+/** Official symbols (Zeichenerklärung der amtlichen Statistik). */
+export const DISCLOSURE_SYMBOLS: Readonly<Record<DisclosureStatus, string | null>> = {
+  ok: null, zero: '–', secret: '·', secondary: '·', unreliable: '/', missing: 'x',
+};
+
+export const DEFAULT_DISCLOSURE: Readonly<Required<DisclosureOptions>> = { minCount: 3, minDenominator: 100, minNumerator: 3 };
+
+function resolve(o: DisclosureOptions): Required<DisclosureOptions> {
+  const r = { ...DEFAULT_DISCLOSURE, ...o };
+  for (const [k, v] of Object.entries(r)) if (!(v >= 0) || !Number.isFinite(v)) throw new Error(`invalid ${k}: ${v}`);
+  return r;
+}
+
+const mk = (status: DisclosureStatus): Disclosed => ({ status, symbol: DISCLOSURE_SYMBOLS[status] });
+
+/** Status of one count: missing (NaN) → "x", 0 → "–", 0 < c < minCount → "·", else shown. */
+export function discloseCount(c: number, options: DisclosureOptions = {}): Disclosed {
+  const o = resolve(options);
+  if (Number.isNaN(c)) return mk('missing');
+  if (c === 0) return mk('zero');
+  if (c > 0 && c < o.minCount) return mk('secret');
+  return mk('ok');
+}
+
+/** {@link discloseCount} for each value. */
+export function discloseCounts(counts: ArrayLike<number>, options: DisclosureOptions = {}): Disclosed[] {
+  return Array.from(counts, (c) => discloseCount(c, options));
+}
+
+/**
+ * Status of a rate num/den: missing or den ≤ 0 → "x"; secret numerator (1 … minCount − 1) → "·"
+ * (the rate would reveal it); den < minDenominator → "/"; num = 0 → "–"; 0 < num < minNumerator → "/".
+ */
+export function discloseRate(num: number, den: number, options: DisclosureOptions = {}): Disclosed {
+  const o = resolve(options);
+  if (Number.isNaN(num) || Number.isNaN(den) || !(den > 0)) return mk('missing');
+  if (num > 0 && num < o.minCount) return mk('secret');
+  if (den < o.minDenominator) return mk('unreliable');
+  if (num === 0) return mk('zero');
+  if (num < o.minNumerator) return mk('unreliable');
+  return mk('ok');
+}
+
+/** {@link discloseRate} for each area. */
+export function discloseRates(num: ArrayLike<number>, den: ArrayLike<number>, options: DisclosureOptions = {}): Disclosed[] {
+  return Array.from(num, (x, i) => discloseRate(x, den[i], options));
+}
+
+const hidden = (s: DisclosureStatus): boolean => s === 'secret' || s === 'secondary';
+
+/**
+ * Secondary suppression for parts that add up to a total (parts_1 + … + parts_m = total).
+ * If exactly one cell of {parts, total} is hidden it could be recovered by subtraction, so the
+ * smallest other non-zero shown part is hidden as well ("secondary", least information lost);
+ * if no part qualifies, the total is hidden. Zero cells are never used as partners because a
+ * known zero would reveal the other. Input statuses come from {@link discloseCount}.
+ */
+export function secondarySuppression(
+  parts: ArrayLike<number>, partStatus: DisclosureStatus[], totalStatus: DisclosureStatus,
+): { parts: DisclosureStatus[]; total: DisclosureStatus } {
+  if (partStatus.length !== parts.length) throw new Error(`invalid partStatus length: ${partStatus.length}`);
+  const out = partStatus.slice();
+  let total = totalStatus;
+  const count = (): number => out.filter(hidden).length + (hidden(total) ? 1 : 0);
+  if (count() !== 1) return { parts: out, total };
+  let best = -1;
+  for (let i = 0; i < parts.length; i++) {
+    if (out[i] !== 'ok' || !(parts[i] > 0)) continue;
+    if (best < 0 || parts[i] < parts[best]) best = i;
+  }
+  if (best >= 0) out[best] = 'secondary';
+  else if (!hidden(total)) total = 'secondary';
+  return { parts: out, total };
+}

@@ -1,0 +1,204 @@
+/**
+ * Robustness of the composite index (METHODS.md §2, "no anchor offers this"): Monte Carlo over
+ * weights w ~ Dirichlet(α · w₀) around the chosen weights w₀ (α = concentration; E[w] = w₀,
+ * Var[w_j] = w₀_j(1 − w₀_j)/(α + 1); α = ∞ means no noise), leave-one-indicator-out and the
+ * alternative standardisations. Per area: rank interval (5th–95th percentile), median rank and
+ * the share of runs in each class; plus indicator correlations and Cronbach's alpha.
+ */
+import { createRng } from './prng.ts';
+import { classOf, computeIndex, rankDescending, type IndexInput, type IndexOptions, type IndexResult } from './sozialindex.ts';
+import { STANDARDIZATIONS, type Standardization } from './standardize.ts';
+import { correlationMatrix } from './pca.ts';
+import { meanSd } from './stats.ts';
+
+export interface MonteCarloOptions {
+  runs?: number;
+  /** Dirichlet concentration α > 0 (default 50); Infinity = the base weights in every run. */
+  concentration?: number;
+  seed?: number;
+  /** Lower and upper rank percentile (default 0.05, 0.95). */
+  interval?: [number, number];
+}
+
+export interface MonteCarloResult {
+  runs: number;
+  /** Per area; NaN for areas without a score. Ranks are competition ranks (1 = most burden). */
+  rankLow: Float64Array;
+  rankMedian: Float64Array;
+  rankHigh: Float64Array;
+  /** classProb[c][i] = share of runs in which area i fell into class c + 1. */
+  classProb: Float64Array[];
+  /** Rank resolution: 1 when the number of scored areas ≤ 2048, else ranks are binned by this width. */
+  rankResolution: number;
+}
+
+const MAX_BINS = 2048;
+
+/**
+ * Monte Carlo over Dirichlet weights on the signed standardised indicators of a base index.
+ * Each run: w ~ Dir(α w₀) (Gamma(α w₀_j) draws, Marsaglia–Tsang, normalised), s_i = Σ_j w_j z_ij,
+ * rank = 1 + #{s > s_i}, class on s re-standardised over the base's valid areas with the base breaks.
+ * Inner loop allocation-free: scores into a reused Float64Array, ranks by one typed-array sort and
+ * binary search, rank counts into a per-area histogram from which the percentiles are read.
+ */
+export function monteCarloWeights(base: IndexResult, options: MonteCarloOptions = {}): MonteCarloResult {
+  const runs = options.runs ?? 1000, alpha = options.concentration ?? 50;
+  const [pLo, pHi] = options.interval ?? [0.05, 0.95];
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`invalid runs: ${runs}`);
+  if (!(alpha > 0)) throw new Error(`invalid concentration: ${alpha}`);
+  if (!(pLo >= 0 && pLo <= pHi && pHi <= 1)) throw new Error(`invalid interval: ${pLo},${pHi}`);
+  const rng = createRng(options.seed ?? 1);
+  const n = base.ids.length, k = base.z.length, w0 = base.weights;
+  const breaks = base.settings.breaks;
+  const useZ = base.settings.classMethod === 'sd', nc = breaks.length + 1;
+  const sampleSd = base.settings.sd === 'sample';
+  const areas: number[] = [];
+  for (let i = 0; i < n; i++) if (!Number.isNaN(base.score[i])) areas.push(i);
+  const m = areas.length;
+  const z = new Float64Array(m * k), ref = new Uint8Array(m);
+  areas.forEach((i, a) => { ref[a] = base.valid[i]; for (let j = 0; j < k; j++) z[a * k + j] = base.z[j][i]; });
+  const width = Math.max(1, Math.ceil(m / MAX_BINS)), bins = Math.ceil(m / width);
+  const hist = new Int32Array(m * bins), cls = new Int32Array(m * nc);
+  const s = new Float64Array(m), sorted = new Float64Array(m), w = new Float64Array(k);
+  for (let r = 0; r < runs; r++) {
+    let tot = 0;
+    for (let j = 0; j < k; j++) {
+      w[j] = alpha === Infinity || w0[j] === 0 ? w0[j] : rng.gamma(alpha * w0[j]);
+      tot += w[j];
+    }
+    for (let j = 0; j < k; j++) w[j] /= tot;
+    let sum = 0, cnt = 0;
+    for (let a = 0; a < m; a++) {
+      let v = 0;
+      const o = a * k;
+      for (let j = 0; j < k; j++) v += w[j] * z[o + j];
+      s[a] = v;
+      if (ref[a]) { sum += v; cnt++; }
+    }
+    const mean = sum / cnt;
+    let ss = 0;
+    for (let a = 0; a < m; a++) if (ref[a]) ss += (s[a] - mean) * (s[a] - mean);
+    const sd = Math.sqrt(ss / (sampleSd ? cnt - 1 : cnt));
+    sorted.set(s);
+    sorted.sort();
+    for (let a = 0; a < m; a++) {
+      const v = s[a];
+      let lo = 0, hi = m;
+      while (lo < hi) { const mid = (lo + hi) >>> 1; if (sorted[mid] <= v) lo = mid + 1; else hi = mid; }
+      const rank = m - lo + 1;
+      hist[a * bins + Math.floor((rank - 1) / width)]++;
+      const c = classOf(useZ ? (sd > 0 ? (v - mean) / sd : 0) : v, breaks);
+      cls[a * nc + c - 1]++;
+    }
+  }
+  const rankLow = new Float64Array(n).fill(NaN), rankHigh = new Float64Array(n).fill(NaN), rankMedian = new Float64Array(n).fill(NaN);
+  const classProb = Array.from({ length: nc }, () => new Float64Array(n).fill(NaN));
+  const pick = (a: number, p: number): number => {
+    const need = Math.max(1, Math.ceil(p * runs - 1e-9));
+    let c = 0;
+    for (let b = 0; b < bins; b++) { c += hist[a * bins + b]; if (c >= need) return Math.min(m, b * width + 1); }
+    return m;
+  };
+  areas.forEach((i, a) => {
+    rankLow[i] = pick(a, pLo); rankMedian[i] = pick(a, 0.5); rankHigh[i] = pick(a, pHi);
+    for (let c = 0; c < nc; c++) classProb[c][i] = cls[a * nc + c] / runs;
+  });
+  return { runs, rankLow, rankMedian, rankHigh, classProb, rankResolution: width };
+}
+
+export interface ScenarioRanks {
+  /** Scenario label, e.g. "ohne SGB-II-Quote" or "minmax". */
+  label: string;
+  rank: Int32Array;
+  classes: Int32Array;
+}
+
+/** Leave-one-indicator-out: for each j, weights with w_j = 0 renormalised; ranks and classes as in the base. */
+export function leaveOneOut(base: IndexResult): ScenarioRanks[] {
+  const n = base.ids.length, k = base.z.length;
+  if (k < 2) return [];
+  return base.names.map((name, drop) => {
+    const score = new Float64Array(n);
+    const rest = 1 - base.weights[drop];
+    for (let i = 0; i < n; i++) {
+      if (Number.isNaN(base.score[i])) { score[i] = NaN; continue; }
+      let v = 0;
+      for (let j = 0; j < k; j++) if (j !== drop) v += base.weights[j] * base.z[j][i];
+      score[i] = rest > 0 ? v / rest : 0;
+    }
+    return { label: `ohne ${name}`, rank: rankDescending(score), classes: classesLike(base, score) };
+  });
+}
+
+function classesLike(base: IndexResult, score: Float64Array): Int32Array {
+  const ms = meanSd(score, base.valid, base.settings.sd);
+  return Int32Array.from(score, (v) =>
+    classOf(base.settings.classMethod === 'sd' ? (ms.sd > 0 ? (v - ms.mean) / ms.sd : Number.isNaN(v) ? NaN : 0) : v, base.settings.breaks));
+}
+
+/**
+ * The index recomputed under each other standardisation (z-score, min–max, percentile rank); classes
+ * always from the breaks on the re-standardised score so that they compare across methods.
+ */
+export function alternativeStandardizations(input: IndexInput, options: IndexOptions = {}): ScenarioRanks[] {
+  const chosen = options.standardization ?? 'zscore';
+  return STANDARDIZATIONS.filter((m: Standardization) => m !== chosen).map((method) => {
+    const r = computeIndex(input, { ...options, standardization: method, classMethod: 'sd' });
+    return { label: method, rank: r.rank, classes: r.classes };
+  });
+}
+
+/**
+ * Cronbach's alpha α = k/(k − 1) · (1 − Σ_j var(x_j) / var(Σ_j x_j)) over the masked areas with all
+ * values present. On z-scores this is the standardised alpha.
+ */
+export function cronbachAlpha(cols: Float64Array[], mask?: ArrayLike<number> | null): number {
+  const k = cols.length, n = cols[0]?.length ?? 0;
+  if (k < 2) return NaN;
+  const ok = new Uint8Array(n), total = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    ok[i] = mask && !mask[i] ? 0 : 1;
+    for (let j = 0; j < k; j++) { if (Number.isNaN(cols[j][i])) ok[i] = 0; total[i] += cols[j][i]; }
+  }
+  let sv = 0;
+  for (let j = 0; j < k; j++) sv += meanSd(cols[j], ok).sd ** 2;
+  const vt = meanSd(total, ok).sd ** 2;
+  return vt > 0 ? (k / (k - 1)) * (1 - sv / vt) : NaN;
+}
+
+export interface RobustnessReport {
+  base: IndexResult;
+  monteCarlo: MonteCarloResult;
+  leaveOneOut: ScenarioRanks[];
+  standardizations: ScenarioRanks[];
+  /** Largest |rank − base rank| over the leave-one-out and standardisation scenarios; NaN = no score. */
+  maxRankShift: Float64Array;
+  correlation: { names: string[]; pearson: Float64Array; spearman: Float64Array | null };
+  cronbachAlpha: number;
+}
+
+/** All robustness checks on one index configuration (see the functions above). */
+export function robustness(
+  input: IndexInput, options: IndexOptions = {}, mc: MonteCarloOptions & { spearman?: boolean } = {},
+): RobustnessReport {
+  const base = computeIndex(input, options);
+  const monteCarlo = monteCarloWeights(base, mc);
+  const loo = leaveOneOut(base);
+  const alt = alternativeStandardizations(input, options);
+  const n = base.ids.length;
+  const maxRankShift = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!base.rank[i]) { maxRankShift[i] = NaN; continue; }
+    for (const sc of [...loo, ...alt]) if (sc.rank[i]) maxRankShift[i] = Math.max(maxRankShift[i], Math.abs(sc.rank[i] - base.rank[i]));
+  }
+  const scored = Uint8Array.from(base.score, (v, i) => (!Number.isNaN(v) && base.valid[i] ? 1 : 0));
+  return {
+    base, monteCarlo, leaveOneOut: loo, standardizations: alt, maxRankShift,
+    correlation: {
+      names: base.names,
+      pearson: correlationMatrix(base.z, scored),
+      spearman: mc.spearman ? correlationMatrix(base.z, scored, 'spearman') : null,
+    },
+    cronbachAlpha: cronbachAlpha(base.z, scored),
+  };
+}
