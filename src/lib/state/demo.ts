@@ -11,7 +11,9 @@ interface DemoFile {
   name?: string;
   parent?: string;
   /** path of the parent layer (e.g. Stadtbezirke) */
-  parent_layer?: string;
+  parentLayer?: string;
+  /** part of the one-click demo (the other files show the formats planners have) */
+  default?: boolean;
   key?: string;
   layer?: string;
   year?: string;
@@ -19,10 +21,14 @@ interface DemoFile {
 interface DemoSet {
   title: string;
   files: DemoFile[];
-  map?: { layer?: string; table?: string; column: string; denominator?: string; scale?: number };
 }
 
-export const DEMOS = manifest as unknown as Record<'musterstadt' | 'musterkreis', DemoSet>;
+export const DEMOS = Object.fromEntries(
+  Object.entries(manifest as Record<string, unknown>).filter(([, v]) => typeof v === 'object' && v !== null && 'files' in v),
+) as Record<'musterstadt' | 'musterkreis', DemoSet>;
+
+/** What the first map shows: the SGB-II-Quote (SGB-II recipients per 100 residents under 65). */
+const FIRST_MAP = { column: 'SGB2', denominator: 'EW_U65', scale: 100 };
 
 // Vite turns every demo file into an asset URL of this origin (hashed in the build).
 const urls = import.meta.glob('../../../sample-data/**/*.{csv,geojson,zip,xlsx,parquet}', { query: '?url', import: 'default', eager: true }) as Record<
@@ -39,7 +45,9 @@ function urlOf(path: string): string {
 
 /** Load a demo set: import its files, build the area layers and joins, and show a first map. */
 export async function loadDemo(app: AppState, map: MapState, id: keyof typeof DEMOS): Promise<void> {
-  const demo = DEMOS[id];
+  const all = DEMOS[id];
+  const parents = new Set(all.files.filter((f) => f.default && f.parentLayer).map((f) => f.parentLayer!));
+  const demo = { ...all, files: all.files.filter((f) => f.default || parents.has(f.path)) };
   const files = await app.run(t('demo.loading', { name: demo.title }), () =>
     Promise.all(
       demo.files.map(async (f) => {
@@ -56,7 +64,10 @@ export async function loadDemo(app: AppState, map: MapState, id: keyof typeof DE
     const m = metas.find((x) => x.fileName === files[i].name);
     if (m) tableOf.set(f.path, m.name);
   });
-  for (const f of demo.files.filter((x) => x.role === 'layer' || x.role === 'points')) {
+  // parents first, so children can point to them
+  const layerFiles = demo.files.filter((x) => (x.role === 'layer' || x.role === 'points') && x.id);
+  layerFiles.sort((a, b) => Number(parents.has(b.path)) - Number(parents.has(a.path)));
+  for (const f of layerFiles) {
     const table = tableOf.get(f.path);
     if (!table || !f.id) continue;
     await app.createLayer({
@@ -64,7 +75,7 @@ export async function loadDemo(app: AppState, map: MapState, id: keyof typeof DE
       idColumn: f.id,
       nameColumn: f.name,
       parentColumn: f.parent,
-      parentLayer: f.parent_layer ? tableOf.get(f.parent_layer) : undefined,
+      parentLayer: f.parentLayer ? tableOf.get(f.parentLayer) : undefined,
     });
   }
   let first: { table: string; layer: string } | null = null;
@@ -75,16 +86,16 @@ export async function loadDemo(app: AppState, map: MapState, id: keyof typeof DE
     const r = await app.checkJoin({ table, key: f.key!, layer, mode: 'exact', yearColumn: f.year });
     if (r && !first) first = { table, layer };
   }
-  const want = demo.map;
-  const layer = (want?.layer && tableOf.get(want.layer)) || first?.layer || app.layers[0]?.table;
+  const layer = first?.layer ?? app.layers[0]?.table;
   if (!layer) return;
   await map.showLayer(layer);
-  const joinTable = (want?.table && tableOf.get(want.table)) || first?.table;
+  const joinTable = first?.table;
   const spec = app.joins.find((j) => j.table === joinTable && j.layer === layer);
-  if (want) {
-    map.column = want.column;
-    map.denominator = want.denominator ?? null;
-    map.scale = want.scale ?? 100;
+  const cols = app.table(joinTable ?? null)?.columns.map((c) => c.name) ?? [];
+  if (cols.includes(FIRST_MAP.column) && cols.includes(FIRST_MAP.denominator)) {
+    map.column = FIRST_MAP.column;
+    map.denominator = FIRST_MAP.denominator;
+    map.scale = FIRST_MAP.scale;
   }
   if (spec) await map.useJoin(spec);
   else await map.refresh();

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import type { Browser } from 'playwright-core';
+import { ARTIFACTS, colouredShare, foreignRequests, launch, recordRequests, serveDist, waitForMap } from './harness';
+
+let server: Awaited<ReturnType<typeof serveDist>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serveDist();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const decode = (b: Buffer) => PNG.sync.read(b);
+
+describe('demo in the browser', () => {
+  it('loads Musterstadt via ?demo=, draws a coloured choropleth with legend, and sends nothing off-origin', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const requests = recordRequests(page);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/?demo=musterstadt`);
+    await waitForMap(page);
+    const legend = page.getByTestId('legend');
+    await expect.poll(() => legend.locator('tbody tr').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    const legendText = await legend.innerText();
+    expect(legendText).toMatch(/keine Angabe/);
+    // German number formatting in bounds: a decimal comma
+    expect(legendText).toMatch(/\d,\d/);
+
+    const mapShot = await page.getByTestId('map').screenshot();
+    writeFileSync(path.join(ARTIFACTS, 'demo-map.png'), mapShot);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'demo-full.png') });
+    expect(colouredShare(mapShot, decode)).toBeGreaterThan(0.15);
+
+    // the map table is the map's accessible twin: one row per district
+    await page.getByTestId('tab-maptable').click();
+    const rows = await page.getByTestId('map-table').locator('tbody tr').count();
+    expect(rows).toBe(60);
+
+    expect(errors).toEqual([]);
+    expect(foreignRequests(requests, server.url)).toEqual([]);
+    await page.close();
+  });
+});
