@@ -7,11 +7,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateStadt } from './lib/musterstadt.ts';
 import { type FileMap, writeStadt } from './lib/write-stadt.ts';
+import { KREIS_YEARS, generateKreis } from './lib/musterkreis.ts';
+import { writeKreis } from './lib/write-kreis.ts';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 const files: FileMap = new Map();
 
 const stadtFiles = writeStadt(generateStadt(20250115), files);
+const kreisFiles = writeKreis(generateKreis(20250116), files);
 
 const manifest = {
   version: 1,
@@ -21,6 +24,12 @@ const manifest = {
     description: 'Fiktive kreisfreie Stadt im Ruhrgebiet (≈ 250 000 EW): 60 Statistische Bezirke in 6 Stadtbezirken, Jahre 2019–2024, Angebote.',
     years: [2019, 2020, 2021, 2022, 2023, 2024],
     files: stadtFiles,
+  },
+  musterkreis: {
+    title: 'Musterkreis',
+    description: 'Fiktiver Kreis im Sauerland: 8 Gemeinden mit je 3–6 Sozialräumen, Jahre 2020–2024.',
+    years: KREIS_YEARS,
+    files: kreisFiles,
   },
 };
 
