@@ -54,7 +54,7 @@ export const GEMEINDEN = ['Altenbrück', 'Bergheide', 'Hohenwalde', 'Kirchrode',
 
 export const ORTSTEILE = [
   'Oberdorf', 'Niederhöfen', 'Am Sägewerk', 'Eichholz', 'Brunnental', 'Hammerschmiede', 'Steinbrück', 'Birkenhöhe',
-  'Fichtenau', 'Kötterberg', 'Wälde', 'Grünewald', 'Hüsten-Ost', 'Rüggeberg', 'Schmalenbeck', 'Heßlingen', 'Dümpel',
+  'Fichtenau', 'Kötterberg', 'Wälde', 'Grünewald', 'Am Hüttenteich', 'Rüggeberg', 'Schmalenbeck', 'Heßlingen', 'Dümpel',
   'Lüdinghof', 'Sonnenberg', 'Weißenfeld', 'Mühlental', 'Bäckerhof', 'Stöcken', 'Ebbetal', 'Höveln', 'Große Ahe',
   'Kalthof', 'Bröcking', 'Tannenhöh', 'Ölmühle', 'Röttgen', 'Langenau', 'Gießenbach', 'Schälk', 'Fuhr', 'Lenscheid',
 ];

@@ -55,7 +55,7 @@ const UA_AGE = [0.07, 0.15, 0.05, 0.63, 0.1];
 
 export function generateSeries(rng: Rng, p: AreaProfile, years: number[]): Map<number, Counts> {
   const out = new Map<number, Counts>();
-  const auslBase = clamp(0.05 + 0.085 * (p.d + 1.1) + 0.05 * p.center + 0.015 * rng.normal(), 0.035, 0.36);
+  const auslBase = clamp(0.05 + 0.085 * (p.d + 1.1) + 0.05 * p.center + 0.015 * rng.normal(), 0.045, 0.36);
   for (const y of years) {
     const t = y - 2019;
     const d = p.d + p.trend * t + 0.04 * rng.normal();
@@ -76,7 +76,7 @@ export function generateSeries(rng: Rng, p: AreaProfile, years: number[]): Map<n
     const EW_W = noisyCount(rng, EW, pW, 0.3);
     const EW_M = EW - EW_W;
 
-    const auslShare = clamp(auslBase + 0.004 * t * (1 + p.romanian), 0.03, 0.38);
+    const auslShare = clamp(auslBase + 0.004 * t * (1 + p.romanian), 0.045, 0.38);
     const auslBaseCount = noisyCount(rng, base, auslShare, 0.5);
     const nat = splitInteger(auslBaseCount, [
       0.2 + 0.25 * p.turkish,
@@ -96,7 +96,7 @@ export function generateSeries(rng: Rng, p: AreaProfile, years: number[]): Map<n
     const HH_ALLEINERZ = noisyCount(rng, HH, clamp(0.032 + 0.013 * d - 0.012 * p.center, 0.006, 0.095), 0.5);
 
     const q = sgb2Rate(d);
-    const qk = clamp(q * p.childFactor, 0.03, 0.55);
+    const qk = clamp(q * p.childFactor, 0.03, 0.5);
     const uaShareSgb2 = y === 2022 ? 0.5 : y === 2023 ? 0.62 : y > 2023 ? 0.58 : 0;
     const uaU15 = ageUa[0] + ageUa[1];
     const uaU65 = ua - ageUa[4];
