@@ -55,7 +55,7 @@ export function writeKreis(k: Kreis, files: FileMap): Record<string, unknown>[] 
   return [
     { path: layer, role: 'layer', format: 'geojson', crs: 'EPSG:4326', id: 'SR_ID', name: 'SR_NAME', parent: 'GEM_ID', parentLayer: `${DIR}/gemeinden.geojson`, label: 'Sozialräume', default: true },
     { path: `${DIR}/gemeinden.geojson`, role: 'layer', format: 'geojson', crs: 'EPSG:4326', id: 'GEM_ID', name: 'GEM_NAME', label: 'Gemeinden' },
-    { path: `${DIR}/sozialraeume_25832.zip`, role: 'layer', format: 'shapefile', crs: 'EPSG:25832', id: 'SR_ID', name: 'SR_NAME', parent: 'GEM_ID', label: 'Sozialräume (Shapefile, EPSG:25832)', same_as: layer },
+    { path: `${DIR}/sozialraeume_25832.zip`, role: 'layer', format: 'shapefile', crs: 'EPSG:25832', id: 'SR_ID', name: 'SR_NAME', parent: 'GEM_ID', label: 'Sozialräume (Shapefile, EPSG:25832)', sameAs: layer },
     { path: `${DIR}/kreis_indikatoren.csv`, role: 'table', format: 'csv', encoding: 'windows-1252', delimiter: ';', decimal: ',', key: 'SR_ID', name: 'SR_NAME', parent: 'GEM_ID', year: 'JAHR', years: KREIS_YEARS, shape: 'long', layer, label: 'Indikatoren 2020–2024 (je Sozialraum und Jahr)', default: true },
   ];
 }

@@ -109,10 +109,10 @@ export function writeStadt(s: Stadt, files: FileMap): Record<string, unknown>[] 
   return [
     { path: layer, role: 'layer', format: 'geojson', crs: 'EPSG:4326', id: 'BEZ_ID', name: 'BEZ_NAME', parent: 'SBZ_ID', parentLayer: `${DIR}/stadtbezirke.geojson`, label: 'Statistische Bezirke', default: true },
     { path: `${DIR}/stadtbezirke.geojson`, role: 'layer', format: 'geojson', crs: 'EPSG:4326', id: 'SBZ_ID', name: 'SBZ_NAME', label: 'Stadtbezirke' },
-    { path: `${DIR}/statistische_bezirke_25832.zip`, role: 'layer', format: 'shapefile', crs: 'EPSG:25832', id: 'BEZ_ID', name: 'BEZ_NAME', parent: 'SBZ_ID', label: 'Statistische Bezirke (Shapefile, EPSG:25832)', same_as: layer },
+    { path: `${DIR}/statistische_bezirke_25832.zip`, role: 'layer', format: 'shapefile', crs: 'EPSG:25832', id: 'BEZ_ID', name: 'BEZ_NAME', parent: 'SBZ_ID', label: 'Statistische Bezirke (Shapefile, EPSG:25832)', sameAs: layer },
     { path: `${DIR}/indikatoren_2019-2024.csv`, role: 'table', ...csv, key: 'BEZ_ID', name: 'BEZ_NAME', year: 'JAHR', years: STADT_YEARS, shape: 'long', layer, label: 'Indikatoren 2019–2024 (je Bezirk und Jahr)', default: true },
-    { path: `${DIR}/einwohner_wide.csv`, role: 'table', ...csv, key: 'BEZ_ID', name: 'Stadtteil', shape: 'wide', wide_columns: ['EW_{JAHR}', 'Ausländer_{JAHR}'], years: STADT_YEARS, layer, label: 'Einwohner und Ausländer (Jahre als Spalten)' },
-    { path: `${DIR}/sozialdaten.xlsx`, role: 'table', format: 'xlsx', sheets: STADT_YEARS.map(String), title_rows: 2, header_rows: 2, footer_rows: 3, key: 'Nr.', name: 'Name', layer, label: 'Sozialdaten (Excel, ein Blatt je Jahr)' },
+    { path: `${DIR}/einwohner_wide.csv`, role: 'table', ...csv, key: 'BEZ_ID', name: 'Stadtteil', shape: 'wide', wideColumns: ['EW_{JAHR}', 'Ausländer_{JAHR}'], years: STADT_YEARS, layer, label: 'Einwohner und Ausländer (Jahre als Spalten)' },
+    { path: `${DIR}/sozialdaten.xlsx`, role: 'table', format: 'xlsx', sheets: STADT_YEARS.map(String), titleRows: 2, headerRows: 2, footerRows: 3, key: 'Nr.', name: 'Name', layer, label: 'Sozialdaten (Excel, ein Blatt je Jahr)' },
     { path: `${DIR}/angebote.csv`, role: 'points', ...csv, id: 'ID', name: 'NAME', x: 'RECHTSWERT', y: 'HOCHWERT', crs: 'EPSG:25832', category: 'TYP', capacity: 'PLAETZE', label: 'Angebote (CSV mit Koordinaten)' },
     { path: `${DIR}/angebote.geojson`, role: 'points', format: 'geojson', crs: 'EPSG:4326', id: 'ID', name: 'NAME', category: 'TYP', capacity: 'PLAETZE', label: 'Angebote', default: true },
   ];
