@@ -158,7 +158,7 @@ export class Engine {
       if (c && !t.columns.some((x) => x.name === c)) throw new Error(`Spalte „${c}“ gibt es in „${t.label}“ nicht.`);
     }
     const kinds = this.duck
-      .query(`SELECT DISTINCT json_extract_string(${qi(GEOM_COL)}, '$.type') AS k FROM ${qi(o.table)} WHERE ${qi(GEOM_COL)} IS NOT NULL`)
+      .query(`SELECT DISTINCT regexp_extract(${qi(GEOM_COL)}, '"type"\\s*:\\s*"(\\w+)"', 1) AS k FROM ${qi(o.table)} WHERE ${qi(GEOM_COL)} IS NOT NULL`)
       .toArray()
       .map((r) => String(r.k));
     const kindOf = (k: string) => (/Polygon/.test(k) ? 'polygon' : /Point/.test(k) ? 'point' : 'line');
