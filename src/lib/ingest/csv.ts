@@ -1,0 +1,153 @@
+/** CSV/TXT import: sniff a sample in JS, then let DuckDB's read_csv parse ≈16 MB chunks into a VARCHAR staging table. */
+import { duckErrorMessage, type Duck } from '../db/duck';
+import { quoteIdent, quoteLiteral } from '../sql/ident';
+import { detectLayout, splitRecords, sniffDelimiter } from './csvSniff';
+import { scanCsv } from './csvScan';
+import { decodeBytes, detectEncoding } from './encoding';
+import { checkCancelled } from './errors';
+import { mergeHeaderRows, uniqueNames } from './names';
+import { guessNumberFormat, type NumberFormat } from './numbers';
+import { dropQuietly, tempName } from './table';
+import { typeTable } from './typing';
+import { IngestError, type ColumnInfo, type Detected, type ImportOptions, type ImportWarning, type ProgressHooks } from './types';
+
+const HEAD_BYTES = 256 * 1024;
+const TAIL_BYTES = 64 * 1024;
+export const CHUNK_BYTES = 16 * 1024 * 1024;
+
+export interface CsvPlan {
+  detected: Detected;
+  mixed: boolean;
+  format: NumberFormat;
+  /** non-blank records before the body (titles + header lines) */
+  skipRecords: number;
+  footerRows: number;
+  width: number;
+  headerCells: string[][];
+  rawLines: string[];
+  bodyStart: number;
+  warnings: ImportWarning[];
+}
+
+const nonBlank = (rs: string[][]): string[][] => rs.filter((r) => r.length > 0);
+
+/** Detect encoding, delimiter, number format and table layout from a head (and tail) sample; options override. */
+export function planCsv(name: string, bytes: Uint8Array, options: ImportOptions = {}): CsvPlan {
+  const warnings: ImportWarning[] = [];
+  const enc = detectEncoding(bytes);
+  const encoding = options.encoding ?? enc.encoding;
+  const mixed = encoding === 'windows-1252' && enc.mixed && !options.encoding;
+  if (mixed) {
+    warnings.push({ code: 'mixed_encoding', message: `„${name}“ mischt UTF-8 und Windows-1252 (Byte ${enc.firstInvalid}). Zeilen wurden einzeln dekodiert; prüfen Sie Umlaute.` });
+  }
+  const bodyStart = enc.bom && encoding === 'utf-8' ? 3 : 0;
+  const whole = bytes.length - bodyStart <= HEAD_BYTES;
+  let headEnd = Math.min(bytes.length, bodyStart + HEAD_BYTES);
+  if (!whole) headEnd = bytes.lastIndexOf(10, headEnd) + 1 || headEnd;
+  const head = decodeBytes(bytes.subarray(bodyStart, headEnd), encoding, mixed);
+  if (head.trim() === '') {
+    throw new IngestError(`Die Datei „${name}“ ist leer.`, { file: name, code: 'empty', hint: 'Prüfen Sie, ob die richtige Datei gewählt wurde, und exportieren Sie sie erneut.' });
+  }
+  const delimiter = options.delimiter ?? sniffDelimiter(head);
+  const records = nonBlank(splitRecords(head, delimiter, whole));
+  let tail = records;
+  if (!whole) {
+    const from = bytes.indexOf(10, Math.max(headEnd, bytes.length - TAIL_BYTES)) + 1;
+    tail = from > 0 ? nonBlank(splitRecords(decodeBytes(bytes.subarray(from), encoding, mixed), delimiter)) : [];
+  }
+  const sampleCells = records.slice(1).flatMap((r) => r);
+  const guessed = guessNumberFormat(sampleCells, delimiter);
+  const format: NumberFormat = { decimal: options.decimal ?? guessed.decimal, thousands: options.thousands ?? guessed.thousands };
+  const layout = detectLayout(records, format, tail);
+  const headerRow = options.headerRow ?? layout.headerRow;
+  const headerRows = headerRow < 0 ? 0 : Math.max(1, options.headerRows ?? (options.headerRow === undefined ? layout.headerRows : 1));
+  const footerRows = options.footerRows ?? layout.footerRows;
+  const headerCells = headerRow < 0 ? [] : records.slice(headerRow, headerRow + headerRows);
+  const skipRecords = headerRow < 0 ? (options.headerRow === -1 ? 0 : layout.titleRows) : headerRow + headerRows;
+  const width = Math.max(layout.width, ...headerCells.map((r) => r.length), 1);
+  const detected: Detected = {
+    format: 'csv', encoding, bom: enc.bom, delimiter, decimal: format.decimal, thousands: format.thousands,
+    headerRow, headerRows, footerRows,
+  };
+  const rawLines = head.split(/\r?\n/, 30);
+  return { detected, mixed, format, skipRecords, footerRows, width, headerCells, rawLines, bodyStart, warnings };
+}
+
+function readCsvSql(file: string, delimiter: string, width: number): string {
+  const cols = Array.from({ length: width }, (_, j) => `'c${j}': 'VARCHAR'`).join(', ');
+  return (
+    `SELECT * FROM read_csv(${quoteLiteral(file)}, auto_detect=false, header=false, all_varchar=true, ` +
+    `delim=${quoteLiteral(delimiter)}, quote='"', escape='"', columns={${cols}}, null_padding=true, ` +
+    `strict_mode=false, parallel=false, max_line_size=16777216)`
+  );
+}
+
+/**
+ * Load the CSV into `target` (which must not exist yet). `limitBytes` loads only a head slice
+ * (preview). Returns typed column infos and warnings.
+ */
+export function loadCsv(
+  duck: Duck, name: string, bytes: Uint8Array, target: string, plan: CsvPlan, options: ImportOptions, hooks: ProgressHooks = {}, limitBytes?: number,
+): { columns: ColumnInfo[]; warnings: ImportWarning[]; rows: number } {
+  const warnings = [...plan.warnings];
+  const delimiter = plan.detected.delimiter ?? ';';
+  const limited = limitBytes !== undefined && bytes.length > limitBytes;
+  const src = limited ? bytes.subarray(0, bytes.lastIndexOf(10, limitBytes) + 1 || limitBytes) : bytes;
+  const scan = scanCsv(src, delimiter, {
+    start: plan.bodyStart, skipRecords: plan.skipRecords, footerRecords: limited ? 0 : plan.footerRows,
+    expectedFields: plan.width, chunkBytes: CHUNK_BYTES,
+  });
+  if (scan.openQuoteLine !== undefined && !limited) {
+    throw new IngestError(`In „${name}“ wird in Zeile ${scan.openQuoteLine} ein Anführungszeichen (") geöffnet, aber nie geschlossen.`, {
+      file: name, line: scan.openQuoteLine, code: 'open_quote', hint: 'Schließen Sie das Anführungszeichen in dieser Zeile oder entfernen Sie es, und laden Sie die Datei erneut.',
+    });
+  }
+  if (scan.bodyRecords === 0) {
+    throw new IngestError(`„${name}“ enthält nur Kopf- oder Titelzeilen, aber keine Datenzeilen.`, {
+      file: name, code: 'no_data', hint: 'Prüfen Sie die Datei oder wählen Sie im Importdialog eine andere Kopfzeile.',
+    });
+  }
+  const width = Math.max(plan.width, scan.maxFields);
+  if (scan.ragged.count > 0) {
+    const where = scan.ragged.lines.map((l, k) => `Zeile ${l} (${scan.ragged.fields[k]} Felder)`).join(', ');
+    warnings.push({
+      code: 'ragged_rows', line: scan.ragged.lines[0],
+      message: `${scan.ragged.count} Zeile(n) haben nicht ${plan.width} Felder, z. B. ${where}. Fehlende Felder sind leer${width > plan.width ? ', zusätzliche Felder wurden als eigene Spalten angehängt' : ''}.`,
+    });
+  }
+  const header = mergeHeaderRows(plan.headerCells, width);
+  const names = uniqueNames(header, warnings);
+  const rawColumns = names.map((_, j) => `c${j}`);
+  const staging = tempName('csv');
+  const bounds = [scan.bodyStart, ...scan.cuts, scan.bodyEnd];
+  const encoder = new TextEncoder();
+  try {
+    duck.query(`CREATE TABLE ${quoteIdent(staging)} (${rawColumns.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`);
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      checkCancelled(name, hooks.isCancelled);
+      const piece = src.subarray(bounds[k], bounds[k + 1]);
+      // registerBuffer detaches its argument: always hand over a copy
+      const utf8 = plan.detected.encoding === 'utf-8' ? piece.slice() : encoder.encode(decodeBytes(piece, 'windows-1252', plan.mixed));
+      const vfile = `${staging}_${k}.csv`;
+      duck.registerBuffer(vfile, utf8);
+      try {
+        duck.query(`INSERT INTO ${quoteIdent(staging)} ${readCsvSql(vfile, delimiter, width)}`);
+      } catch (e) {
+        const msg = duckErrorMessage(e);
+        const line = /Line: (\d+)/.exec(msg)?.[1];
+        throw new IngestError(`„${name}“ konnte nicht gelesen werden${line ? ` (um Zeile ${line} des Abschnitts ${k + 1})` : ''}: ${msg.split('\n')[0]}`, {
+          file: name, line: line ? Number(line) : undefined, code: 'csv_parse', hint: 'Prüfen Sie Trennzeichen und Anführungszeichen im Importdialog.',
+        });
+      } finally {
+        duck.dropFile(vfile);
+      }
+      hooks.onProgress?.((0.85 * (bounds[k + 1] - bounds[0])) / Math.max(1, bounds[bounds.length - 1] - bounds[0]), 'Einlesen');
+    }
+    checkCancelled(name, hooks.isCancelled);
+    hooks.onProgress?.(0.9, 'Typen erkennen');
+    const typed = typeTable(duck, { source: staging, target, rawColumns, names, format: plan.format, textColumns: options.textColumns });
+    return { columns: typed.columns, warnings: [...warnings, ...typed.warnings], rows: typed.rows };
+  } finally {
+    dropQuietly(duck, staging);
+  }
+}

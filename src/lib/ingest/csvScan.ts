@@ -1,0 +1,124 @@
+/** One quote-aware pass over the raw bytes: record offsets, chunk boundaries, ragged rows, open quotes. */
+
+export interface ScanResult {
+  /** byte offset where the table body starts (after `skipRecords` non-blank records) */
+  bodyStart: number;
+  /** byte offset where the footer starts (`footerRecords` last non-blank records dropped) */
+  bodyEnd: number;
+  /** offsets that split [bodyStart, bodyEnd) at record boundaries into chunks of ≈ chunkBytes */
+  cuts: number[];
+  /** non-blank records in the body */
+  bodyRecords: number;
+  maxFields: number;
+  /** body records whose field count differs from `expectedFields`: count and first few line numbers */
+  ragged: { count: number; lines: number[]; fields: number[] };
+  /** set when the file ends inside a quoted field: 1-based line where that quote opened */
+  openQuoteLine?: number;
+}
+
+const NL = 10;
+const CR = 13;
+const QUOTE = 34;
+
+/**
+ * Scan `bytes` once. `skipRecords` = title + header records to skip, `footerRecords` = trailing
+ * non-blank records to drop, `expectedFields` = the table width (for ragged-row counting).
+ */
+export function scanCsv(
+  bytes: Uint8Array,
+  delimiter: string,
+  opts: { start: number; skipRecords: number; footerRecords: number; expectedFields: number; chunkBytes: number },
+): ScanResult {
+  const delim = delimiter.charCodeAt(0);
+  const n = bytes.length;
+  let i = opts.start;
+  let line = 1;
+  let inQuotes = false;
+  let quoteLine = 0;
+  let atFieldStart = true;
+  let fields = 1;
+  let recordStart = i;
+  let recordLine = 1;
+  let blank = true;
+  let nonBlank = 0;
+  let bodyStart = -1;
+  const ring: { start: number; fields: number; line: number }[] = [];
+  let maxFields = 0;
+  let bodyRecords = 0;
+  const ragged = { count: 0, lines: [] as number[], fields: [] as number[] };
+  const account = (r: { fields: number; line: number }): void => {
+    bodyRecords++;
+    if (r.fields > maxFields) maxFields = r.fields;
+    if (r.fields !== opts.expectedFields) {
+      ragged.count++;
+      if (ragged.lines.length < 5) (ragged.lines.push(r.line), ragged.fields.push(r.fields));
+    }
+  };
+  const cuts: number[] = [];
+  let nextCut = -1;
+  const finish = (end: number): void => {
+    if (!blank) {
+      nonBlank++;
+      if (nonBlank === opts.skipRecords) bodyStart = end;
+      else if (nonBlank > opts.skipRecords) {
+        ring.push({ start: recordStart, fields, line: recordLine });
+        if (nextCut < 0) nextCut = recordStart + opts.chunkBytes;
+        if (recordStart >= nextCut) {
+          cuts.push(recordStart);
+          nextCut = recordStart + opts.chunkBytes;
+        }
+        // keep only what the footer might need; everything older is body for sure
+        if (ring.length > opts.footerRecords) account(ring.shift()!);
+      }
+    }
+    recordStart = end;
+    recordLine = line;
+    blank = true;
+    fields = 1;
+    atFieldStart = true;
+  };
+  if (opts.skipRecords === 0) bodyStart = opts.start;
+  while (i < n) {
+    const b = bytes[i];
+    if (inQuotes) {
+      if (b === QUOTE) {
+        if (bytes[i + 1] === QUOTE) i++;
+        else inQuotes = false;
+      } else if (b === NL) line++;
+      i++;
+      continue;
+    }
+    if (b === NL) {
+      line++;
+      finish(i + 1);
+    } else if (b === CR) {
+      if (bytes[i + 1] !== NL) finish(i + 1);
+    } else {
+      blank = false;
+      if (b === delim) {
+        fields++;
+        atFieldStart = true;
+        i++;
+        continue;
+      }
+      if (b === QUOTE && atFieldStart) {
+        inQuotes = true;
+        quoteLine = line;
+      }
+      if (b !== 32) atFieldStart = false;
+    }
+    i++;
+  }
+  finish(n);
+  const footerStart = ring.length ? ring[0].start : n;
+  const bodyEnd = opts.footerRecords > 0 && ring.length ? footerStart : n;
+  return {
+    bodyStart: bodyStart < 0 ? n : bodyStart,
+    bodyEnd: Math.max(bodyEnd, bodyStart < 0 ? n : bodyStart),
+    cuts: cuts.filter((c) => c < bodyEnd),
+    bodyRecords,
+    maxFields,
+    ragged,
+    openQuoteLine: inQuotes ? quoteLine : undefined,
+  };
+}

@@ -1,0 +1,87 @@
+import type { Encoding } from './types';
+
+/**
+ * Length of the valid UTF-8 prefix of `bytes`, or -1 when the whole range is valid.
+ * A multi-byte sequence cut off by the end of the range counts as valid (chunked input).
+ */
+export function firstInvalidUtf8(bytes: Uint8Array, start = 0, end = bytes.length): number {
+  let i = start;
+  while (i < end) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let n: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) (n = 1), (min = 0x80);
+    else if (b >= 0xe0 && b <= 0xef) (n = 2), (min = 0x800);
+    else if (b >= 0xf0 && b <= 0xf4) (n = 3), (min = 0x10000);
+    else return i;
+    if (i + n >= end) {
+      if (end === bytes.length) return i;
+      // cut at a chunk boundary: only check the bytes we have
+      for (let k = 1; i + k < end; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+      return -1;
+    }
+    let cp = b & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if ((c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += n + 1;
+  }
+  return -1;
+}
+
+/** True when `bytes` contain at least one well-formed multi-byte UTF-8 sequence (e.g. "ü" = C3 BC). */
+export function hasUtf8Sequences(bytes: Uint8Array, limit = bytes.length): boolean {
+  for (let i = 0; i + 1 < Math.min(bytes.length, limit); i++) {
+    const b = bytes[i];
+    if (b >= 0xc2 && b <= 0xdf && (bytes[i + 1] & 0xc0) === 0x80 && (i + 2 >= bytes.length || (bytes[i + 2] & 0xc0) !== 0x80)) return true;
+  }
+  return false;
+}
+
+export interface EncodingGuess {
+  encoding: Encoding;
+  bom: boolean;
+  /** not valid UTF-8 but with UTF-8 sequences: lines are decoded one by one */
+  mixed: boolean;
+  /** byte offset of the first invalid UTF-8 byte (for the warning) */
+  firstInvalid: number;
+}
+
+/** UTF-8 (with/without BOM) when the bytes are valid UTF-8, else Windows-1252 (a superset of ISO-8859-1's printable range). */
+export function detectEncoding(bytes: Uint8Array): EncodingGuess {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const bad = firstInvalidUtf8(bytes, bom ? 3 : 0);
+  if (bad < 0) return { encoding: 'utf-8', bom, mixed: false, firstInvalid: -1 };
+  return { encoding: 'windows-1252', bom, mixed: hasUtf8Sequences(bytes), firstInvalid: bad };
+}
+
+const utf8 = new TextDecoder('utf-8');
+const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
+const cp1252 = new TextDecoder('windows-1252');
+
+/** Decode a byte range; `mixed` decodes line by line (UTF-8 where valid, else Windows-1252). */
+export function decodeBytes(bytes: Uint8Array, encoding: Encoding, mixed = false): string {
+  if (encoding === 'utf-8') return utf8.decode(bytes);
+  if (!mixed) return cp1252.decode(bytes);
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 10) {
+      const line = bytes.subarray(start, Math.min(i + 1, bytes.length));
+      try {
+        parts.push(utf8Fatal.decode(line));
+      } catch {
+        parts.push(cp1252.decode(line));
+      }
+      start = i + 1;
+    }
+  }
+  return parts.join('');
+}

@@ -1,0 +1,104 @@
+/**
+ * Import pipeline: one entry for every format. `previewFile` for the import dialog,
+ * `ingestFile` to create a DuckDB table. Tables are built under a temporary name and swapped in
+ * only when complete, so a failed or cancelled import leaves nothing behind.
+ */
+import type { Duck } from '../db/duck';
+import { quoteIdent } from '../sql/ident';
+import { loadCsv, planCsv } from './csv';
+import { checkCancelled } from './errors';
+import { sniffFormat } from './format';
+import { loadGeoJson } from './geojson';
+import { loadParquet } from './parquet';
+import { loadShapefile } from './shapefile';
+import { dropQuietly, swapIn, tempName } from './table';
+import { loadXlsx } from './xlsx';
+import { IngestError, GEOM_COL, type ImportOptions, type ImportPreview, type IngestResult, type ProgressHooks } from './types';
+
+export * from './types';
+export { sniffFormat } from './format';
+
+/** The file as the pipeline sees it (a browser `File` read into bytes, or a file read in Node). */
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+const PREVIEW_ROWS = 50;
+const PREVIEW_BYTES = 1024 * 1024;
+
+type Loaded = Omit<IngestResult, 'table'> & { rawLines?: string[] };
+
+async function load(duck: Duck, file: InputFile, target: string, options: ImportOptions, hooks: ProgressHooks, preview: boolean): Promise<Loaded> {
+  const format = options.format ?? sniffFormat(file.name, file.bytes);
+  switch (format) {
+    case 'csv': {
+      const plan = planCsv(file.name, file.bytes, options);
+      const r = loadCsv(duck, file.name, file.bytes, target, plan, options, hooks, preview ? PREVIEW_BYTES : undefined);
+      return { ...r, detected: plan.detected, rawLines: plan.rawLines };
+    }
+    case 'xlsx':
+      return loadXlsx(duck, file.name, file.bytes, target, options, hooks);
+    case 'parquet':
+      return loadParquet(duck, file.name, file.bytes, target, hooks);
+    case 'geojson':
+      return loadGeoJson(duck, file.name, file.bytes, target, options, hooks);
+    case 'shapefile':
+      return loadShapefile(duck, file.name, file.bytes, target, options, hooks);
+    default:
+      throw new IngestError(`Unbekanntes Format „${String(format)}“.`, { file: file.name, code: 'format' });
+  }
+}
+
+function wrapUnexpected(file: string, e: unknown): never {
+  if (e instanceof IngestError) throw e;
+  const msg = e instanceof Error ? e.message : String(e);
+  throw new IngestError(`„${file}“ konnte nicht importiert werden: ${msg}`, { file, code: 'internal', hint: 'Prüfen Sie das Dateiformat; bereits geladene Tabellen sind unverändert.' });
+}
+
+/**
+ * Import `file` into the DuckDB table `tableName` (replacing a table of that name only on
+ * success). Reports progress and honours cancellation between chunks.
+ */
+export async function ingestFile(duck: Duck, file: InputFile, tableName: string, options: ImportOptions = {}, hooks: ProgressHooks = {}): Promise<IngestResult> {
+  const temp = tempName('tbl');
+  try {
+    hooks.onProgress?.(0, 'Erkennen');
+    const r = await load(duck, file, temp, options, hooks, false);
+    checkCancelled(file.name, hooks.isCancelled);
+    swapIn(duck, temp, tableName);
+    hooks.onProgress?.(1, 'Fertig');
+    const { rawLines: _raw, ...rest } = r;
+    return { table: tableName, ...rest };
+  } catch (e) {
+    dropQuietly(duck, temp);
+    wrapUnexpected(file.name, e);
+  }
+}
+
+/** Detection and the first rows after applying `options`, for the live preview of the import dialog. */
+export async function previewFile(duck: Duck, file: InputFile, options: ImportOptions = {}): Promise<ImportPreview> {
+  const temp = tempName('preview');
+  try {
+    const r = await load(duck, file, temp, options, {}, true);
+    const t = duck.query(`SELECT * FROM ${quoteIdent(temp)} LIMIT ${PREVIEW_ROWS}`);
+    const names = t.schema.fields.map((f) => f.name);
+    const rows = t.toArray().map((row) => {
+      const o = row.toJSON() as Record<string, unknown>;
+      return names.map((n) => {
+        const v = o[n];
+        if (v == null) return null;
+        if (n === GEOM_COL && typeof v === 'string') return v.length > 80 ? `${v.slice(0, 77)}…` : v;
+        if (typeof v === 'bigint') return Number(v);
+        if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
+        if (v instanceof Date) return v.toISOString().slice(0, 10);
+        return String(v);
+      });
+    });
+    return { detected: r.detected, columns: r.columns, rows, rawLines: r.rawLines, warnings: r.warnings };
+  } catch (e) {
+    wrapUnexpected(file.name, e);
+  } finally {
+    dropQuietly(duck, temp);
+  }
+}

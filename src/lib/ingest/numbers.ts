@@ -1,0 +1,88 @@
+/**
+ * German number and missing-value conventions, shared by the sniffer (JS) and the SQL typing
+ * builder (`../sql/typedSelect.ts`), which implements exactly the same rules in SQL.
+ */
+
+/** Cell contents that official statistics use for "no value" (METHODS.md §6); compared after trim. */
+export const MISSING_SYMBOLS = ['', '-', '–', '—', '.', '·', 'x', 'X', '/', 'k.A.', 'k. A.', 'k.a.', '...', '…', '()', '( )'] as const;
+
+const MISSING = new Set<string>(MISSING_SYMBOLS);
+
+/** True when the trimmed cell is empty or a missing-value symbol. */
+export function isMissing(cell: string | null | undefined): boolean {
+  return cell == null || MISSING.has(cell.trim());
+}
+
+export interface NumberFormat {
+  decimal: ',' | '.';
+  /** '' = none */
+  thousands: string;
+}
+
+/** Regex source (anchored) of a number with grouped thousands for the given separators. */
+export function groupedPattern(f: NumberFormat): string {
+  const t = f.thousands === '.' ? '\\.' : f.thousands === ' ' ? '[  ]' : f.thousands === "'" ? "'" : ',';
+  const d = f.decimal === ',' ? ',' : '\\.';
+  return `^[-+]?[0-9]{1,3}(${t}[0-9]{3})+(${d}[0-9]*)?$`;
+}
+
+/** Regex source of a plain number (no grouping) with the given decimal separator. */
+export function plainPattern(f: NumberFormat): string {
+  const d = f.decimal === ',' ? ',' : '\\.';
+  return `^[-+]?([0-9]+(${d}[0-9]*)?|${d}[0-9]+)([eE][-+]?[0-9]+)?$`;
+}
+
+/**
+ * Parse one cell as a number the way the SQL typing does: trim, strip a trailing "%", accept
+ * thousands separators only in proper groups ("1.234,5", never "1.5" with decimal ","), decimal
+ * separator as given. Returns null for anything else (including missing symbols).
+ */
+export function parseNumber(cell: string, f: NumberFormat): { value: number; percent: boolean } | null {
+  let s = cell.trim().replace(/\u2212/g, '-');
+  let percent = false;
+  if (/\s*%$/.test(s)) {
+    s = s.replace(/\s*%$/, '');
+    percent = true;
+  }
+  if (f.thousands && new RegExp(groupedPattern(f)).test(s)) s = s.split(f.thousands === ' ' ? /[  ]/ : f.thousands).join('');
+  else if (!new RegExp(plainPattern(f)).test(s)) return null;
+  if (f.decimal === ',') s = s.replace(',', '.');
+  const value = Number(s);
+  return Number.isFinite(value) ? { value, percent } : null;
+}
+
+/** An ID-like token: digits with a leading zero ("001", "06010102") — such columns stay text. */
+export function hasLeadingZero(cell: string): boolean {
+  return /^0[0-9]/.test(cell.trim());
+}
+
+/**
+ * Guess decimal and thousands separators from sample cell values (quoting already resolved).
+ * "1.234" alone is ambiguous; it counts as German grouping only in semicolon files or when
+ * there is no unambiguous decimal point elsewhere.
+ */
+export function guessNumberFormat(cells: string[], delimiter: string): NumberFormat {
+  let commaDec = 0;
+  let pointDec = 0;
+  let ambiguousDot = 0;
+  let dotGroups = 0;
+  let commaGroups = 0;
+  let spaceGroups = 0;
+  const sign = '^[-+\u2212]?';
+  for (const raw of cells) {
+    const c = raw.trim().replace(/\s*%$/, '');
+    if (!/^[-+\u2212]?[0-9]/.test(c)) continue;
+    if (new RegExp(`${sign}[0-9]{1,3}(\\.[0-9]{3})+,[0-9]+$`).test(c)) (commaDec++, dotGroups++);
+    else if (new RegExp(`${sign}[0-9]{1,3}(,[0-9]{3})+\\.[0-9]+$`).test(c)) (pointDec++, commaGroups++);
+    else if (new RegExp(`${sign}[0-9]{1,3}(\\.[0-9]{3}){2,}$`).test(c)) dotGroups++;
+    else if (new RegExp(`${sign}[0-9]{1,3}([ \u00a0][0-9]{3})+(,[0-9]+)?$`).test(c)) spaceGroups++;
+    else if (new RegExp(`${sign}[0-9]{1,3}\\.[0-9]{3}$`).test(c)) ambiguousDot++;
+    else if (new RegExp(`${sign}[0-9]+,[0-9]+$`).test(c)) commaDec++;
+    else if (new RegExp(`${sign}[0-9]*\\.[0-9]+$`).test(c)) pointDec++;
+  }
+  if (commaDec > pointDec || (pointDec === 0 && (dotGroups > 0 || spaceGroups > 0 || (ambiguousDot > 0 && delimiter === ';')))) {
+    return { decimal: ',', thousands: dotGroups > 0 || ambiguousDot > 0 ? '.' : spaceGroups > 0 ? ' ' : '' };
+  }
+  if (pointDec > 0 || ambiguousDot > 0) return { decimal: '.', thousands: commaGroups > 0 && delimiter !== ',' ? ',' : '' };
+  return { decimal: delimiter === ';' ? ',' : '.', thousands: '' };
+}

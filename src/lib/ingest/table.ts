@@ -1,0 +1,53 @@
+/** Table lifecycle helpers: build into a temporary name, then swap in; nothing partial survives. */
+import type { Duck } from '../db/duck';
+import { quoteIdent, quoteLiteral } from '../sql/ident';
+import type { ColumnInfo, ColumnType } from './types';
+import { GEOM_COL } from './types';
+
+let counter = 0;
+
+/** A fresh name for a staging/temporary table. */
+export function tempName(prefix: string): string {
+  counter++;
+  return `__ingest_${prefix}_${Date.now().toString(36)}_${counter}`;
+}
+
+/** Drop a table if it exists (errors ignored: used in cleanup paths). */
+export function dropQuietly(duck: Duck, table: string): void {
+  try {
+    duck.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+  } catch {
+    /* cleanup only */
+  }
+}
+
+/** Replace `target` with the finished `temp` table. */
+export function swapIn(duck: Duck, temp: string, target: string): void {
+  duck.query(`DROP TABLE IF EXISTS ${quoteIdent(target)}`);
+  duck.query(`ALTER TABLE ${quoteIdent(temp)} RENAME TO ${quoteIdent(target)}`);
+}
+
+function mapType(duckType: string): ColumnType {
+  const t = duckType.toUpperCase();
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/.test(t)) return 'integer';
+  if (/^(FLOAT|DOUBLE|REAL|DECIMAL)/.test(t)) return 'double';
+  if (t === 'BOOLEAN') return 'boolean';
+  if (t.startsWith('DATE') || t.startsWith('TIMESTAMP')) return 'date';
+  return 'text';
+}
+
+/** Column names, types and NULL counts of an existing table (for Arrow-built imports). */
+export function describeTable(duck: Duck, table: string): { columns: ColumnInfo[]; rows: number } {
+  const desc = duck.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ${quoteLiteral(table)} ORDER BY ordinal_position`);
+  const cols = desc.toArray().map((r) => r.toJSON() as { column_name: string; data_type: string });
+  const counts = cols.map((c) => `count(*) - count(${quoteIdent(c.column_name)})`).join(', ');
+  const row = duck.query(`SELECT count(*) AS n${cols.length ? ', ' + counts : ''} FROM ${quoteIdent(table)}`).get(0)?.toArray() ?? [0];
+  return {
+    rows: Number(row[0]),
+    columns: cols.map((c, i) => ({
+      name: c.column_name,
+      type: c.column_name === GEOM_COL ? 'geometry' : mapType(c.data_type),
+      nulls: Number(row[i + 1]),
+    })),
+  };
+}

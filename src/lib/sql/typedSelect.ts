@@ -1,0 +1,118 @@
+/**
+ * Pure SQL builders that type an all-VARCHAR staging table the German way: missing symbols → NULL,
+ * thousands separators stripped only in proper groups, decimal comma, trailing "%". The rules are
+ * the same as `parseNumber` in `../ingest/numbers.ts` (a property test checks they agree).
+ *
+ * Every cell is prepared once in an inner projection (trim, "%", Unicode minus) so the regular
+ * expressions run at most twice per cell.
+ */
+import { MISSING_SYMBOLS, groupedPattern, plainPattern, type NumberFormat } from '../ingest/numbers';
+import { quoteIdent, quoteLiteral } from './ident';
+
+export type SqlColumnType = 'integer' | 'double' | 'text' | 'boolean' | 'date';
+
+const missingList = MISSING_SYMBOLS.map(quoteLiteral).join(', ');
+const DATE_FORMATS = "['%d.%m.%Y', '%Y-%m-%d', '%d.%m.%y']";
+const TRUE_WORDS = "('ja', 'true', 'wahr', 'yes')";
+const BOOL_WORDS = "('ja', 'nein', 'true', 'false', 'wahr', 'falsch', 'yes', 'no')";
+
+/** Inner projection of raw column `c`: `t_i` (trimmed text) and `p_i` (number candidate). */
+export function prepareColumns(columns: string[]): string {
+  return columns
+    .map((c, i) => {
+      const t = `trim(${quoteIdent(c)})`;
+      return `${t} AS t${i}, rtrim(replace(${t}, '\u2212', '-'), '% ') AS p${i}`;
+    })
+    .join(', ');
+}
+
+/** SQL condition on the trimmed column `t`: NULL, empty or a missing-value symbol. */
+export function missingCond(t: string): string {
+  return `(${t} IS NULL OR ${t} IN (${missingList}))`;
+}
+
+/** SQL expression: the prepared column `p` as DOUBLE under format `f`, NULL when it is not a number. */
+export function numberExpr(p: string, f: NumberFormat): string {
+  const dec = (x: string): string => (f.decimal === ',' ? `replace(${x}, ',', '.')` : x);
+  const strip = f.thousands === ' ' ? `regexp_replace(${p}, '[ \u00a0]', '', 'g')` : `replace(${p}, ${quoteLiteral(f.thousands)}, '')`;
+  const grouped = f.thousands ? ` WHEN regexp_full_match(${p}, ${quoteLiteral(groupedPattern(f))}) THEN ${dec(strip)}` : '';
+  return `TRY_CAST(CASE WHEN regexp_full_match(${p}, ${quoteLiteral(plainPattern(f))}) THEN ${dec(p)}${grouped} END AS DOUBLE)`;
+}
+
+/** SQL expression: the trimmed column `t` as DATE (German dd.mm.yyyy or ISO), NULL otherwise. */
+export function dateExpr(t: string): string {
+  // the regex guard keeps TRY_STRPTIME (slow on failures) away from ordinary text
+  return `CASE WHEN regexp_full_match(${t}, '[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{2,4}|[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(TRY_STRPTIME(${t}, ${DATE_FORMATS}) AS DATE) END`;
+}
+
+/**
+ * One-row statistics query over `source` for each column: n (rows), m_i (missing), d_i (numbers),
+ * g_i (integral numbers), z_i (leading-zero IDs), p_i (with "%"), t_i (dates), b_i (yes/no words),
+ * x_i (an example of a non-number), s_i (missing symbol positions → counts, see `parseSymbolCounts`).
+ */
+export function typingStatsSql(source: string, columns: string[], f: NumberFormat): string {
+  const inner = columns.map((_, i) => `t${i}, ${missingCond(`t${i}`)} AS m${i}, ${numberExpr(`p${i}`, f)} AS d${i}`).join(', ');
+  const parts = ['count(*) AS n'];
+  columns.forEach((_, i) => {
+    const [t, m, d] = [`t${i}`, `m${i}`, `d${i}`];
+    parts.push(
+      `count(*) FILTER (WHERE ${m}) AS m${i}`,
+      `count(*) FILTER (WHERE NOT ${m} AND ${d} IS NOT NULL) AS d${i}`,
+      `count(*) FILTER (WHERE NOT ${m} AND ${d} = round(${d}) AND abs(${d}) < 9007199254740992) AS g${i}`,
+      `count(*) FILTER (WHERE regexp_full_match(${t}, '0[0-9]+')) AS z${i}`,
+      `count(*) FILTER (WHERE NOT ${m} AND ${d} IS NOT NULL AND ends_with(${t}, '%')) AS p${i}`,
+      `count(*) FILTER (WHERE NOT ${m} AND ${d} IS NULL AND ${dateExpr(t)} IS NOT NULL) AS t${i}`,
+      `count(*) FILTER (WHERE lower(${t}) IN ${BOOL_WORDS}) AS b${i}`,
+      `min(${t}) FILTER (WHERE NOT ${m} AND ${d} IS NULL) AS x${i}`,
+      // symbol positions (1-based in MISSING_SYMBOLS) → counts, as "{1=3, 2=1}"; no JSON extension offline
+      `CAST(histogram(list_position([${missingList}], coalesce(${t}, ''))) FILTER (WHERE ${m}) AS VARCHAR) AS s${i}`,
+    );
+  });
+  return (
+    `SELECT ${parts.join(',\n  ')}\n` +
+    `FROM (SELECT ${inner} FROM (SELECT ${prepareColumns(columns)} FROM ${quoteIdent(source)}))`
+  );
+}
+
+/** Parse the `s_i` statistic ("{1=3, 2=1}") into symbol → count. */
+export function parseSymbolCounts(text: string | null | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of (text ?? '').matchAll(/(\d+)=(\d+)/g)) {
+    const sym = MISSING_SYMBOLS[Number(m[1]) - 1];
+    if (sym !== undefined) out[sym] = (out[sym] ?? 0) + Number(m[2]);
+  }
+  return out;
+}
+
+/** One output column: raw staging column, final name, decided type. */
+export interface TypedColumn {
+  raw: string;
+  name: string;
+  type: SqlColumnType;
+}
+
+/** SQL expression converting prepared column i (`t_i`, `p_i`) to `type`. */
+export function castExpr(i: number, type: SqlColumnType, f: NumberFormat): string {
+  const t = `t${i}`;
+  switch (type) {
+    case 'integer':
+      return `CAST(${numberExpr(`p${i}`, f)} AS BIGINT)`;
+    case 'double':
+      return numberExpr(`p${i}`, f);
+    case 'date':
+      return dateExpr(t);
+    case 'boolean':
+      return `CASE WHEN ${missingCond(t)} THEN NULL ELSE lower(${t}) IN ${TRUE_WORDS} END`;
+    default:
+      return `CASE WHEN ${missingCond(t)} THEN NULL ELSE ${t} END`;
+  }
+}
+
+/** `CREATE TABLE target AS SELECT …` with every column converted to its decided type. */
+export function typedSelectSql(source: string, target: string, columns: TypedColumn[], f: NumberFormat): string {
+  const cols = columns.map((c, i) => `${castExpr(i, c.type, f)} AS ${quoteIdent(c.name)}`);
+  return (
+    `CREATE TABLE ${quoteIdent(target)} AS SELECT\n  ${cols.join(',\n  ')}\n` +
+    `FROM (SELECT ${prepareColumns(columns.map((c) => c.raw))} FROM ${quoteIdent(source)})`
+  );
+}
