@@ -1,0 +1,183 @@
+/**
+ * Inference and small-unit bias for single-group segregation indices (METHODS.md §4):
+ * permutation test (random relabelling of persons across areas), bootstrap confidence
+ * intervals, bias-corrected D (Allen et al. 2015), small-unit warning and minimum-population
+ * filter. All seeded and with progress/cancel hooks.
+ */
+import { binomial, createRng, hypergeometric } from './random';
+import { checkPermutations, makeTicker, type LoopHooks } from './progress';
+import { dissimilarity, prepareCounts } from './segregation';
+
+type Num = ArrayLike<number>;
+/** An index computed from group counts x and totals t (e.g. `dissimilarity`). */
+export type SegregationStatistic = (x: Float64Array, t: Float64Array) => number;
+
+export interface InferenceOptions extends LoopHooks {
+  /** default: dissimilarity */
+  statistic?: SegregationStatistic;
+  /** permutations or bootstrap replications, default 999 */
+  permutations?: number;
+  seed?: number;
+}
+
+export interface PermutationResult {
+  observed: number;
+  /** (M + 1)/(R + 1), M = #(null ≥ observed): one-sided, "more segregated than chance" */
+  pValue: number;
+  /** the statistic under random relabelling */
+  null: Float64Array;
+  nullMean: number;
+  /** original indices of areas left out because t_i = 0 */
+  excluded: number[];
+}
+
+function checkIntegerCounts(x: Float64Array, t: Float64Array): void {
+  for (let i = 0; i < x.length; i++)
+    if (!Number.isInteger(x[i]) || !Number.isInteger(t[i])) throw new Error(`invalid count: ${x[i]}/${t[i]} (area ${i}; persons must be whole numbers)`);
+}
+
+function mean(a: Float64Array): number {
+  let s = 0;
+  for (const v of a) s += v;
+  return a.length ? s / a.length : NaN;
+}
+
+/**
+ * Permutation test: persons are relabelled at random across areas keeping every area total
+ * t_i and the group total X (multivariate hypergeometric, drawn area by area:
+ * x_i ~ Hypergeometric(remaining persons, remaining group members, t_i)). p = (M+1)/(R+1)
+ * (METHODS.md §4).
+ */
+export function segregationPermutationTest(x: Num, t: Num, opts: InferenceOptions = {}): PermutationResult {
+  const c = prepareCounts(x, t);
+  checkIntegerCounts(c.x, c.t);
+  const stat = opts.statistic ?? dissimilarity;
+  const R = checkPermutations(opts.permutations ?? 999);
+  const n = c.x.length;
+  let X = 0, T = 0;
+  for (let i = 0; i < n; i++) {
+    X += c.x[i];
+    T += c.t[i];
+  }
+  const observed = stat(c.x, c.t);
+  const rng = createRng(opts.seed ?? 12345);
+  const tick = makeTicker(R, opts);
+  const nul = new Float64Array(R);
+  const xs = new Float64Array(n);
+  let M = 0;
+  for (let r = 0; r < R; r++) {
+    tick(r);
+    let remT = T, remX = X;
+    for (let i = 0; i < n; i++) {
+      const d = hypergeometric(rng, remT, remX, c.t[i]);
+      xs[i] = d;
+      remT -= c.t[i];
+      remX -= d;
+    }
+    nul[r] = stat(xs, c.t);
+    if (nul[r] >= observed - 1e-12 * Math.abs(observed)) M++;
+  }
+  tick(R);
+  return { observed, pValue: (M + 1) / (R + 1), null: nul, nullMean: mean(nul), excluded: c.excluded };
+}
+
+export interface BootstrapResult {
+  observed: number;
+  /**
+   * Basic (bias-corrected) bootstrap interval [2·obs − q_hi, 2·obs − q_lo]: centred on the
+   * bias-corrected index, since D* is biased upward just as D is.
+   */
+  ci: [number, number];
+  /** plain percentile interval [q_lo, q_hi] of the bootstrap distribution */
+  ciPercentile: [number, number];
+  level: number;
+  bootMean: number;
+  /** 2·observed − mean(bootstrap) (Allen et al. 2015) */
+  biasCorrected: number;
+  replicates: Float64Array;
+  excluded: number[];
+}
+
+/** Type-7 quantile of sorted values. */
+function quantileSorted(s: Float64Array, q: number): number {
+  if (s.length === 0) return NaN;
+  const h = (s.length - 1) * q, lo = Math.floor(h);
+  return lo + 1 < s.length ? s[lo] + (h - lo) * (s[lo + 1] - s[lo]) : s[lo];
+}
+
+/**
+ * Bootstrap: persons are resampled within each area, x_i* ~ Binomial(t_i, p_i), t_i fixed.
+ * Gives the bias-corrected index 2·obs − mean(boot), its basic bootstrap interval and the
+ * percentile interval
+ * (Allen, Burgess, Davidson & Windmeijer 2015; METHODS.md §4).
+ */
+export function segregationBootstrap(x: Num, t: Num, opts: InferenceOptions & { level?: number } = {}): BootstrapResult {
+  const c = prepareCounts(x, t);
+  checkIntegerCounts(c.x, c.t);
+  const stat = opts.statistic ?? dissimilarity;
+  const R = checkPermutations(opts.permutations ?? 999);
+  const level = opts.level ?? 0.95;
+  if (!(level > 0 && level < 1)) throw new Error(`invalid level: ${level}`);
+  const n = c.x.length;
+  const observed = stat(c.x, c.t);
+  const rng = createRng(opts.seed ?? 12345);
+  const tick = makeTicker(R, opts);
+  const reps = new Float64Array(R);
+  const xs = new Float64Array(n);
+  for (let r = 0; r < R; r++) {
+    tick(r);
+    for (let i = 0; i < n; i++) xs[i] = binomial(rng, c.t[i], c.x[i] / c.t[i]);
+    reps[r] = stat(xs, c.t);
+  }
+  tick(R);
+  const finite = reps.filter((v) => !Number.isNaN(v)).sort();
+  const a = (1 - level) / 2;
+  const bootMean = mean(finite);
+  const lo = quantileSorted(finite, a), hi = quantileSorted(finite, 1 - a);
+  return {
+    observed,
+    ci: [2 * observed - hi, 2 * observed - lo],
+    ciPercentile: [lo, hi],
+    level,
+    bootMean,
+    biasCorrected: 2 * observed - bootMean,
+    replicates: reps,
+    excluded: c.excluded,
+  };
+}
+
+export interface SmallUnitReport {
+  /** true when any area is below `minPopulation` or sizes are very unequal */
+  warning: boolean;
+  /** indices of areas with 0 < t_i < minPopulation */
+  small: number[];
+  /** largest/smallest positive area total > 10 */
+  unequal: boolean;
+  minPopulation: number;
+}
+
+/**
+ * Small-unit check (METHODS.md §4: D is biased upward for small units): flags areas below
+ * `minPopulation` (default 500, as in NRW studies) and very unequal sizes (max/min > 10).
+ */
+export function smallUnitCheck(t: Num, minPopulation = 500): SmallUnitReport {
+  if (!(minPopulation >= 0)) throw new Error(`invalid minPopulation: ${minPopulation}`);
+  const small: number[] = [];
+  let min = Infinity, max = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (!(t[i] > 0)) continue;
+    if (t[i] < minPopulation) small.push(i);
+    min = Math.min(min, t[i]);
+    max = Math.max(max, t[i]);
+  }
+  const unequal = max / min > 10;
+  return { warning: small.length > 0 || unequal, small, unequal, minPopulation };
+}
+
+/** Indices of areas with t_i ≥ minPopulation (default 500), for the minimum-population filter. */
+export function filterMinPopulation(t: Num, minPopulation = 500): Int32Array {
+  if (!(minPopulation >= 0)) throw new Error(`invalid minPopulation: ${minPopulation}`);
+  const out: number[] = [];
+  for (let i = 0; i < t.length; i++) if (t[i] >= minPopulation && t[i] > 0) out.push(i);
+  return Int32Array.from(out);
+}
