@@ -50,7 +50,7 @@ describe('layer factories', () => {
     expect(l.props.fontFamily).toBe(LABEL_FONT_FAMILY);
     expect(LABEL_FONT_FAMILY).not.toMatch(/url|\.woff|\.ttf/);
     expect(Array.from(l.props.data as Iterable<number>)).toEqual([0, 2]);
-    const getPosition = l.props.getPosition as (f: number) => number[];
+    const getPosition = l.props.getPosition as unknown as (f: number) => number[];
     expect(getPosition(0)[0]).toBeCloseTo(7.05, 9);
     expect((l.props.getText as (f: number) => string)(0)).toBe('Altstadt-Süd');
   });
