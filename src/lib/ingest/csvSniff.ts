@@ -123,7 +123,8 @@ export function detectLayout(records: string[][], f: NumberFormat, tail: string[
   const textInNumeric = (r: string[]): boolean => r.some((c, j) => numericCol[j] && !isMissing(c) && !isNum(c, f));
   const allText = (r: string[]): boolean => r.every((c) => isMissing(c) || !isNum(c, f));
   const first = records[start];
-  const hasHeader = textInNumeric(first) || (allText(first) && !body.every(allText)) || (allText(first) && body.length > 0 && numericCol.every((x) => !x));
+  // a lone all-text line is a header without data (the caller reports that), not a data row
+  const hasHeader = textInNumeric(first) || (allText(first) && (body.length === 0 || !body.every(allText) || numericCol.every((x) => !x)));
   if (!hasHeader) return { headerRow: -1, headerRows: 0, footerRows: detectFooter(tail, width, numericCol, f), width, titleRows: start };
   let headerRows = 1;
   while (headerRows < 3 && start + headerRows < records.length) {
@@ -144,7 +145,8 @@ function detectFooter(tail: string[][], width: number, numericCol: boolean[], f:
     const r = tail[i];
     const filled = nonEmpty(r);
     const noNumbers = r.every((c, j) => !numericCol[j] || isMissing(c) || !isNum(c, f));
-    const footnote = filled <= 1 && noNumbers && (width > 2 || /[:()*]|Quelle|Stand|Anm/i.test(r.join('')));
+    const marker = /^\s*(\*|\d\)|Quelle|Stand|Anm|Hinweis|Fußnote|Erläuterung)/i.test(r[0] ?? '');
+    const footnote = noNumbers && ((filled <= 1 && (width > 2 || marker)) || (r.length < width && width > 2) || (marker && filled < width));
     if (r.length < Math.min(width, 2) || footnote) n++;
     else break;
   }

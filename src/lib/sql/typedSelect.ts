@@ -12,23 +12,25 @@ import { quoteIdent, quoteLiteral } from './ident';
 export type SqlColumnType = 'integer' | 'double' | 'text' | 'boolean' | 'date';
 
 const missingList = MISSING_SYMBOLS.map(quoteLiteral).join(', ');
+const MAX_SYMBOL_BYTES = Math.max(...MISSING_SYMBOLS.map((m) => new TextEncoder().encode(m).length));
 const DATE_FORMATS = "['%d.%m.%Y', '%Y-%m-%d', '%d.%m.%y']";
 const TRUE_WORDS = "('ja', 'true', 'wahr', 'yes')";
 const BOOL_WORDS = "('ja', 'nein', 'true', 'false', 'wahr', 'falsch', 'yes', 'no')";
 
-/** Inner projection of raw column `c`: `t_i` (trimmed text) and `p_i` (number candidate). */
-export function prepareColumns(columns: string[]): string {
-  return columns
-    .map((c, i) => {
-      const t = `trim(${quoteIdent(c)})`;
-      return `${t} AS t${i}, rtrim(replace(${t}, '\u2212', '-'), '% ') AS p${i}`;
-    })
-    .join(', ');
+/**
+ * Inner projections of raw columns: `t_i` (trimmed text), then `p_i` (number candidate: without
+ * trailing "%" and with a Unicode minus as "-"). Returns the FROM clause body.
+ */
+export function preparedFrom(source: string, columns: string[]): string {
+  const t = columns.map((c, i) => `trim(${quoteIdent(c)}) AS t${i}`).join(', ');
+  const p = columns.map((_, i) => `t${i}, rtrim(replace(t${i}, '\u2212', '-'), '% ') AS p${i}`).join(', ');
+  return `(SELECT ${p} FROM (SELECT ${t} FROM ${quoteIdent(source)}))`;
 }
 
 /** SQL condition on the trimmed column `t`: NULL, empty or a missing-value symbol. */
 export function missingCond(t: string): string {
-  return `(${t} IS NULL OR ${t} IN (${missingList}))`;
+  // strlen is O(1) in DuckDB and spares the IN list for ordinary values
+  return `(${t} IS NULL OR (strlen(${t}) <= ${MAX_SYMBOL_BYTES} AND ${t} IN (${missingList})))`;
 }
 
 /** SQL expression: the prepared column `p` as DOUBLE under format `f`, NULL when it is not a number. */
@@ -70,7 +72,7 @@ export function typingStatsSql(source: string, columns: string[], f: NumberForma
   });
   return (
     `SELECT ${parts.join(',\n  ')}\n` +
-    `FROM (SELECT ${inner} FROM (SELECT ${prepareColumns(columns)} FROM ${quoteIdent(source)}))`
+    `FROM (SELECT ${inner} FROM ${preparedFrom(source, columns)})`
   );
 }
 
@@ -113,6 +115,6 @@ export function typedSelectSql(source: string, target: string, columns: TypedCol
   const cols = columns.map((c, i) => `${castExpr(i, c.type, f)} AS ${quoteIdent(c.name)}`);
   return (
     `CREATE TABLE ${quoteIdent(target)} AS SELECT\n  ${cols.join(',\n  ')}\n` +
-    `FROM (SELECT ${prepareColumns(columns.map((c) => c.raw))} FROM ${quoteIdent(source)})`
+    `FROM ${preparedFrom(source, columns.map((c) => c.raw))}`
   );
 }

@@ -1,0 +1,81 @@
+/**
+ * `npm run cli -- inspect FILE [--delimiter ';'] [--encoding windows-1252] [--decimal ,]
+ * [--thousands .] [--header-row N] [--header-rows N] [--footer-rows N] [--sheet NAME] [--crs EPSG:25832]
+ * [--format csv] [--text-column NAME]…` — imports FILE with exactly the browser's `ingestFile` into an
+ * in-memory DuckDB and prints what was detected.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createNodeDuck } from '../../lib/db/node';
+import { ingestFile, type Encoding, type FileFormat, type ImportOptions } from '../../lib/ingest/index';
+import { flag, parseArgs } from '../args';
+
+const int = (v: string | undefined, name: string): number | undefined => {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n)) throw new Error(`Option --${name} erwartet eine ganze Zahl, nicht „${v}“.`);
+  return n;
+};
+
+/** Map command-line flags to ImportOptions (`\t` and `tab` mean a tab delimiter). */
+export function optionsFromFlags(flags: Record<string, string[]>): ImportOptions {
+  const o: ImportOptions = {};
+  const d = flag(flags, 'delimiter');
+  if (d !== undefined) o.delimiter = d === '\\t' || d.toLowerCase() === 'tab' ? '\t' : d;
+  const enc = flag(flags, 'encoding');
+  if (enc !== undefined) o.encoding = (/^(utf-?8)$/i.test(enc) ? 'utf-8' : 'windows-1252') as Encoding;
+  const dec = flag(flags, 'decimal');
+  if (dec === ',' || dec === '.') o.decimal = dec;
+  const th = flag(flags, 'thousands');
+  if (th !== undefined) o.thousands = (th === 'none' ? '' : th) as ImportOptions['thousands'];
+  o.headerRow = int(flag(flags, 'header-row'), 'header-row');
+  o.headerRows = int(flag(flags, 'header-rows'), 'header-rows');
+  o.footerRows = int(flag(flags, 'footer-rows'), 'footer-rows');
+  o.sheet = flag(flags, 'sheet');
+  o.crs = flag(flags, 'crs');
+  o.format = flag(flags, 'format') as FileFormat | undefined;
+  if (flags['text-column']) o.textColumns = flags['text-column'];
+  for (const k of Object.keys(o) as (keyof ImportOptions)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+/** Run `inspect`; returns the JSON-ready description. */
+export async function run(argv: string[]): Promise<unknown> {
+  const { positional, flags } = parseArgs(argv);
+  const file = positional[0];
+  if (!file) throw new Error('Aufruf: npm run cli -- inspect DATEI [--delimiter ";"] [--encoding windows-1252] …');
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch {
+    throw new Error(`Datei „${file}“ nicht gefunden oder nicht lesbar.`);
+  }
+  const duck = await createNodeDuck();
+  const r = await ingestFile(duck, { name: path.basename(file), bytes }, 'inspected', optionsFromFlags(flags));
+  const d = r.detected;
+  const out: Record<string, unknown> = {
+    file,
+    format: d.format,
+    encoding: d.encoding ?? null,
+    delimiter: d.delimiter ?? null,
+    decimal: d.decimal ?? null,
+    thousands: d.thousands ?? null,
+    header_row: d.headerRow ?? null,
+    header_rows: d.headerRows ?? null,
+    footer_rows: d.footerRows ?? null,
+    rows: r.rows,
+    columns: r.columns.map((c) => ({
+      name: c.name,
+      type: c.type,
+      nulls: c.nulls,
+      ...(c.percent ? { percent: true } : {}),
+      ...(c.missingSymbols && Object.keys(c.missingSymbols).length ? { missing_symbols: c.missingSymbols } : {}),
+    })),
+    warnings: r.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.column ? { column: w.column } : {}), ...(w.line ? { line: w.line } : {}) })),
+  };
+  if (d.sheets) (out.sheets = d.sheets), (out.sheet = d.sheet);
+  if (d.crs) out.crs = d.crs;
+  if (d.geometryType) out.geometry_type = d.geometryType;
+  if (r.bbox) out.bbox = r.bbox;
+  return out;
+}
