@@ -62,7 +62,7 @@ export interface PolygonBinaryData {
     indices: Uint32Array;
     instanceVertexValid: { value: Uint16Array; size: 1 };
     rowIndexes: { value: Uint32Array; size: 1; type: 'uint32' };
-    getFillColor?: Uint8Array;
+    getFillColor?: { value: Uint8Array; size: 4; normalized: true };
   };
 }
 
@@ -78,7 +78,7 @@ export function polygonData(p: PreparedGeometry, fill?: Uint8Array): PolygonBina
     instanceVertexValid: { value: p.vertexValid, size: 1 },
     rowIndexes: { value: p.vertexFeature, size: 1, type: 'uint32' },
   };
-  if (fill) attributes.getFillColor = fill;
+  if (fill) attributes.getFillColor = { value: fill, size: 4, normalized: true };
   return { length: p.featureIndex.length, startIndices: p.polygonStarts, attributes };
 }
 
@@ -118,7 +118,7 @@ export function featureOutlineData(p: PreparedGeometry, feature: number): PathBi
 /** Binary `data` for a `ScatterplotLayer` of the Point/MultiPoint features. */
 export interface PointBinaryData {
   length: number;
-  attributes: { getPosition: { value: Float64Array; size: 2 }; getFillColor?: Uint8Array };
+  attributes: { getPosition: { value: Float64Array; size: 2 }; getFillColor?: { value: Uint8Array; size: 4; normalized: true } };
 }
 
 /** Points of a prepared geometry; `fill` is RGBA per point (e.g. via `pointFeature`). */
@@ -126,7 +126,7 @@ export function pointData(p: PreparedGeometry, fill?: Uint8Array): PointBinaryDa
   const n = p.pointFeature.length;
   if (fill && fill.length !== n * 4) throw new Error(`invalid colors: ${fill.length / 4} points coloured, layer has ${n}`);
   const data: PointBinaryData = { length: n, attributes: { getPosition: { value: p.pointPositions, size: 2 } } };
-  if (fill) data.attributes.getFillColor = fill;
+  if (fill) data.attributes.getFillColor = { value: fill, size: 4, normalized: true };
   return data;
 }
 

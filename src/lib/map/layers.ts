@@ -117,7 +117,7 @@ export function labelLayer(o: Common & { geometry: PreparedGeometry; texts: read
     characterSet: 'auto',
     fontFamily: LABEL_FONT_FAMILY,
     fontSettings: { sdf: true },
-    outlineWidth: 3,
+    outlineWidth: 2,
     outlineColor: [255, 255, 255, 220],
     visible: o.visible ?? true,
     opacity: o.opacity ?? 1,

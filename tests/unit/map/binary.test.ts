@@ -49,7 +49,8 @@ describe('deck.gl binary data', () => {
     expect(d.attributes.getPolygon).toEqual({ value: p.positions, size: 2 });
     expect(d.attributes.indices).toBe(p.triangles);
     expect(d.attributes.rowIndexes.value).toBe(p.vertexFeature);
-    expect(d.attributes.getFillColor).toBe(fill);
+    expect(d.attributes.getFillColor).toEqual({ value: fill, size: 4, normalized: true });
+    expect(d.attributes.getFillColor!.value).toBe(fill);
     expect(() => polygonData(p, new Uint8Array(4))).toThrow(/^invalid colors/);
   });
 

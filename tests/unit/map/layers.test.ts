@@ -23,7 +23,7 @@ describe('layer factories', () => {
     expect(a.props.updateTriggers).toEqual({ getFillColor: fill });
     const data = a.props.data as unknown as { length: number; attributes: Record<string, unknown> };
     expect(data.length).toBe(2);
-    expect(data.attributes.getFillColor).toBe(fill);
+    expect((data.attributes.getFillColor as { value: Uint8Array }).value).toBe(fill);
     expect(choroplethLayer({ geometry: p, fill }).props.data).toBe(a.props.data);
     const fill2 = fillColors(p, Int16Array.from([-1, 0, -1]), [[10, 20, 30]], NO_VALUE_COLOR);
     const b = choroplethLayer({ geometry: p, fill: fill2, visible: false });
