@@ -34,6 +34,31 @@ describe('Columbus CRIME, queen, row-standardised (reference values)', () => {
     const s0 = weightSums(w).s0;
     close(l.Ii.reduce((a, b) => a + b, 0) / s0, 0.50018855718286115);
   });
+  test('LISA p-values equal an independent per-area conditional permutation (without replacement) within MC error', () => {
+    const rng = createRng(77);
+    const lw = w;
+    const z = x.map((v) => v - x.reduce((a, b) => a + b) / x.length);
+    const p = localMoran(x, lw, { permutations: 9999, seed: 3 }).pSim;
+    for (let i = 0; i < x.length; i++) {
+      const o = lw.offsets[i], k = lw.offsets[i + 1] - o;
+      const others = z.filter((_, j) => j !== i);
+      const obs = z[i] * Array.from({ length: k }, (_, q) => lw.weights[o + q] * z[lw.neighbors[o + q]]).reduce((a, b) => a + b);
+      let larger = 0;
+      const R = 4999;
+      for (let r = 0; r < R; r++) {
+        let l = 0;
+        for (let q = 0; q < k; q++) {
+          const s = q + rng.int(others.length - q);
+          [others[q], others[s]] = [others[s], others[q]];
+          l += lw.weights[o + q] * others[q];
+        }
+        if (z[i] * l >= obs) larger++;
+      }
+      const ref = (Math.min(larger, R - larger) + 1) / (R + 1);
+      // sd of the difference ≤ √(0.25/9999 + 0.25/4999) ≈ 0.0087; allow ~4 sd
+      expect(Math.abs(p[i] - ref)).toBeLessThan(0.035);
+    }
+  });
   test('LISA permutation p-values are seeded, in range and find the known HH/LL clusters', () => {
     const a = localMoran(x, w, { seed: 5 }), b = localMoran(x, w, { seed: 5 }), d = localMoran(x, w, { seed: 6 });
     expect(Array.from(a.pSim)).toEqual(Array.from(b.pSim));
