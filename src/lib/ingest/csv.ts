@@ -95,7 +95,7 @@ export function loadCsv(
   const src = limited ? bytes.subarray(0, bytes.lastIndexOf(10, limitBytes) + 1 || limitBytes) : bytes;
   const scan = scanCsv(src, delimiter, {
     start: plan.bodyStart, skipRecords: plan.skipRecords, footerRecords: limited ? 0 : plan.footerRows,
-    expectedFields: plan.width, chunkBytes: CHUNK_BYTES,
+    expectedFields: plan.width, chunkBytes: Math.max(1024, options.chunkBytes ?? CHUNK_BYTES),
   });
   if (scan.openQuoteLine !== undefined && !limited) {
     throw new IngestError(`In „${name}“ wird in Zeile ${scan.openQuoteLine} ein Anführungszeichen (") geöffnet, aber nie geschlossen.`, {

@@ -62,6 +62,17 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
   return { encoding: 'windows-1252', bom, mixed: hasUtf8Sequences(bytes), firstInvalid: bad };
 }
 
+/** Windows-1252 characters at 0x80–0x9F (undefined slots stay as they are). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * Map C1 controls left by a Latin-1 decoder to Windows-1252. Node's TextDecoder('windows-1252')
+ * decodes as ISO-8859-1 (nodejs/node#56542); browsers do not, and then this is a no-op.
+ */
+export function fixCp1252(s: string): string {
+  return /[\u0080-\u009f]/.test(s) ? s.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]) : s;
+}
+
 const utf8 = new TextDecoder('utf-8');
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
 const cp1252 = new TextDecoder('windows-1252');
@@ -69,7 +80,7 @@ const cp1252 = new TextDecoder('windows-1252');
 /** Decode a byte range; `mixed` decodes line by line (UTF-8 where valid, else Windows-1252). */
 export function decodeBytes(bytes: Uint8Array, encoding: Encoding, mixed = false): string {
   if (encoding === 'utf-8') return utf8.decode(bytes);
-  if (!mixed) return cp1252.decode(bytes);
+  if (!mixed) return fixCp1252(cp1252.decode(bytes));
   const parts: string[] = [];
   let start = 0;
   for (let i = 0; i <= bytes.length; i++) {
@@ -78,7 +89,7 @@ export function decodeBytes(bytes: Uint8Array, encoding: Encoding, mixed = false
       try {
         parts.push(utf8Fatal.decode(line));
       } catch {
-        parts.push(cp1252.decode(line));
+        parts.push(fixCp1252(cp1252.decode(line)));
       }
       start = i + 1;
     }

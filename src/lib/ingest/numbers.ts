@@ -8,9 +8,18 @@ export const MISSING_SYMBOLS = ['', '-', '–', '—', '.', '·', 'x', 'X', '/',
 
 const MISSING = new Set<string>(MISSING_SYMBOLS);
 
+/** Characters trimmed from both ends of a cell (the SQL side trims the same set). */
+export const TRIM_CHARS = ' \t\r\n\u00a0';
+const TRIM_RE = /^[ \t\r\n\u00a0]+|[ \t\r\n\u00a0]+$/g;
+
+/** Trim a cell exactly like the SQL typing does. */
+export function trimCell(cell: string): string {
+  return cell.replace(TRIM_RE, '');
+}
+
 /** True when the trimmed cell is empty or a missing-value symbol. */
 export function isMissing(cell: string | null | undefined): boolean {
-  return cell == null || MISSING.has(cell.trim());
+  return cell == null || MISSING.has(trimCell(cell));
 }
 
 export interface NumberFormat {
@@ -38,12 +47,9 @@ export function plainPattern(f: NumberFormat): string {
  * separator as given. Returns null for anything else (including missing symbols).
  */
 export function parseNumber(cell: string, f: NumberFormat): { value: number; percent: boolean } | null {
-  let s = cell.trim().replace(/\u2212/g, '-');
-  let percent = false;
-  if (/\s*%$/.test(s)) {
-    s = s.replace(/\s*%$/, '');
-    percent = true;
-  }
+  const t = trimCell(cell);
+  const percent = t.endsWith('%');
+  let s = t.replace(/\u2212/g, '-').replace(/[% ]+$/, '');
   if (f.thousands && new RegExp(groupedPattern(f)).test(s)) s = s.split(f.thousands === ' ' ? /[  ]/ : f.thousands).join('');
   else if (!new RegExp(plainPattern(f)).test(s)) return null;
   if (f.decimal === ',') s = s.replace(',', '.');

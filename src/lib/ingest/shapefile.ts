@@ -2,7 +2,7 @@
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { parseDbf, parseShp } from 'shpjs';
 import type { Duck } from '../db/duck';
-import { firstInvalidUtf8 } from './encoding';
+import { firstInvalidUtf8, fixCp1252 } from './encoding';
 import { checkCancelled } from './errors';
 import { featuresToArrow, geometryKind, reprojectFeatures, validateGeometries, type Feature, type Geometry } from './geometry';
 import { describeTable } from './table';
@@ -75,6 +75,7 @@ export function loadShapefile(duck: Duck, file: string, bytes: Uint8Array, targe
   try {
     geoms = parseShp(byExt(base, '.shp')!) as (Geometry | null)[];
     rows = parseDbf(dbf, encoding) as Record<string, unknown>[];
+    if (encoding === 'windows-1252') for (const r of rows) for (const k in r) if (typeof r[k] === 'string') r[k] = fixCp1252(r[k] as string);
   } catch (e) {
     throw new IngestError(`„${file}“: Das Shapefile „${base}“ ist beschädigt (${(e as Error).message}).`, { file, code: 'shp_corrupt', hint: 'Exportieren Sie die Ebene im GIS erneut als Shapefile.' });
   }

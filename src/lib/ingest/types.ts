@@ -27,6 +27,8 @@ export interface ImportOptions {
   crs?: string;
   /** Column names that must stay text (IDs with leading zeros are kept as text anyway). */
   textColumns?: string[];
+  /** CSV: bytes per chunk handed to DuckDB (default 16 MB); progress and cancel are checked between chunks. */
+  chunkBytes?: number;
 }
 
 export interface Detected extends Required<Pick<ImportOptions, 'format'>> {

@@ -6,7 +6,7 @@
  * Every cell is prepared once in an inner projection (trim, "%", Unicode minus) so the regular
  * expressions run at most twice per cell.
  */
-import { MISSING_SYMBOLS, groupedPattern, plainPattern, type NumberFormat } from '../ingest/numbers';
+import { MISSING_SYMBOLS, TRIM_CHARS, groupedPattern, plainPattern, type NumberFormat } from '../ingest/numbers';
 import { quoteIdent, quoteLiteral } from './ident';
 
 export type SqlColumnType = 'integer' | 'double' | 'text' | 'boolean' | 'date';
@@ -22,7 +22,7 @@ const BOOL_WORDS = "('ja', 'nein', 'true', 'false', 'wahr', 'falsch', 'yes', 'no
  * trailing "%" and with a Unicode minus as "-"). Returns the FROM clause body.
  */
 export function preparedFrom(source: string, columns: string[]): string {
-  const t = columns.map((c, i) => `trim(${quoteIdent(c)}) AS t${i}`).join(', ');
+  const t = columns.map((c, i) => `trim(${quoteIdent(c)}, ${quoteLiteral(TRIM_CHARS)}) AS t${i}`).join(', ');
   const p = columns.map((_, i) => `t${i}, rtrim(replace(t${i}, '\u2212', '-'), '% ') AS p${i}`).join(', ');
   return `(SELECT ${p} FROM (SELECT ${t} FROM ${quoteIdent(source)}))`;
 }

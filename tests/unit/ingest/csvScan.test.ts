@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { scanCsv } from '../../../src/lib/ingest/csvScan';
+
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+const opts = { start: 0, skipRecords: 1, footerRecords: 0, expectedFields: 3, chunkBytes: 1 << 20 };
+
+describe('scanCsv', () => {
+  it('finds the body after the header and before footers, ignoring blank lines', () => {
+    const text = 'a;b;c\n\n1;2;3\n4;5;6\n\nQuelle: X\n';
+    const r = scanCsv(enc(text), ';', { ...opts, footerRecords: 1 });
+    expect(new TextDecoder().decode(enc(text).subarray(r.bodyStart, r.bodyEnd))).toBe('\n1;2;3\n4;5;6\n\n');
+    expect(r.bodyRecords).toBe(2);
+    expect(r.ragged.count).toBe(0);
+  });
+
+  it('cuts chunks only at record boundaries, never inside quotes', () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `${i};"mehr\nzeilig ${i}";x`).join('\n');
+    const bytes = enc('a;b;c\n' + rows + '\n');
+    const r = scanCsv(bytes, ';', { ...opts, chunkBytes: 256 });
+    expect(r.cuts.length).toBeGreaterThan(5);
+    for (const c of r.cuts) expect(/^\d+;"mehr$/.test(new TextDecoder().decode(bytes.subarray(c, bytes.indexOf(10, c))))).toBe(true);
+    expect(r.bodyRecords).toBe(200);
+  });
+
+  it('reports ragged rows with line numbers and an unclosed quote', () => {
+    const r = scanCsv(enc('a;b;c\n1;2\n3;4;5;6\n7;8;9\n'), ';', opts);
+    expect(r.ragged).toEqual({ count: 2, lines: [2, 3], fields: [2, 4] });
+    expect(r.maxFields).toBe(4);
+    expect(scanCsv(enc('a;b;c\n1;"2;3\n4;5;6\n'), ';', opts).openQuoteLine).toBe(2);
+  });
+});

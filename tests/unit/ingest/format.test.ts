@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { sniffFormat } from '../../../src/lib/ingest/format';
+import { IngestError } from '../../../src/lib/ingest/types';
+
+const fx = (p: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../fixtures/${p}`, import.meta.url)));
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+describe('sniffFormat', () => {
+  it('uses magic bytes before the extension', () => {
+    expect(sniffFormat('daten.zip', fx('bezirke_utm32.zip'))).toBe('shapefile');
+    expect(sniffFormat('tabelle.dat', fx('zwei_kopfzeilen.xlsx'))).toBe('xlsx');
+    expect(sniffFormat('x.bin', fx('kennzahlen.parquet'))).toBe('parquet');
+    expect(sniffFormat('bezirke.json', fx('bezirke_25832.geojson'))).toBe('geojson');
+    expect(sniffFormat('feature.txt', enc(' {"type": "Feature", "geometry": null, "properties": {}}'))).toBe('geojson');
+    expect(sniffFormat('gemeinden.txt', fx('gemeinden_tab.txt'))).toBe('csv');
+  });
+
+  it('refuses binary files, old .xls and zips without a layer with German messages', () => {
+    for (const [name, code] of [['bad/binary_renamed.csv', 'binary'], ['bad/old_excel.xls', 'xls'], ['bad/zip_without_shp.zip', 'zip_unknown']]) {
+      try {
+        sniffFormat(name, fx(name));
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(IngestError);
+        expect((e as IngestError).details.code).toBe(code);
+        expect((e as IngestError).message).toContain(name.split('/')[1]);
+        expect((e as IngestError).details.hint).toBeTruthy();
+      }
+    }
+  });
+});

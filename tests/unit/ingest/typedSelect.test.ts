@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { Duck } from '../../../src/lib/db/duck';
+import { createNodeDuck } from '../../../src/lib/db/node';
+import { parseNumber, type NumberFormat } from '../../../src/lib/ingest/numbers';
+import { quoteLiteral } from '../../../src/lib/sql/ident';
+import { missingCond, numberExpr, parseSymbolCounts, preparedFrom, typedSelectSql, typingStatsSql } from '../../../src/lib/sql/typedSelect';
+
+let duck: Duck;
+beforeAll(async () => {
+  duck = await createNodeDuck();
+});
+
+const DE: NumberFormat = { decimal: ',', thousands: '.' };
+
+function stage(name: string, cells: (string | null)[]): void {
+  duck.query(`CREATE OR REPLACE TABLE "${name}" (c0 VARCHAR)`);
+  if (cells.length) duck.query(`INSERT INTO "${name}" VALUES ${cells.map((c) => `(${c === null ? 'NULL' : quoteLiteral(c)})`).join(', ')}`);
+}
+
+/** The SQL rule applied to each cell, in order. */
+function sqlNumbers(cells: (string | null)[], f: NumberFormat): (number | null)[] {
+  stage('num', cells);
+  const t = duck.query(`SELECT ${numberExpr('p0', f)} AS v FROM ${preparedFrom('num', ['c0'])}`);
+  return t.toArray().map((r) => (r.toJSON() as { v: number | null }).v);
+}
+
+describe('typedSelect SQL builders', () => {
+  it('produce the expected SQL text', () => {
+    expect(missingCond('t0')).toMatch(/^\(t0 IS NULL OR \(strlen\(t0\) <= \d+ AND t0 IN \('', '-', '–'/);
+    expect(numberExpr('p1', { decimal: '.', thousands: '' })).toBe(
+      "TRY_CAST(CASE WHEN regexp_full_match(p1, '^[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?$') THEN p1 END AS DOUBLE)",
+    );
+    expect(numberExpr('p0', DE)).toContain("WHEN regexp_full_match(p0, '^[-+]?[0-9]{1,3}(\\.[0-9]{3})+(,[0-9]*)?$') THEN replace(replace(p0, '.', ''), ',', '.')");
+    const sql = typedSelectSql('src', 'dst', [{ raw: 'c0', name: 'Größe "x"', type: 'double' }], DE);
+    expect(sql.startsWith('CREATE TABLE "dst" AS SELECT')).toBe(true);
+    expect(sql).toContain('AS "Größe ""x"""');
+    expect(sql).toContain(`FROM ${preparedFrom('src', ['c0'])}`);
+  });
+
+  it('execute: German numbers, percent, missing symbols', () => {
+    expect(sqlNumbers(['1.234,5', '53,40%', ' 7 ', '1.5', '-', null, '\u22122,5', 'x'], DE)).toEqual([1234.5, 53.4, 7, null, null, null, -2.5, null]);
+  });
+
+  it('execute: statistics decide types and count symbols', () => {
+    duck.query('CREATE OR REPLACE TABLE st (c0 VARCHAR, c1 VARCHAR, c2 VARCHAR, c3 VARCHAR)');
+    duck.query(`INSERT INTO st VALUES ('001', '1.234', '12,5%', '01.02.2023'), ('002', '-', '·', '2023-03-04'), ('010', NULL, '7', NULL)`);
+    const row = duck.query(typingStatsSql('st', ['c0', 'c1', 'c2', 'c3'], DE)).get(0)!.toJSON() as Record<string, unknown>;
+    const n = (k: string): number => Number(row[k]);
+    expect(n('n')).toBe(3);
+    expect([n('z0'), n('d0')]).toEqual([3, 3]);
+    expect([n('m1'), n('d1'), n('g1')]).toEqual([2, 1, 1]);
+    expect(parseSymbolCounts(row.s1 as string)).toEqual({ '': 1, '-': 1 });
+    expect([n('d2'), n('p2'), n('g2')]).toEqual([2, 1, 1]);
+    expect(parseSymbolCounts(row.s2 as string)).toEqual({ '·': 1 });
+    expect([n('t3'), n('d3')]).toEqual([2, 0]);
+    const sql = typedSelectSql('st', 'typed', [
+      { raw: 'c0', name: 'id', type: 'text' },
+      { raw: 'c1', name: 'n', type: 'integer' },
+      { raw: 'c2', name: 'p', type: 'double' },
+      { raw: 'c3', name: 'd', type: 'date' },
+    ], DE);
+    duck.query(sql);
+    const types = duck.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'typed' ORDER BY ordinal_position`).toArray().map((r) => r.toJSON().data_type);
+    expect(types).toEqual(['VARCHAR', 'BIGINT', 'DOUBLE', 'DATE']);
+    const vals = duck.query('SELECT id, n, p FROM typed').toArray().map((r) => r.toJSON());
+    expect(vals).toEqual([{ id: '001', n: 1234, p: 12.5 }, { id: '002', n: null, p: null }, { id: '010', n: null, p: 7 }]);
+  });
+
+  it('property: SQL and JS number parsing agree on arbitrary cells', () => {
+    const cell = fc.oneof(
+      fc.stringMatching(/^[-+\u2212]?[0-9]{0,7}([.,][0-9]{0,4}){0,3}( ?%)?$/),
+      fc.string({ maxLength: 8 }),
+      fc.tuple(fc.constantFrom('', ' ', '\t', '\u00a0', '\n'), fc.stringMatching(/^-?[0-9]{1,4}(,[0-9]{1,2})?$/), fc.constantFrom('', '%', ' %', '%%', '% ', '\t')).map(([a, b, c]) => a + b + c),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+    );
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 40 }), fc.constantFrom<NumberFormat>(DE, { decimal: '.', thousands: '' }, { decimal: '.', thousands: ',' }, { decimal: ',', thousands: ' ' }), (cells, f) => {
+        const sql = sqlNumbers(cells, f);
+        cells.forEach((c, i) => {
+          const js = parseNumber(c, f)?.value ?? null;
+          if (js === null) expect(sql[i]).toBeNull();
+          else expect(sql[i]).toBeCloseTo(js, 9);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
