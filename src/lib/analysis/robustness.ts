@@ -6,6 +6,7 @@
  * the share of runs in each class; plus indicator correlations and Cronbach's alpha.
  */
 import { createRng } from './prng.ts';
+import { argsortDescending, RankWorkspace } from './ranking.ts';
 import { classOf, computeIndex, rankDescending, type IndexInput, type IndexOptions, type IndexResult } from './sozialindex.ts';
 import { STANDARDIZATIONS, type Standardization } from './standardize.ts';
 import { correlationMatrix } from './pca.ts';
@@ -22,7 +23,7 @@ export interface MonteCarloOptions {
 
 export interface MonteCarloResult {
   runs: number;
-  /** Per area; NaN for areas without a score. Ranks are competition ranks (1 = most burden). */
+  /** Per area; NaN for areas without a score. Ordinal ranks (1 = most burden). */
   rankLow: Float64Array;
   rankMedian: Float64Array;
   rankHigh: Float64Array;
@@ -37,9 +38,11 @@ const MAX_BINS = 2048;
 /**
  * Monte Carlo over Dirichlet weights on the signed standardised indicators of a base index.
  * Each run: w ~ Dir(α w₀) (Gamma(α w₀_j) draws, Marsaglia–Tsang, normalised), s_i = Σ_j w_j z_ij,
- * rank = 1 + #{s > s_i}, class on s re-standardised over the base's valid areas with the base breaks.
- * Inner loop allocation-free: scores into a reused Float64Array, ranks by one typed-array sort and
- * binary search, rank counts into a per-area histogram from which the percentiles are read.
+ * ordinal rank (ties in base order, so α = ∞ reproduces the base ranks), class on s
+ * re-standardised over the base's valid areas with the base breaks. The inner loop does not
+ * allocate: areas are stored in base order (so ties keep it), each run is ranked by an exact
+ * stable bucket sort ({@link argsortDescending}), and rank counts go into a per-area histogram
+ * from which the percentiles are read.
  */
 export function monteCarloWeights(base: IndexResult, options: MonteCarloOptions = {}): MonteCarloResult {
   const runs = options.runs ?? 1000, alpha = options.concentration ?? 50;
@@ -49,17 +52,18 @@ export function monteCarloWeights(base: IndexResult, options: MonteCarloOptions 
   if (!(pLo >= 0 && pLo <= pHi && pHi <= 1)) throw new Error(`invalid interval: ${pLo},${pHi}`);
   const rng = createRng(options.seed ?? 1);
   const n = base.ids.length, k = base.z.length, w0 = base.weights;
-  const breaks = base.settings.breaks;
-  const useZ = base.settings.classMethod === 'sd', nc = breaks.length + 1;
-  const sampleSd = base.settings.sd === 'sample';
-  const areas: number[] = [];
-  for (let i = 0; i < n; i++) if (!Number.isNaN(base.score[i])) areas.push(i);
-  const m = areas.length;
+  const breaks = Float64Array.from(base.settings.breaks), nb = breaks.length, nc = nb + 1;
+  const useZ = base.settings.classMethod === 'sd', sampleSd = base.settings.sd === 'sample';
+  // scored areas in base rank order: position a holds the area with base rank a + 1
+  const areas = new Int32Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) if (base.rank[i] > 0) areas[base.rank[i] - 1] = i, m++;
   const z = new Float64Array(m * k), ref = new Uint8Array(m);
-  areas.forEach((i, a) => { ref[a] = base.valid[i]; for (let j = 0; j < k; j++) z[a * k + j] = base.z[j][i]; });
+  for (let a = 0; a < m; a++) { const i = areas[a]; ref[a] = base.valid[i]; for (let j = 0; j < k; j++) z[a * k + j] = base.z[j][i]; }
   const width = Math.max(1, Math.ceil(m / MAX_BINS)), bins = Math.ceil(m / width);
   const hist = new Int32Array(m * bins), cls = new Int32Array(m * nc);
-  const s = new Float64Array(m), sorted = new Float64Array(m), w = new Float64Array(k);
+  const s = new Float64Array(m), order = new Int32Array(m), rankBin = new Int32Array(m);
+  const w = new Float64Array(k), ws = new RankWorkspace(m);
   for (let r = 0; r < runs; r++) {
     let tot = 0;
     for (let j = 0; j < k; j++) {
@@ -67,28 +71,21 @@ export function monteCarloWeights(base: IndexResult, options: MonteCarloOptions 
       tot += w[j];
     }
     for (let j = 0; j < k; j++) w[j] /= tot;
+    scoreRows(z, w, s, m, k);
     let sum = 0, cnt = 0;
-    for (let a = 0; a < m; a++) {
-      let v = 0;
-      const o = a * k;
-      for (let j = 0; j < k; j++) v += w[j] * z[o + j];
-      s[a] = v;
-      if (ref[a]) { sum += v; cnt++; }
-    }
+    for (let a = 0; a < m; a++) if (ref[a]) { sum += s[a]; cnt++; }
     const mean = sum / cnt;
     let ss = 0;
     for (let a = 0; a < m; a++) if (ref[a]) ss += (s[a] - mean) * (s[a] - mean);
     const sd = Math.sqrt(ss / (sampleSd ? cnt - 1 : cnt));
-    sorted.set(s);
-    sorted.sort();
+    argsortDescending(s, m, order, ws);
+    for (let p = 0; p < m; p++) rankBin[order[p]] = (p / width) | 0;
     for (let a = 0; a < m; a++) {
-      const v = s[a];
-      let lo = 0, hi = m;
-      while (lo < hi) { const mid = (lo + hi) >>> 1; if (sorted[mid] <= v) lo = mid + 1; else hi = mid; }
-      const rank = m - lo + 1;
-      hist[a * bins + Math.floor((rank - 1) / width)]++;
-      const c = classOf(useZ ? (sd > 0 ? (v - mean) / sd : 0) : v, breaks);
-      cls[a * nc + c - 1]++;
+      hist[a * bins + rankBin[a]]++;
+      const v = useZ ? (sd > 0 ? (s[a] - mean) / sd : 0) : s[a];
+      let c = 0;
+      while (c < nb && v >= breaks[c]) c++;
+      cls[a * nc + c]++;
     }
   }
   const rankLow = new Float64Array(n).fill(NaN), rankHigh = new Float64Array(n).fill(NaN), rankMedian = new Float64Array(n).fill(NaN);
@@ -99,11 +96,23 @@ export function monteCarloWeights(base: IndexResult, options: MonteCarloOptions 
     for (let b = 0; b < bins; b++) { c += hist[a * bins + b]; if (c >= need) return Math.min(m, b * width + 1); }
     return m;
   };
-  areas.forEach((i, a) => {
+  for (let a = 0; a < m; a++) {
+    const i = areas[a];
     rankLow[i] = pick(a, pLo); rankMedian[i] = pick(a, 0.5); rankHigh[i] = pick(a, pHi);
     for (let c = 0; c < nc; c++) classProb[c][i] = cls[a * nc + c] / runs;
-  });
+  }
   return { runs, rankLow, rankMedian, rankHigh, classProb, rankResolution: width };
+}
+
+/** s_a = Σ_j w_j z[a·k + j] (row-major), unrolled by four indicators. */
+function scoreRows(z: Float64Array, w: Float64Array, s: Float64Array, m: number, k: number): void {
+  const k4 = k - (k % 4);
+  for (let a = 0, o = 0; a < m; a++, o += k) {
+    let v = 0, j = 0;
+    for (; j < k4; j += 4) v += w[j] * z[o + j] + w[j + 1] * z[o + j + 1] + w[j + 2] * z[o + j + 2] + w[j + 3] * z[o + j + 3];
+    for (; j < k; j++) v += w[j] * z[o + j];
+    s[a] = v;
+  }
 }
 
 export interface ScenarioRanks {

@@ -11,6 +11,7 @@ import {
   type Standardization, type StandardizationReference,
 } from './standardize.ts';
 import { checkSd, meanSd, normalizeWeights, type SdKind } from './stats.ts';
+import { argsortDescending } from './ranking.ts';
 
 export interface IndexInput {
   ids: string[];
@@ -84,11 +85,12 @@ export function checkBreaks(b: number[]): number[] {
  * ranks of the n′ finite values are a permutation of 1..n′.
  */
 export function rankDescending(score: ArrayLike<number>, out: Int32Array = new Int32Array(score.length)): Int32Array {
-  const idx: number[] = [];
-  for (let i = 0; i < score.length; i++) if (!Number.isNaN(score[i])) idx.push(i);
-  idx.sort((a, b) => score[b] - score[a] || a - b);
+  const n = score.length, pos = new Int32Array(n), vals = new Float64Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) if (!Number.isNaN(score[i])) { pos[m] = i; vals[m++] = score[i]; }
+  const order = argsortDescending(vals, m, new Int32Array(m));
   out.fill(0);
-  for (let r = 0; r < idx.length; r++) out[idx[r]] = r + 1;
+  for (let r = 0; r < m; r++) out[pos[order[r]]] = r + 1;
   return out;
 }
 
@@ -134,12 +136,10 @@ export function computeIndex(input: IndexInput, options: IndexOptions = {}): Ind
 
   const excluded = exclusionReasons(input.ids, input.population, minPopulation, options.outliers);
   const noScore = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    if (excluded[i] !== null && excluded[i] !== REASON_OUTLIER) noScore[i] = 1;
-    for (let j = 0; j < k && !noScore[i]; j++) if (Number.isNaN(input.values[j][i])) {
-      noScore[i] = 1;
-      excluded[i] ??= REASON_MISSING;
-    }
+  for (let i = 0; i < n; i++) if (excluded[i] !== null && excluded[i] !== REASON_OUTLIER) noScore[i] = 1;
+  for (let j = 0; j < k; j++) {
+    const x = input.values[j];
+    for (let i = 0; i < n; i++) if (x[i] !== x[i] && !noScore[i]) { noScore[i] = 1; excluded[i] ??= REASON_MISSING; }
   }
   const refMask = new Uint8Array(n);
   for (let i = 0; i < n; i++) refMask[i] = excluded[i] === null ? 1 : 0;
@@ -148,12 +148,11 @@ export function computeIndex(input: IndexInput, options: IndexOptions = {}): Ind
   const z = input.values.map((x, j) => applyStandardization(x, references[j], polarity[j]));
 
   const score = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    if (noScore[i]) { score[i] = NaN; continue; }
-    let s = 0;
-    for (let j = 0; j < k; j++) s += weights[j] * z[j][i];
-    score[i] = s;
+  for (let j = 0; j < k; j++) {
+    const zj = z[j], wj = weights[j];
+    for (let i = 0; i < n; i++) score[i] += wj * zj[i];
   }
+  for (let i = 0; i < n; i++) if (noScore[i]) score[i] = NaN;
   const scoreReference = options.scoreReference ?? (() => {
     const ms = meanSd(score, refMask, sd);
     return { mean: ms.mean, sd: ms.sd };

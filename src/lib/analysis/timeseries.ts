@@ -44,11 +44,15 @@ export function indexByYear(
  */
 export function rankChanges(from: Int32Array, to: Int32Array): Float64Array {
   if (from.length !== to.length) throw new Error(`invalid length: ${to.length}`);
-  return Float64Array.from(from, (f, i) => (f > 0 && to[i] > 0 ? to[i] - f : NaN));
+  const out = new Float64Array(from.length);
+  for (let i = 0; i < from.length; i++) out[i] = from[i] > 0 && to[i] > 0 ? to[i] - from[i] : NaN;
+  return out;
 }
 
 /** Score change to − from per area (meaningful across years in mode "base"). */
 export function scoreChanges(from: Float64Array, to: Float64Array): Float64Array {
   if (from.length !== to.length) throw new Error(`invalid length: ${to.length}`);
-  return Float64Array.from(from, (f, i) => to[i] - f);
+  const out = new Float64Array(from.length);
+  for (let i = 0; i < from.length; i++) out[i] = to[i] - from[i];
+  return out;
 }
