@@ -130,6 +130,16 @@ export function pointData(p: PreparedGeometry, fill?: Uint8Array): PointBinaryDa
   return data;
 }
 
+/** RGBA per point, expanded from RGBA per feature (e.g. {@link featureColors}) with `pointFeature`. */
+export function pointColors(p: PreparedGeometry, perFeature: Uint8Array): Uint8Array {
+  checkLength(p, perFeature);
+  const aligned = perFeature.byteOffset % 4 === 0 ? perFeature : perFeature.slice();
+  const src = new Uint32Array(aligned.buffer, aligned.byteOffset, p.featureCount);
+  const out = new Uint32Array(p.pointFeature.length);
+  for (let i = 0; i < out.length; i++) out[i] = src[p.pointFeature[i]];
+  return new Uint8Array(out.buffer);
+}
+
 /** Feature rows that have a label point (finite), for the label layer's `data`. */
 export function labelledFeatures(p: PreparedGeometry): Uint32Array {
   let c = 0;

@@ -31,7 +31,10 @@ export interface LegendOptions {
   /** Label of the no-value entry; default `t('legend.noValue')` ("keine Angabe"). */
   noValueLabel?: string;
   noValueColor?: RGB;
-  /** Per-class names, shown as `note` (see {@link boxmapClassNames}). */
+  /**
+   * Per-class names, shown as `note` (see {@link boxmapClassNames}); ignored unless there is one
+   * per class (a box map of all-equal values has a single class, which is no "lower outlier").
+   */
   classNames?: readonly string[];
 }
 
@@ -88,6 +91,7 @@ export function buildLegend(input: LegendInput, colors: readonly RGB[], opts: Le
   const n = Math.max(0, breaks.length - 1);
   if (colors.length < n) throw new Error(`invalid colors: need ${n}, got ${colors.length}`);
   const digits = opts.digits ?? legendDigits(breaks);
+  const names = opts.classNames?.length === n ? opts.classNames : undefined;
   const fmt = (x: number) => fmtNumber(x, digits, lang);
   const entries: LegendEntry[] = [];
   for (let i = 0; i < n; i++) {
@@ -95,7 +99,7 @@ export function buildLegend(input: LegendInput, colors: readonly RGB[], opts: Le
     const upper = breaks[i + 1];
     const text = fmt(lower) === fmt(upper) ? fmt(lower) : `${fmt(lower)} – ${fmt(upper)}`;
     const entry: LegendEntry = { classIndex: i, label: text + unit, color: colors[i], count: counts[i] ?? 0, lower, upper };
-    if (opts.classNames?.[i]) entry.note = opts.classNames[i];
+    if (names?.[i]) entry.note = names[i];
     entries.push(entry);
   }
   entries.push({

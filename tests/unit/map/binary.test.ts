@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareGeometry, type GeoJsonGeometry } from '../../../src/lib/geo/prepare';
-import { featureColors, featureOutlineData, fillColors, labelledFeatures, outlineData, partColors, pointData, polygonData } from '../../../src/lib/map/binary';
+import { featureColors, featureOutlineData, fillColors, labelledFeatures, outlineData, partColors, pointColors, pointData, polygonData } from '../../../src/lib/map/binary';
 import type { RGB } from '../../../src/lib/map/palettes';
 
 const sq = (x: number, y: number, s: number) => [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]];
@@ -29,6 +29,11 @@ describe('colour expansion', () => {
     expect(parts).toHaveLength(3 * 4);
     expect([0, 1, 2].map((i) => rgba(parts, i))).toEqual([[0, 0, 255, 255], [255, 0, 0, 255], [255, 0, 0, 255]]);
     expect(() => partColors(p, new Uint8Array(8))).toThrow('invalid colors: 2 features coloured, geometry has 4');
+  });
+
+  it('pointColors gives one colour per point, following the point feature', () => {
+    const pc = pointColors(p, featureColors(Int16Array.from([1, 0, -1, 0]), [RED, BLUE], GREY));
+    expect(Array.from(pc)).toEqual([255, 0, 0, 255]);
   });
 
   it('fillColors gives one colour per polygon vertex, following the vertex feature', () => {

@@ -55,5 +55,7 @@ describe('buildLegend', () => {
     expect(e[5].note).toBe('obere Ausreißer');
     expect(e[5].count).toBe(1);
     expect(() => buildLegend(r, C)).toThrow('invalid colors: need 6, got 3');
+    const flat = classify(Float64Array.from([2, 2, 2]), 'boxmap', 6);
+    expect(buildLegend(flat, C, { lang: 'de', classNames: boxmapClassNames('de') })[0].note).toBeUndefined();
   });
 });
