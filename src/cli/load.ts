@@ -25,6 +25,7 @@ export function getDuck(): Promise<Duck> {
   return duckPromise;
 }
 
+/** A table read through the import pipeline, as plain columns. */
 export interface LoadedTable {
   file: string;
   rows: number;

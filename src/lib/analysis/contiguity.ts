@@ -9,6 +9,7 @@
 import type { AreaGeometry } from './geometry-rings';
 import type { Weights } from './weights';
 
+/** Options of `contiguity` (METHODS.md §5: queen/rook with a snapping tolerance). */
 export interface ContiguityOptions {
   /** 'queen' (default) or 'rook' */
   type?: 'queen' | 'rook';

@@ -42,6 +42,7 @@ function moments(events: Num, pop: Num, idx: ArrayLike<number>): { b: number; a:
   return { b, a, s2 };
 }
 
+/** Result of `ebGlobal`. */
 export interface GlobalEB {
   /** b = Σy/Σn */
   priorMean: number;
@@ -67,6 +68,7 @@ export function ebGlobal(events: Num, pop: Num): GlobalEB {
   return { priorMean: b, priorVariance: a, raw, eb };
 }
 
+/** Result of `ebSpatial`. */
 export interface SpatialEB {
   raw: Float64Array;
   eb: Float64Array;

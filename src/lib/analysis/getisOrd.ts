@@ -6,6 +6,7 @@
 import { normalTwoSided } from './normal';
 import type { Weights } from './weights';
 
+/** Result of `getisOrdGStar`. */
 export interface GetisOrd {
   /** G_i* = Σ_j w_ij x_j / Σ_j x_j */
   G: Float64Array;

@@ -11,6 +11,7 @@ import type { Weights } from './weights';
 
 type Num = ArrayLike<number>;
 
+/** Permutation settings shared by global and local Moran (METHODS.md §5: default 999, seedable). */
 export interface PermutationOptions extends LoopHooks {
   /** default 999; 0 skips the permutation test */
   permutations?: number;
@@ -73,6 +74,7 @@ export function weightSums(w: Weights): { s0: number; s1: number; s2: number } {
   return { s0, s1, s2 };
 }
 
+/** Result of `moranGlobal` (Cliff & Ord inference, METHODS.md §5). */
 export interface GlobalMoran {
   I: number;
   /** E[I] = −1/(n − 1) */
@@ -153,8 +155,10 @@ export function moranGlobal(x: Num, w: Weights, opts: PermutationOptions = {}): 
 
 /** Moran scatterplot quadrant: 1 HH, 2 LH, 3 LL, 4 HL (PySAL codes), 0 for islands or z = 0 / lag = 0. */
 export type Quadrant = 0 | 1 | 2 | 3 | 4;
+/** Labels of the Moran scatterplot quadrants, indexed by `Quadrant`. */
 export const QUADRANT_LABELS = ['', 'HH', 'LH', 'LL', 'HL'] as const;
 
+/** Options of `localMoran`: permutations plus significance level and FDR. */
 export interface LocalMoranOptions extends PermutationOptions {
   /** significance level, default 0.05 */
   alpha?: number;
@@ -162,6 +166,7 @@ export interface LocalMoranOptions extends PermutationOptions {
   fdr?: boolean;
 }
 
+/** Result of `localMoran` (LISA, METHODS.md §5). */
 export interface LocalMoran {
   /** I_i = (z_i / m2) Σ_j w_ij z_j, m2 = Σ z²/n (GeoDa/spdep scale; PySAL esda is (n−1)/n of this) */
   Ii: Float64Array;

@@ -12,6 +12,7 @@ type Num = ArrayLike<number>;
 /** An index computed from group counts x and totals t (e.g. `dissimilarity`). */
 export type SegregationStatistic = (x: Float64Array, t: Float64Array) => number;
 
+/** Options of the permutation test and the bootstrap. */
 export interface InferenceOptions extends LoopHooks {
   /** default: dissimilarity */
   statistic?: SegregationStatistic;
@@ -20,6 +21,7 @@ export interface InferenceOptions extends LoopHooks {
   seed?: number;
 }
 
+/** Result of `segregationPermutationTest`. */
 export interface PermutationResult {
   observed: number;
   /** (M + 1)/(R + 1), M = #(null ≥ observed): one-sided, "more segregated than chance" */
@@ -81,6 +83,7 @@ export function segregationPermutationTest(x: Num, t: Num, opts: InferenceOption
   return { observed, pValue: (M + 1) / (R + 1), null: nul, nullMean: mean(nul), excluded: c.excluded };
 }
 
+/** Result of `segregationBootstrap`. */
 export interface BootstrapResult {
   observed: number;
   /**
@@ -146,6 +149,7 @@ export function segregationBootstrap(x: Num, t: Num, opts: InferenceOptions & { 
   };
 }
 
+/** Result of `smallUnitCheck`. */
 export interface SmallUnitReport {
   /** true when any area is below `minPopulation` or sizes are very unequal */
   warning: boolean;

@@ -6,6 +6,7 @@
 
 type Num = ArrayLike<number>;
 
+/** Result of `multigroupIndices` (names as in the CLI JSON). */
 export interface MultigroupIndices {
   dissimilarity: number;
   gini: number;
@@ -114,6 +115,7 @@ export function multigroupIndices(groups: Num[]): MultigroupIndices {
   };
 }
 
+/** Result of `multigroupLocal`. */
 export interface MultigroupLocal {
   /** lq[k][i] = π_ik / π_k (NaN where t_i = 0) */
   lq: Float64Array[];

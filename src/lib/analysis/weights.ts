@@ -12,7 +12,7 @@ export interface Weights {
   weights: Float64Array;
 }
 
-/** Builds CSR weights from neighbour lists (weights 1 unless given). Lists are sorted and de-duplicated. */
+/** Builds CSR weights from neighbour lists (weights 1 unless given). Lists are sorted and de-duplicated; self-links are dropped. */
 export function fromNeighborLists(lists: ArrayLike<number>[], values?: ArrayLike<number>[]): Weights {
   const n = lists.length;
   const offsets = new Int32Array(n + 1);

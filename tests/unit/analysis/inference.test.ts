@@ -131,3 +131,22 @@ describe('bootstrap, bias correction and small units', () => {
     expect(() => filterMinPopulation(t, -1)).toThrow('invalid minPopulation: -1');
   });
 });
+
+describe('segregation over time', () => {
+  test('a real rise is significant, pure noise between years is not', async () => {
+    const { segregationTrend } = await import('../../../src/lib/analysis/segregationTrend');
+    const t = Array.from({ length: 80 }, (_, i) => 600 + ((i * 131) % 400));
+    const mild = t.map((ti, i) => Math.round(ti * (i < 40 ? 0.15 : 0.25)));
+    const strong = t.map((ti, i) => Math.round(ti * (i < 40 ? 0.08 : 0.32)));
+    const same = t.map((ti, i) => Math.round(ti * (i < 40 ? 0.15 : 0.25)) + (i % 3 === 0 ? 1 : 0));
+    const r = segregationTrend(
+      [{ year: 2019, x: mild, t }, { year: 2020, x: same, t }, { year: 2021, x: strong, t }],
+      { replications: 300, seed: 4 },
+    );
+    expect(r.years.map((y) => y.year)).toEqual([2019, 2020, 2021]);
+    expect(r.changes[0].significant).toBe(false);
+    expect(r.changes[1].significant).toBe(true);
+    expect(r.changes[1].change).toBeGreaterThan(0.1);
+    for (const y of r.years) expect(y.ci[0]).toBeLessThan(y.ci[1]);
+  });
+});
