@@ -40,20 +40,25 @@ function decide(st: Stats, forceText: boolean): SqlColumnType {
 export function typeTable(duck: Duck, input: TypingInput): { columns: ColumnInfo[]; warnings: ImportWarning[]; rows: number } {
   const { source, target, rawColumns, names, format } = input;
   const warnings: ImportWarning[] = [];
-  const row = rawColumns.length ? (duck.query(typingStatsSql(source, rawColumns, format)).get(0)?.toJSON() ?? {}) : {};
-  const num = (k: string): number => Number((row as Record<string, unknown>)[k] ?? 0);
-  const rows = rawColumns.length ? num('n') : 0;
+  const byCol = new Map<string, Record<string, unknown>>();
+  if (rawColumns.length) {
+    for (const r of duck.query(typingStatsSql(source, rawColumns, format)).toArray()) {
+      const o = r.toJSON() as Record<string, unknown>;
+      byCol.set(String(o.k), o);
+    }
+  }
+  const rows = rawColumns.length ? Number(byCol.get(rawColumns[0])?.n ?? 0) : 0;
   const text = new Set((input.textColumns ?? []).map((c) => c.toLowerCase()));
   const typed: TypedColumn[] = [];
   const columns: ColumnInfo[] = [];
   rawColumns.forEach((raw, i) => {
     const name = names[i];
-    const sJson = (row as Record<string, unknown>)[`s${i}`];
+    const o = byCol.get(raw) ?? {};
+    const num = (k: string): number => Number(o[k] ?? 0);
     const st: Stats = {
-      n: rows, m: num(`m${i}`), d: num(`d${i}`), g: num(`g${i}`), z: num(`z${i}`), p: num(`p${i}`),
-      t: num(`t${i}`), b: num(`b${i}`),
-      x: ((row as Record<string, unknown>)[`x${i}`] as string | null) ?? null,
-      s: parseSymbolCounts(typeof sJson === 'string' ? sJson : null),
+      n: rows, m: num('m'), d: num('d'), g: num('g'), z: num('z'), p: num('p'), t: num('t'), b: num('b'),
+      x: (o.x as string | null) ?? null,
+      s: parseSymbolCounts(typeof o.s === 'string' ? o.s : null),
     };
     const type = decide(st, text.has(name.toLowerCase()));
     typed.push({ raw, name, type });

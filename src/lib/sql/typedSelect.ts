@@ -48,32 +48,32 @@ export function dateExpr(t: string): string {
 }
 
 /**
- * One-row statistics query over `source` for each column: n (rows), m_i (missing), d_i (numbers),
- * g_i (integral numbers), z_i (leading-zero IDs), p_i (with "%"), t_i (dates), b_i (yes/no words),
- * x_i (an example of a non-number), s_i (missing symbol positions → counts, see `parseSymbolCounts`).
+ * Statistics query over `source`, one row per column (`k` = column name), computed on the
+ * unpivoted cells so the SQL stays the same size for any table width: n (rows), m (missing),
+ * d (numbers), g (integral numbers), z (leading-zero IDs), p (with "%"), t (dates), b (yes/no
+ * words), x (an example of a non-number), s (missing symbol positions → counts, see `parseSymbolCounts`).
  */
 export function typingStatsSql(source: string, columns: string[], f: NumberFormat): string {
-  const inner = columns.map((_, i) => `t${i}, ${missingCond(`t${i}`)} AS m${i}, ${numberExpr(`p${i}`, f)} AS d${i}`).join(', ');
-  const parts = ['count(*) AS n'];
-  columns.forEach((_, i) => {
-    const [t, m, d] = [`t${i}`, `m${i}`, `d${i}`];
-    parts.push(
-      `count(*) FILTER (WHERE ${m}) AS m${i}`,
-      `count(*) FILTER (WHERE NOT ${m} AND ${d} IS NOT NULL) AS d${i}`,
-      `count(*) FILTER (WHERE NOT ${m} AND ${d} = round(${d}) AND abs(${d}) < 9007199254740992) AS g${i}`,
-      `count(*) FILTER (WHERE regexp_full_match(${t}, '0[0-9]+')) AS z${i}`,
-      `count(*) FILTER (WHERE NOT ${m} AND ${d} IS NOT NULL AND ends_with(${t}, '%')) AS p${i}`,
-      `count(*) FILTER (WHERE NOT ${m} AND ${d} IS NULL AND ${dateExpr(t)} IS NOT NULL) AS t${i}`,
-      `count(*) FILTER (WHERE lower(${t}) IN ${BOOL_WORDS}) AS b${i}`,
-      `min(${t}) FILTER (WHERE NOT ${m} AND ${d} IS NULL) AS x${i}`,
-      // symbol positions (1-based in MISSING_SYMBOLS) → counts, as "{1=3, 2=1}"; no JSON extension offline
-      `CAST(histogram(list_position([${missingList}], coalesce(${t}, ''))) FILTER (WHERE ${m}) AS VARCHAR) AS s${i}`,
-    );
-  });
-  return (
-    `SELECT ${parts.join(',\n  ')}\n` +
-    `FROM (SELECT ${inner} FROM ${preparedFrom(source, columns)})`
-  );
+  const cols = columns.map(quoteIdent).join(', ');
+  const cells = `(SELECT k, v FROM ${quoteIdent(source)} UNPIVOT INCLUDE NULLS (v FOR k IN (${cols})))`;
+  const t = `(SELECT k, trim(v, ${quoteLiteral(TRIM_CHARS)}) AS t FROM ${cells})`;
+  const p = `(SELECT k, t, rtrim(replace(t, '\u2212', '-'), '% ') AS p FROM ${t})`;
+  const inner = `(SELECT k, t, ${missingCond('t')} AS m, ${numberExpr('p', f)} AS d FROM ${p})`;
+  return [
+    'SELECT k, count(*) AS n,',
+    '  count(*) FILTER (WHERE m) AS m,',
+    '  count(*) FILTER (WHERE NOT m AND d IS NOT NULL) AS d,',
+    '  count(*) FILTER (WHERE NOT m AND d = round(d) AND abs(d) < 9007199254740992) AS g,',
+    "  count(*) FILTER (WHERE regexp_full_match(t, '0[0-9]+')) AS z,",
+    "  count(*) FILTER (WHERE NOT m AND d IS NOT NULL AND ends_with(t, '%')) AS p,",
+    `  count(*) FILTER (WHERE NOT m AND d IS NULL AND ${dateExpr('t')} IS NOT NULL) AS t,`,
+    `  count(*) FILTER (WHERE lower(t) IN ${BOOL_WORDS}) AS b,`,
+    '  min(t) FILTER (WHERE NOT m AND d IS NULL) AS x,',
+    // symbol positions (1-based in MISSING_SYMBOLS) → counts, as "{1=3, 2=1}"; no JSON extension offline
+    `  CAST(histogram(list_position([${missingList}], coalesce(t, ''))) FILTER (WHERE m) AS VARCHAR) AS s`,
+    `FROM ${inner}`,
+    'GROUP BY k',
+  ].join('\n');
 }
 
 /** Parse the `s_i` statistic ("{1=3, 2=1}") into symbol → count. */

@@ -45,15 +45,16 @@ describe('typedSelect SQL builders', () => {
   it('execute: statistics decide types and count symbols', () => {
     duck.query('CREATE OR REPLACE TABLE st (c0 VARCHAR, c1 VARCHAR, c2 VARCHAR, c3 VARCHAR)');
     duck.query(`INSERT INTO st VALUES ('001', '1.234', '12,5%', '01.02.2023'), ('002', '-', '·', '2023-03-04'), ('010', NULL, '7', NULL)`);
-    const row = duck.query(typingStatsSql('st', ['c0', 'c1', 'c2', 'c3'], DE)).get(0)!.toJSON() as Record<string, unknown>;
-    const n = (k: string): number => Number(row[k]);
-    expect(n('n')).toBe(3);
-    expect([n('z0'), n('d0')]).toEqual([3, 3]);
-    expect([n('m1'), n('d1'), n('g1')]).toEqual([2, 1, 1]);
-    expect(parseSymbolCounts(row.s1 as string)).toEqual({ '': 1, '-': 1 });
-    expect([n('d2'), n('p2'), n('g2')]).toEqual([2, 1, 1]);
-    expect(parseSymbolCounts(row.s2 as string)).toEqual({ '·': 1 });
-    expect([n('t3'), n('d3')]).toEqual([2, 0]);
+    const stats = new Map(duck.query(typingStatsSql('st', ['c0', 'c1', 'c2', 'c3'], DE)).toArray().map((r) => [r.toJSON().k as string, r.toJSON() as Record<string, unknown>]));
+    const n = (c: string, k: string): number => Number(stats.get(c)![k]);
+    expect(n('c0', 'n')).toBe(3);
+    expect([n('c0', 'z'), n('c0', 'd')]).toEqual([3, 3]);
+    expect([n('c1', 'm'), n('c1', 'd'), n('c1', 'g')]).toEqual([2, 1, 1]);
+    expect(parseSymbolCounts(stats.get('c1')!.s as string)).toEqual({ '': 1, '-': 1 });
+    expect([n('c2', 'd'), n('c2', 'p'), n('c2', 'g')]).toEqual([2, 1, 1]);
+    expect(parseSymbolCounts(stats.get('c2')!.s as string)).toEqual({ '·': 1 });
+    expect([n('c3', 't'), n('c3', 'd'), n('c3', 'm')]).toEqual([2, 0, 1]);
+    expect(stats.get('c3')!.x).toBe('01.02.2023');
     const sql = typedSelectSql('st', 'typed', [
       { raw: 'c0', name: 'id', type: 'text' },
       { raw: 'c1', name: 'n', type: 'integer' },
