@@ -1,0 +1,140 @@
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { run } from '../../src/cli/commands/index';
+import { computeIndex } from '../../src/lib/analysis/sozialindex';
+import { rate } from '../../src/lib/analysis/indicators';
+
+const FIX = path.resolve(__dirname, '../fixtures/index');
+const CSV = path.join(FIX, 'kleinstadt.csv');
+const ROOT = path.resolve(__dirname, '../..');
+const DEMO = path.join(ROOT, 'sample-data/musterstadt/indikatoren_2019-2024.csv');
+const DEMO_LAYER = path.join(ROOT, 'sample-data/musterstadt/bezirke.geojson');
+const baseConfig = JSON.parse(readFileSync(path.join(FIX, 'kleinstadt.config.json'), 'utf8'));
+
+interface Area { id: string; score: number | null; rank: number | null; class: number | null; excluded: string | null; z: Record<string, number | null>; [k: string]: unknown }
+interface Out { areas: Area[]; method: Record<string, unknown>; [k: string]: unknown }
+
+let n = 0;
+function cfgFile(cfg: unknown): string {
+  const f = path.join(require('node:os').tmpdir(), `index-cfg-${process.pid}-${++n}.json`);
+  require('node:fs').writeFileSync(f, JSON.stringify(cfg));
+  return f;
+}
+const call = async (cfg: unknown, extra: string[] = [], data = CSV) => (await run(['--data', data, '--config', cfgFile(cfg), ...extra])) as Out;
+const close = (a: unknown, b: number, d = 12) => expect(a as number).toBeCloseTo(b, d);
+
+describe('cli index on a hand-made fixture (6 areas, 2 years, cp1252, semicolon)', () => {
+  test('default: latest year, exact output shape, hand-computed values', async () => {
+    const r = await call(baseConfig);
+    expect(Object.keys(r).sort()).toEqual(['areas', 'method']);
+    expect(r.areas.map((a) => a.id)).toEqual(['01', '02', '03', '04', '05', '06']);
+    for (const a of r.areas) expect(Object.keys(a).sort()).toEqual(['class', 'excluded', 'id', 'rank', 'score', 'z']);
+    // 2024: SGB-II 10,20,30,5,15 % (mean 16, sd √92.5); Ausländer 10,20,15,5,25 % (mean 15, sd √62.5)
+    const s = [-0.6281529129628598, 0.5241778639808525, 0.727825342874051, -1.2043183014347159, 0.5804680075426722];
+    s.forEach((v, i) => close(r.areas[i].score, v));
+    close(r.areas[0].z['SGB-II-Quote'], -6 / Math.sqrt(92.5));
+    close(r.areas[4].z['Ausländeranteil'], 10 / Math.sqrt(62.5));
+    expect(r.areas.map((a) => a.rank)).toEqual([4, 3, 1, 5, 2, null]);
+    // re-standardised score: −0.73, 0.61, 0.84, −1.39, 0.67 → classes with −1/1/1.5
+    expect(r.areas.map((a) => a.class)).toEqual([2, 2, 2, 1, 2, null]);
+    expect(r.areas[5]).toMatchObject({ score: null, rank: null, class: null, excluded: 'EW unter 300' });
+    close(r.areas[5].z['SGB-II-Quote'], (40 - 16) / Math.sqrt(92.5));
+    expect(r.method).toMatchObject({ preset: 'standard', standardization: 'zscore', sd: 'sample', min_population: 300, year_column: 'JAHR', year: 2024, n_scored: 5 });
+    expect((r.method.classes as { breaks: number[] }).breaks).toEqual([-1, 1, 1.5]);
+    const ind = r.method.indicators as { municipal_value: number; weight_normalised: number }[];
+    close(ind[0].municipal_value, (700 / 4150) * 100); // all six areas: Σ SGB2 / Σ EW_U65
+    expect(ind[1].weight_normalised).toBe(0.5);
+  });
+
+  test('config.year, sd population, weights, polarity and outliers', async () => {
+    const r = await call({ ...baseConfig, year: 2022 });
+    const s22 = [-0.4658774346704949, 0.6654103262087041, 0.660952703220318, -1.2185834009271654, 0.3580978061686382];
+    s22.forEach((v, i) => close(r.areas[i].score, v));
+    const p = await call({ ...baseConfig, sd: 'population' });
+    close(p.areas[0].z['SGB-II-Quote'], -6 / Math.sqrt(74));
+    const w = await call({ ...baseConfig, indicators: [{ ...baseConfig.indicators[0], weight: 3 }, { ...baseConfig.indicators[1], polarity: -1 }] });
+    close(w.areas[0].score, 0.75 * (-6 / Math.sqrt(92.5)) + 0.25 * (5 / Math.sqrt(62.5)));
+    const o = await call({ ...baseConfig, outliers: ['03'] });
+    expect(o.areas[2].excluded).toBe('Ausreißer');
+    expect(o.areas[2].rank).toBe(1);
+    // reference without 03: SGB-II 10,20,5,15 → mean 12.5
+    expect((o.method.indicators as { reference_mean: number }[])[0].reference_mean).toBeCloseTo(12.5, 12);
+  });
+
+  test('preset status_dynamik: dynamics over 2022→2024 in percentage points', async () => {
+    const r = await call({ ...baseConfig, preset: 'status_dynamik', dynamics: { period: 2 } });
+    // ΔSGB-II = −2, 0, 5, 0, 5 pp; Ausländer unchanged (sd 0 → z 0)
+    expect(r.areas.map((a) => a.dynamics)).toEqual(['positiv', 'stabil', 'negativ', 'stabil', 'negativ', null]);
+    expect(r.areas.map((a) => a.status)).toEqual(['mittel', 'mittel', 'mittel', 'hoch', 'mittel', null]);
+    expect(r.areas.map((a) => a.group)).toEqual([4, 5, 6, 2, 6, null]);
+    expect(r.areas[2].group_label).toBe('mittel / negativ');
+    close((r.areas[0].dz as Record<string, number>)['SGB-II-Quote'], -3.6 / Math.sqrt(10.3));
+    expect(r.method.dynamics).toMatchObject({ from: 2022, to: 2024, period: 2 });
+  });
+
+  test('--layer: layer areas without data are listed; typology, robustness, timeseries', async () => {
+    const r = await call({ ...baseConfig, typology: { method: 'ward', k: 2, k_range: [2, 3] }, robustness: { runs: 200, concentration: 1e9 }, timeseries: { mode: 'each' } }, ['--layer', path.join(FIX, 'kleinstadt.geojson')]);
+    expect(r.areas.map((a) => a.id)).toEqual(['01', '02', '03', '04', '05', '06', '07']);
+    expect(r.areas[6]).toMatchObject({ score: null, rank: null, excluded: 'keine Daten' });
+    expect(r.method.join).toMatchObject({ matched: 6, layer_without_data: ['07'], data_without_layer: [] });
+    expect(new Set(r.areas.slice(0, 5).map((a) => a.type)).size).toBe(2);
+    expect((r.typology as { quality: unknown[] }).quality.length).toBe(2);
+    // α huge: every run keeps the base ranks
+    for (const a of r.areas.slice(0, 5)) expect(a.robustness).toMatchObject({ rank_p05: a.rank, rank_median: a.rank, rank_p95: a.rank });
+    const years = r.areas[1].years as Record<string, { rank: number; rank_change: number | null }>;
+    expect(years['2022'].rank).toBe(1);
+    expect(years['2024']).toMatchObject({ rank: 3, rank_change: 2 });
+  });
+
+  test('config errors are German and name the key', async () => {
+    await expect(call({ ...baseConfig, id: undefined })).rejects.toThrow('„id“');
+    await expect(call({ ...baseConfig, indicators: [{ name: 'X', numerator: 'SGB2', denominator: 'EW', polarity: 2 }] })).rejects.toThrow('„polarity“ von „X“ muss 1 oder -1 sein');
+    await expect(call({ ...baseConfig, year: 1990 })).rejects.toThrow('das Jahr 1990 kommt in „JAHR“ nicht vor');
+    await expect(call({ ...baseConfig, indicators: [{ name: 'X', numerator: 'NOPE', denominator: 'EW' }] })).rejects.toThrow('NOPE');
+    await expect(call({ ...baseConfig, preset: 'rise' })).rejects.toThrow('„preset“ muss eines von');
+  });
+});
+
+/** Independent read of the demo CSV (cp1252, ';', CRLF) for a cross-check of the ingest path. */
+function demoRows(): Record<string, string>[] {
+  const text = new TextDecoder('latin1').decode(readFileSync(DEMO));
+  const [head, ...lines] = text.trim().split(/\r?\n/);
+  const cols = head.split(';');
+  return lines.map((l) => Object.fromEntries(l.split(';').map((v, i) => [cols[i], v])));
+}
+
+describe('cli index on the Musterstadt demo', () => {
+  test('documented example runs and equals the engine on an independent parse', async () => {
+    const cfgPath = path.join(FIX, 'musterstadt.config.json');
+    const cfg = JSON.parse(readFileSync(cfgPath, 'utf8'));
+    const doc = readFileSync(path.join(ROOT, 'docs/index-config.md'), 'utf8');
+    expect(doc).toContain(readFileSync(cfgPath, 'utf8').trim());
+    const r = (await run(['--data', DEMO, '--layer', DEMO_LAYER, '--config', cfgPath])) as Out;
+    expect(r.areas.length).toBe(60);
+    expect(r.method).toMatchObject({ year: 2024, n_scored: 57 });
+    expect(r.areas.filter((a) => a.excluded).map((a) => a.excluded)).toEqual(['EW unter 300', 'EW unter 300', 'EW unter 300']);
+    const ranks = r.areas.map((a) => a.rank).filter((x): x is number => x !== null).sort((a, b) => a - b);
+    expect(ranks).toEqual(Array.from({ length: 57 }, (_, i) => i + 1));
+    expect(new Set(r.areas.map((a) => a.group).filter(Boolean)).size).toBeGreaterThan(4);
+
+    const rows = demoRows().filter((x) => x.JAHR === '2024');
+    const num = (c: string) => Float64Array.from(rows, (x) => Number(x[c].replace(',', '.')));
+    const ref = computeIndex({
+      ids: rows.map((x) => x.BEZ_ID), population: num('EW'),
+      values: cfg.indicators.map((i: { numerator: string; denominator: string }) => rate(num(i.numerator), num(i.denominator), 100)),
+      weights: cfg.indicators.map((i: { weight: number }) => i.weight),
+    });
+    const byId = new Map(r.areas.map((a) => [a.id, a]));
+    ref.ids.forEach((id, i) => {
+      const a = byId.get(id)!;
+      if (Number.isNaN(ref.score[i])) expect(a.score).toBeNull();
+      else expect(a.score).toBeCloseTo(ref.score[i], 12);
+      expect(a.rank).toBe(ref.rank[i] || null);
+    });
+    // the poorest Bezirk is among the "sehr niedrig" status areas, sure in ≥ 90 % of the weight runs
+    const top = r.areas.find((a) => a.rank === 1)!;
+    expect(top.status).toBe('sehr niedrig');
+    expect((top.robustness as { class_probability: number[] }).class_probability[3]).toBeGreaterThan(0.9);
+  });
+});
