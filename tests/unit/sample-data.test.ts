@@ -78,7 +78,7 @@ describe('sample-data Musterstadt', () => {
     for (const f of bez) {
       const id = f.properties.BEZ_ID;
       expect(typeof id === 'string' && /^0\d\d$/.test(id)).toBe(true);
-      expect(id.startsWith(f.properties.SBZ_ID as string)).toBe(true);
+      expect(String(id).startsWith(f.properties.SBZ_ID as string)).toBe(true);
       for (const r of rings(f)) {
         expect(r.length).toBeGreaterThanOrEqual(4);
         expect(r[0]).toEqual(r[r.length - 1]);

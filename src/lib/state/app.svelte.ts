@@ -104,7 +104,7 @@ export class AppState {
       );
       if (meta) {
         out.push(meta);
-        this.sources.set(meta.name, 'bytes' in f ? { name: f.name, bytes: f.bytes.slice() } : f);
+        this.sources.set(meta.name, f);
         for (const w of meta.warnings.slice(0, 3)) this.notify('warning', meta.label, w.message);
       }
     }

@@ -60,7 +60,7 @@ export class MapState {
 
   get legend(): LegendEntry[] {
     const c = this.classes;
-    if (!c || c.breaks.length === 0) return [];
+    if (!c) return [];
     return buildLegend(c, this.colors, {
       unit: this.denominator ? (this.scale === 100 ? ' %' : this.scale === 1000 ? ' ‰' : '') : '',
       classNames: this.method === 'boxmap' ? boxmapClassNames() : undefined,
@@ -128,7 +128,8 @@ export class MapState {
       return;
     }
     this.drawn = false;
-    const input = this.join ?? { layer: this.layer };
+    // $state objects are proxies, which postMessage cannot clone
+    const input = this.join ? $state.snapshot(this.join) : { layer: this.layer };
     const value = { column: this.column, denominator: this.denominator ?? undefined, scale: this.scale };
     const r = await this.app.run(t('map.computing'), () =>
       this.app.engine.choropleth(input, value, this.year ?? undefined, this.method, this.k, this.parsedBreaks()),
