@@ -1,39 +1,22 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
-import { Engine, type ProgressFn } from '../src/lib/engine/engine';
+import type { Engine, ProgressFn } from '../src/lib/engine/engine';
 import type { ImportOptions } from '../src/lib/ingest/types';
-import { createBrowserDuck } from './duck-browser';
+import { getEngine, rethrow } from './core';
 import { geometryApi } from './geometry';
-
-let engine: Promise<Engine> | null = null;
-
-/** Lazy, idempotent start; a failed start is forgotten so the next call retries. */
-function getEngine(): Promise<Engine> {
-  engine ??= createBrowserDuck()
-    .then((d) => new Engine(d))
-    .catch((e) => {
-      engine = null;
-      throw e;
-    });
-  return engine;
-}
+import { indexApi } from './api-index';
+import { spatialApi } from './api-spatial';
 
 async function readFile(file: File | { name: string; bytes: Uint8Array }): Promise<{ name: string; bytes: Uint8Array }> {
-  if ('bytes' in file) return file;
-  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
-}
-
-/** Plain errors cross the boundary; keep the German message and the details. */
-function rethrow(e: unknown): never {
-  const err = e as Error & { details?: unknown };
-  const out = new Error(err?.message ?? String(e));
-  (out as Error & { details?: unknown }).details = err?.details;
-  throw out;
+  // File has a bytes() method in current browsers: test for Blob, not for a `bytes` member.
+  if (file instanceof Blob) return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  return file;
 }
 
 const transfer = (bytes: Uint8Array) => Comlink.transfer(bytes, [bytes.buffer]);
 
-export const api = {
+/** Import, catalogue, layers, joins and the map. */
+const coreApi = {
   async init() {
     await getEngine();
     return true;
@@ -118,6 +101,9 @@ export const api = {
       rethrow(e);
     }
   },
+  async layerLabels(table: string) {
+    return (await getEngine()).layerLabels(table);
+  },
   async layerGeometry(table: string) {
     return geometryApi(await getEngine(), table);
   },
@@ -128,5 +114,7 @@ export const api = {
   },
 };
 
+// Each workspace adds its own calls from workers/api-*.ts.
+export const api = { ...coreApi, ...indexApi, ...spatialApi };
 export type EngineApi = typeof api;
 Comlink.expose(api);

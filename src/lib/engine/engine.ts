@@ -243,12 +243,18 @@ export class Engine {
       const x = v?.get(i) as number | null;
       values[i] = x === null || x === undefined ? NaN : Number(x);
     }
-    const labels = this.duck
+    return { values, ...this.layerLabels(layer.table) };
+  }
+
+  /** Area keys and names of a layer, in row order. */
+  layerLabels(table: string): { ids: string[]; names: string[] } {
+    const layer = this.layer(table);
+    const rows = this.duck
       .query(
         `SELECT CAST(${qi(layer.idColumn)} AS VARCHAR) AS id, ${layer.nameColumn ? `CAST(${qi(layer.nameColumn)} AS VARCHAR)` : 'NULL'} AS nm FROM ${qi(layer.table)} ORDER BY rowid`,
       )
       .toArray();
-    return { values, ids: labels.map((r) => String(r.id ?? '')), names: labels.map((r) => String(r.nm ?? r.id ?? '')) };
+    return { ids: rows.map((r) => String(r.id ?? '')), names: rows.map((r) => String(r.nm ?? r.id ?? '')) };
   }
 
   /** Values plus map classes, computed here so the UI thread never classifies big arrays. */

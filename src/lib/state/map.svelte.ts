@@ -2,12 +2,27 @@ import type { AppState } from './app.svelte';
 import type { ColumnValues, JoinSpecInput } from '../engine/types';
 import type { ClassMethod, Classification } from '../analysis/classify';
 import type { PreparedGeometry } from '../geo/prepare';
-import { paletteColors, type PaletteName } from '../map/palettes';
+import { NO_VALUE_COLOR, paletteColors, type PaletteName } from '../map/palettes';
 import { buildLegend, boxmapClassNames, type LegendEntry } from '../map/legend';
 import { isNumeric } from '../engine/describe';
 import { t } from '../../i18n/index';
 
 export type MapResult = ColumnValues & { classes: Classification };
+
+/**
+ * A map computed by a workspace (index classes, LISA clusters, location quotients …):
+ * values and classes per feature of the current layer, with its own colours and legend labels.
+ */
+export interface CustomMap {
+  title: string;
+  values: Float64Array;
+  classOf: Int16Array;
+  colors: [number, number, number][];
+  /** one label per class (categorical legends); without it bounds from `breaks` are shown */
+  labels?: string[];
+  breaks?: number[];
+  unit?: string;
+}
 
 const BASEMAP_KEY = 'srw.basemap';
 
@@ -37,6 +52,8 @@ export class MapState {
   basemapUrl = $state('');
   /** a fit-to-bounds request counter, so the view refits when a layer is shown */
   fitRequest = $state(0);
+  /** set while a workspace's own map is shown instead of the column choropleth */
+  custom = $state.raw<CustomMap | null>(null);
 
   constructor(private app: AppState) {
     try {
@@ -54,6 +71,7 @@ export class MapState {
     return this.result?.classes ?? null;
   }
   get colors(): [number, number, number][] {
+    if (this.custom) return this.custom.colors;
     const n = Math.max(1, (this.classes?.breaks.length ?? 2) - 1);
     return paletteColors(this.palette, n, this.reverse);
   }
@@ -61,8 +79,15 @@ export class MapState {
   get legend(): LegendEntry[] {
     const c = this.classes;
     if (!c) return [];
+    if (this.custom?.labels) {
+      const labels = this.custom.labels;
+      return [
+        ...labels.map((label, i) => ({ classIndex: i, label, color: this.custom!.colors[i], count: c.counts[i] ?? 0 })),
+        { classIndex: -1, label: t('legend.noValue'), color: NO_VALUE_COLOR, count: c.missing, noValue: true },
+      ];
+    }
     return buildLegend(c, this.colors, {
-      unit: this.denominator ? (this.scale === 100 ? ' %' : this.scale === 1000 ? ' ‰' : '') : '',
+      unit: this.custom ? (this.custom.unit ?? '') : this.denominator ? (this.scale === 100 ? ' %' : this.scale === 1000 ? ' ‰' : '') : '',
       classNames: this.method === 'boxmap' ? boxmapClassNames() : undefined,
     });
   }
@@ -75,6 +100,7 @@ export class MapState {
   }
 
   variableLabel(): string {
+    if (this.custom) return this.custom.title;
     if (!this.column) return '';
     const base = this.denominator ? `${this.column} / ${this.denominator} × ${this.scale}` : this.column;
     return this.year ? `${base} (${this.year})` : base;
@@ -121,8 +147,27 @@ export class MapState {
     return nums;
   }
 
+  /** Show a workspace's own result on the current layer (see {@link CustomMap}). */
+  async showCustom(layer: string, custom: CustomMap): Promise<void> {
+    if (this.layer !== layer) await this.showLayer(layer);
+    const labels = await this.app.engine.layerLabels(layer);
+    const counts = new Array(Math.max(custom.colors.length, (custom.breaks?.length ?? 1) - 1)).fill(0);
+    let missing = 0;
+    for (const k of custom.classOf) k >= 0 ? counts[k]++ : missing++;
+    this.drawn = false;
+    this.custom = custom;
+    this.result = { values: custom.values, ...labels, classes: { breaks: custom.breaks ?? [], classOf: custom.classOf, counts, missing } };
+  }
+
+  /** Back to the column choropleth. */
+  async clearCustom(): Promise<void> {
+    this.custom = null;
+    await this.refresh();
+  }
+
   /** Recompute values and classes in the worker. Errors (e.g. bad manual breaks) become notices. */
   async refresh(): Promise<void> {
+    this.custom = null;
     if (!this.layer || !this.column) {
       this.result = null;
       return;

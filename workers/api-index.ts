@@ -1,0 +1,2 @@
+/** Sozialindex workspace calls (issue 3). */
+export const indexApi = {};

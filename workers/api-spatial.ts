@@ -1,0 +1,2 @@
+/** Segregation and spatial-pattern workspace calls (issue 4). */
+export const spatialApi = {};
