@@ -3,7 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 
-const DIST = path.resolve(import.meta.dirname, '../../dist');
+// DIST lets parallel developers test their own build without clobbering dist/.
+const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.resolve(import.meta.dirname, '../../dist');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
