@@ -29,8 +29,8 @@ export function rate(num: ArrayLike<number>, den: ArrayLike<number>, scale = 100
   if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`invalid scale: ${scale}`);
   if (num.length !== den.length) throw new Error(`invalid denominator length: ${den.length}`);
   for (let i = 0; i < num.length; i++) {
-    const d = den[i], x = num[i];
-    out[i] = d > 0 && !Number.isNaN(x) ? (x / d) * scale : NaN;
+    const d = den[i];
+    out[i] = d > 0 ? (num[i] / d) * scale : NaN; // a NaN numerator propagates
   }
   return out;
 }

@@ -150,6 +150,7 @@ export function computeIndex(input: IndexInput, options: IndexOptions = {}): Ind
   const score = new Float64Array(n);
   for (let j = 0; j < k; j++) {
     const zj = z[j], wj = weights[j];
+    if (wj === 0) continue;
     for (let i = 0; i < n; i++) score[i] += wj * zj[i];
   }
   for (let i = 0; i < n; i++) if (noScore[i]) score[i] = NaN;

@@ -4,7 +4,7 @@
  * all areas, so excluded areas (e.g. under 300 EW) still receive comparable values.
  * Polarity −1 mirrors the scale so that higher always means more burden.
  */
-import { checkSd, meanSd, type SdKind } from './stats.ts';
+import { checkSd, type SdKind } from './stats.ts';
 
 export type Standardization = 'zscore' | 'minmax' | 'percentile';
 export const STANDARDIZATIONS: readonly Standardization[] = ['zscore', 'minmax', 'percentile'];
@@ -55,18 +55,30 @@ export function fitStandardization(
 ): StandardizationReference {
   checkStandardization(method);
   checkSd(sd);
-  const ms = meanSd(x, mask, sd);
-  let min = Infinity, max = -Infinity;
-  const vals: number[] = [];
+  // pass 1: n, sum, min, max; pass 2: squared deviations (two-pass for accuracy)
+  let n = 0, sum = 0, min = Infinity, max = -Infinity;
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
-    if ((mask && !mask[i]) || Number.isNaN(v)) continue;
+    if (v !== v || (mask && !mask[i])) continue;
+    n++; sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
-    if (method === 'percentile') vals.push(v);
   }
-  const sorted = Float64Array.from(vals).sort();
-  return { method, mean: ms.mean, sd: ms.sd, min: ms.n ? min : NaN, max: ms.n ? max : NaN, sorted, n: ms.n };
+  const mean = n ? sum / n : NaN;
+  let ss = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v !== v || (mask && !mask[i])) continue;
+    ss += (v - mean) * (v - mean);
+  }
+  const den = sd === 'sample' ? n - 1 : n;
+  let sorted = new Float64Array(0);
+  if (method === 'percentile') {
+    sorted = new Float64Array(n);
+    for (let i = 0, q = 0; i < x.length; i++) if (!(x[i] !== x[i] || (mask && !mask[i]))) sorted[q++] = x[i];
+    sorted.sort();
+  }
+  return { method, mean, sd: den > 0 ? Math.sqrt(ss / den) : NaN, min: n ? min : NaN, max: n ? max : NaN, sorted, n };
 }
 
 /**
@@ -85,8 +97,9 @@ export function applyStandardization(
   const p = checkPolarity(polarity);
   const n = x.length;
   if (ref.method === 'zscore') {
-    const inv = ref.sd > 0 ? 1 / ref.sd : 0;
-    for (let i = 0; i < n; i++) out[i] = Number.isNaN(x[i]) || ref.n === 0 ? NaN : p * (x[i] - ref.mean) * inv;
+    // NaN (missing value, or no reference: mean NaN) propagates through the arithmetic
+    const f = ref.sd > 0 ? p / ref.sd : 0, mean = ref.mean;
+    for (let i = 0; i < n; i++) out[i] = (x[i] - mean) * f;
   } else if (ref.method === 'minmax') {
     const range = ref.max - ref.min;
     for (let i = 0; i < n; i++) {
