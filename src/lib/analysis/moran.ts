@@ -6,7 +6,7 @@
 import { normalTwoSided } from './normal';
 import { bhAdjust } from './fdr';
 import { createRng, shuffle } from './random';
-import { checkPermutations, foldedPseudoP, makeTicker, type LoopHooks } from './progress';
+import { checkPermutations, foldedPseudoP, runSteps, stepper, type LoopHooks, type Steps } from './progress';
 import type { Weights } from './weights';
 
 type Num = ArrayLike<number>;
@@ -99,6 +99,11 @@ export interface GlobalMoran {
  * (METHODS.md §5).
  */
 export function moranGlobal(x: Num, w: Weights, opts: PermutationOptions = {}): GlobalMoran {
+  return runSteps(moranGlobalSteps(x, w, opts), opts);
+}
+
+/** `moranGlobal` as resumable steps (see `runStepsAsync`). */
+export function* moranGlobalSteps(x: Num, w: Weights, opts: PermutationOptions = {}): Steps<GlobalMoran> {
   const n = x.length;
   if (w.n !== n) throw new Error(`invalid weights: n ${w.n} ≠ ${n}`);
   if (n < 4) throw new Error(`invalid n: ${n}`);
@@ -127,16 +132,15 @@ export function moranGlobal(x: Num, w: Weights, opts: PermutationOptions = {}): 
   let pSim = NaN;
   if (R > 0) {
     const rng = createRng(opts.seed ?? 12345);
-    const tick = makeTicker(R, opts);
+    const due = stepper(R);
     const v = Float64Array.from(z);
     let larger = 0;
     for (let r = 0; r < R; r++) {
-      tick(r);
+      if (due(r)) yield r / R;
       shuffle(rng, v);
       nul[r] = stat(v);
       if (nul[r] >= I) larger++;
     }
-    tick(R);
     pSim = foldedPseudoP(larger, R);
   }
   return {
@@ -224,6 +228,11 @@ function permutationIds(n: number, R: number, k: number, seed: number): Int32Arr
  * 999 permutations fast.
  */
 export function localMoran(x: Num, w: Weights, opts: LocalMoranOptions = {}): LocalMoran {
+  return runSteps(localMoranSteps(x, w, opts), opts);
+}
+
+/** `localMoran` as resumable steps (see `runStepsAsync`). */
+export function* localMoranSteps(x: Num, w: Weights, opts: LocalMoranOptions = {}): Steps<LocalMoran> {
   const n = x.length;
   if (w.n !== n) throw new Error(`invalid weights: n ${w.n} ≠ ${n}`);
   if (n < 3) throw new Error(`invalid n: ${n}`);
@@ -243,10 +252,10 @@ export function localMoran(x: Num, w: Weights, opts: LocalMoranOptions = {}): Lo
   if (R > 0 && m2 > 0) {
     const ids = permutationIds(n, R, maxCardinality(w), opts.seed ?? 12345);
     const kmax = ids.length / R;
-    const tick = makeTicker(n, opts);
+    const due = stepper(n);
     const W = w.weights;
     for (let i = 0; i < n; i++) {
-      tick(i);
+      if (due(i)) yield i / n;
       const o = w.offsets[i], k = w.offsets[i + 1] - o;
       if (k === 0) continue;
       const zi = z[i] / m2, obs = Ii[i];
@@ -261,7 +270,6 @@ export function localMoran(x: Num, w: Weights, opts: LocalMoranOptions = {}): Lo
       }
       pSim[i] = foldedPseudoP(larger, R);
     }
-    tick(n);
   }
   const significant = new Uint8Array(n);
   const q = opts.fdr ? bhAdjust(pSim) : pSim;

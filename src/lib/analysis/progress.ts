@@ -44,3 +44,51 @@ export function foldedPseudoP(larger: number, r: number): number {
   const m = r - larger < larger ? r - larger : larger;
   return (m + 1) / (r + 1);
 }
+
+/**
+ * A long loop written as a generator that yields its progress fraction now and then and
+ * returns the result. `runSteps` drives it synchronously (CLI, tests); `runStepsAsync` pauses
+ * between steps so a worker can receive a cancel message — both give identical results.
+ */
+export type Steps<T> = Generator<number, T, void>;
+
+/** Yields every `total/100` steps: `if (due(i)) yield i / total`. */
+export function stepper(total: number): (done: number) => boolean {
+  const step = Math.max(1, Math.floor(total / 100));
+  return (done) => done % step === 0;
+}
+
+/** Drives `steps` to the end; checks `isCancelled` and reports progress at each yield. */
+export function runSteps<T>(steps: Steps<T>, hooks: LoopHooks = {}): T {
+  for (;;) {
+    const s = steps.next();
+    if (s.done) {
+      hooks.onProgress?.(1);
+      return s.value;
+    }
+    if (hooks.isCancelled?.()) throw new CancelledError();
+    hooks.onProgress?.(s.value);
+  }
+}
+
+/**
+ * Like `runSteps`, but awaits `pause()` (e.g. a zero timeout in a worker) whenever `sliceMs`
+ * have passed since the last pause, so queued messages (cancel) are handled mid-loop.
+ */
+export async function runStepsAsync<T>(steps: Steps<T>, hooks: LoopHooks & { pause: () => Promise<void>; sliceMs?: number }): Promise<T> {
+  const slice = hooks.sliceMs ?? 40;
+  let last = Date.now();
+  for (;;) {
+    const s = steps.next();
+    if (s.done) {
+      hooks.onProgress?.(1);
+      return s.value;
+    }
+    if (Date.now() - last >= slice) {
+      await hooks.pause();
+      last = Date.now();
+    }
+    if (hooks.isCancelled?.()) throw new CancelledError();
+    hooks.onProgress?.(s.value);
+  }
+}

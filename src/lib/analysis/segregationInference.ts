@@ -5,7 +5,7 @@
  * filter. All seeded and with progress/cancel hooks.
  */
 import { binomial, createRng, hypergeometric } from './random';
-import { checkPermutations, makeTicker, type LoopHooks } from './progress';
+import { checkPermutations, runSteps, stepper, type LoopHooks, type Steps } from './progress';
 import { dissimilarity, prepareCounts } from './segregation';
 
 type Num = ArrayLike<number>;
@@ -51,6 +51,11 @@ function mean(a: Float64Array): number {
  * (METHODS.md §4).
  */
 export function segregationPermutationTest(x: Num, t: Num, opts: InferenceOptions = {}): PermutationResult {
+  return runSteps(segregationPermutationSteps(x, t, opts), opts);
+}
+
+/** `segregationPermutationTest` as resumable steps (see `runStepsAsync`). */
+export function* segregationPermutationSteps(x: Num, t: Num, opts: InferenceOptions = {}): Steps<PermutationResult> {
   const c = prepareCounts(x, t);
   checkIntegerCounts(c.x, c.t);
   const stat = opts.statistic ?? dissimilarity;
@@ -63,12 +68,12 @@ export function segregationPermutationTest(x: Num, t: Num, opts: InferenceOption
   }
   const observed = stat(c.x, c.t);
   const rng = createRng(opts.seed ?? 12345);
-  const tick = makeTicker(R, opts);
+  const due = stepper(R);
   const nul = new Float64Array(R);
   const xs = new Float64Array(n);
   let M = 0;
   for (let r = 0; r < R; r++) {
-    tick(r);
+    if (due(r)) yield r / R;
     let remT = T, remX = X;
     for (let i = 0; i < n; i++) {
       const d = hypergeometric(rng, remT, remX, c.t[i]);
@@ -79,7 +84,6 @@ export function segregationPermutationTest(x: Num, t: Num, opts: InferenceOption
     nul[r] = stat(xs, c.t);
     if (nul[r] >= observed - 1e-12 * Math.abs(observed)) M++;
   }
-  tick(R);
   return { observed, pValue: (M + 1) / (R + 1), null: nul, nullMean: mean(nul), excluded: c.excluded };
 }
 
@@ -115,6 +119,11 @@ function quantileSorted(s: Float64Array, q: number): number {
  * (Allen, Burgess, Davidson & Windmeijer 2015; METHODS.md §4).
  */
 export function segregationBootstrap(x: Num, t: Num, opts: InferenceOptions & { level?: number } = {}): BootstrapResult {
+  return runSteps(segregationBootstrapSteps(x, t, opts), opts);
+}
+
+/** `segregationBootstrap` as resumable steps (see `runStepsAsync`). */
+export function* segregationBootstrapSteps(x: Num, t: Num, opts: InferenceOptions & { level?: number } = {}): Steps<BootstrapResult> {
   const c = prepareCounts(x, t);
   checkIntegerCounts(c.x, c.t);
   const stat = opts.statistic ?? dissimilarity;
@@ -124,15 +133,14 @@ export function segregationBootstrap(x: Num, t: Num, opts: InferenceOptions & { 
   const n = c.x.length;
   const observed = stat(c.x, c.t);
   const rng = createRng(opts.seed ?? 12345);
-  const tick = makeTicker(R, opts);
+  const due = stepper(R);
   const reps = new Float64Array(R);
   const xs = new Float64Array(n);
   for (let r = 0; r < R; r++) {
-    tick(r);
+    if (due(r)) yield r / R;
     for (let i = 0; i < n; i++) xs[i] = binomial(rng, c.t[i], c.x[i] / c.t[i]);
     reps[r] = stat(xs, c.t);
   }
-  tick(R);
   const finite = reps.filter((v) => !Number.isNaN(v)).sort();
   const a = (1 - level) / 2;
   const bootMean = mean(finite);

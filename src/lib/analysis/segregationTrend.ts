@@ -4,8 +4,11 @@
  * can be judged against sampling noise of small units.
  */
 import { dissimilarity } from './segregation';
-import { segregationBootstrap, type SegregationStatistic } from './segregationInference';
-import type { LoopHooks } from './progress';
+import { segregationBootstrapSteps, type BootstrapResult, type SegregationStatistic } from './segregationInference';
+import { runSteps, type LoopHooks, type Steps } from './progress';
+
+/** Options of `segregationTrend`. */
+export type TrendOptions = LoopHooks & { statistic?: SegregationStatistic; replications?: number; seed?: number; level?: number };
 
 /** Counts of one year. */
 export interface YearCounts {
@@ -47,22 +50,30 @@ function quantile(sorted: number[], q: number): number {
  * Δ = S(to) − S(from) with the basic interval [2Δ − q_hi(Δ*), 2Δ − q_lo(Δ*)] from paired
  * bootstrap replicates Δ*_b = S*_b(to) − S*_b(from) (Allen et al. 2015 bootstrap, METHODS.md §4).
  */
-export function segregationTrend(
-  years: YearCounts[],
-  opts: LoopHooks & { statistic?: SegregationStatistic; replications?: number; seed?: number; level?: number } = {},
-): { years: YearResult[]; changes: ChangeResult[] } {
+export function segregationTrend(years: YearCounts[], opts: TrendOptions = {}): { years: YearResult[]; changes: ChangeResult[] } {
+  return runSteps(segregationTrendSteps(years, opts), opts);
+}
+
+/** `segregationTrend` as resumable steps (see `runStepsAsync`). */
+export function* segregationTrendSteps(years: YearCounts[], opts: TrendOptions = {}): Steps<{ years: YearResult[]; changes: ChangeResult[] }> {
   const level = opts.level ?? 0.95;
   const stat = opts.statistic ?? dissimilarity;
-  const boots = years.map((y, k) =>
-    segregationBootstrap(y.x, y.t, {
+  const boots: BootstrapResult[] = [];
+  for (let k = 0; k < years.length; k++) {
+    const g = segregationBootstrapSteps(years[k].x, years[k].t, {
       statistic: stat,
       permutations: opts.replications ?? 999,
       seed: (opts.seed ?? 12345) + k,
       level,
-      isCancelled: opts.isCancelled,
-      onProgress: opts.onProgress ? (f) => opts.onProgress!((k + f) / years.length) : undefined,
-    }),
-  );
+    });
+    for (let s = g.next(); ; s = g.next()) {
+      if (s.done) {
+        boots.push(s.value);
+        break;
+      }
+      yield (k + s.value) / years.length;
+    }
+  }
   const a = (1 - level) / 2;
   const changes: ChangeResult[] = [];
   for (let k = 1; k < years.length; k++) {
