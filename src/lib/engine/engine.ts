@@ -32,6 +32,16 @@ export class Engine {
     this.cancelled = true;
   }
 
+  /** True after `cancel()` until the next `beginTask()`; long analyses poll it between chunks. */
+  get cancelRequested(): boolean {
+    return this.cancelled;
+  }
+
+  /** Start a cancellable task: forget an earlier cancel request. */
+  beginTask(): void {
+    this.cancelled = false;
+  }
+
   preview(file: FileInput, options?: ImportOptions): Promise<ImportPreview> {
     return previewFile(this.duck, file, options);
   }
