@@ -61,16 +61,17 @@ export function monteCarloWeights(base: IndexResult, options: MonteCarloOptions 
   const z = new Float64Array(m * k), ref = new Uint8Array(m);
   for (let a = 0; a < m; a++) { const i = areas[a]; ref[a] = base.valid[i]; for (let j = 0; j < k; j++) z[a * k + j] = base.z[j][i]; }
   const width = Math.max(1, Math.ceil(m / MAX_BINS)), bins = Math.ceil(m / width);
-  const hist = new Int32Array(m * bins), cls = new Int32Array(m * nc);
-  const s = new Float64Array(m), order = new Int32Array(m), rankBin = new Int32Array(m);
+  // rank counts per area; 16-bit when they fit (halves the memory the inner loop touches)
+  const hist = runs < 65536 ? new Uint16Array(m * bins) : new Int32Array(m * bins), cls = new Int32Array(m * nc);
+  const s = new Float64Array(m), order = new Int32Array(m);
   const w = new Float64Array(k), ws = new RankWorkspace(m);
   for (let r = 0; r < runs; r++) {
-    let tot = 0;
-    for (let j = 0; j < k; j++) {
-      w[j] = alpha === Infinity || w0[j] === 0 ? w0[j] : rng.gamma(alpha * w0[j]);
-      tot += w[j];
+    if (alpha === Infinity) w.set(w0);
+    else {
+      let tot = 0;
+      for (let j = 0; j < k; j++) { w[j] = w0[j] === 0 ? 0 : rng.gamma(alpha * w0[j]); tot += w[j]; }
+      for (let j = 0; j < k; j++) w[j] /= tot;
     }
-    for (let j = 0; j < k; j++) w[j] /= tot;
     scoreRows(z, w, s, m, k);
     let sum = 0, cnt = 0;
     for (let a = 0; a < m; a++) if (ref[a]) { sum += s[a]; cnt++; }
@@ -79,13 +80,15 @@ export function monteCarloWeights(base: IndexResult, options: MonteCarloOptions 
     for (let a = 0; a < m; a++) if (ref[a]) ss += (s[a] - mean) * (s[a] - mean);
     const sd = Math.sqrt(ss / (sampleSd ? cnt - 1 : cnt));
     argsortDescending(s, m, order, ws);
-    for (let p = 0; p < m; p++) rankBin[order[p]] = (p / width) | 0;
-    for (let a = 0; a < m; a++) {
-      hist[a * bins + rankBin[a]]++;
-      const v = useZ ? (sd > 0 ? (s[a] - mean) / sd : 0) : s[a];
-      let c = 0;
-      while (c < nb && v >= breaks[c]) c++;
+    // one pass in descending score order: rank bin from the position, class from a pointer
+    // that only moves down (classes are monotone in the score)
+    let c = nb;
+    for (let p = 0; p < m; p++) {
+      const a = order[p], v = s[a];
+      const x = useZ ? (sd > 0 ? (v - mean) / sd : 0) : v;
+      while (c > 0 && !(x >= breaks[c - 1])) c--;
       cls[a * nc + c]++;
+      hist[a * bins + ((p / width) | 0)]++;
     }
   }
   const rankLow = new Float64Array(n).fill(NaN), rankHigh = new Float64Array(n).fill(NaN), rankMedian = new Float64Array(n).fill(NaN);
@@ -104,13 +107,14 @@ export function monteCarloWeights(base: IndexResult, options: MonteCarloOptions 
   return { runs, rankLow, rankMedian, rankHigh, classProb, rankResolution: width };
 }
 
-/** s_a = Σ_j w_j z[a·k + j] (row-major), unrolled by four indicators. */
+/**
+ * s_a = Σ_j w_j z[a·k + j] (row-major), summed in the same order as {@link computeIndex} so that
+ * unperturbed weights give bit-identical scores (and therefore identical tie order).
+ */
 function scoreRows(z: Float64Array, w: Float64Array, s: Float64Array, m: number, k: number): void {
-  const k4 = k - (k % 4);
   for (let a = 0, o = 0; a < m; a++, o += k) {
-    let v = 0, j = 0;
-    for (; j < k4; j += 4) v += w[j] * z[o + j] + w[j + 1] * z[o + j + 1] + w[j + 2] * z[o + j + 2] + w[j + 3] * z[o + j + 3];
-    for (; j < k; j++) v += w[j] * z[o + j];
+    let v = 0;
+    for (let j = 0; j < k; j++) v += w[j] * z[o + j];
     s[a] = v;
   }
 }

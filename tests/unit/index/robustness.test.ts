@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { alternativeStandardizations, cronbachAlpha, leaveOneOut, monteCarloWeights, robustness } from '../../../src/lib/analysis/robustness';
 import { computeIndex } from '../../../src/lib/analysis/sozialindex';
 import { createRng } from '../../../src/lib/analysis/prng';
@@ -84,5 +85,23 @@ describe('scenarios, correlation, alpha', () => {
     expect(rep.leaveOneOut.length).toBe(3);
     expect(rep.maxRankShift[0]).toBeNaN(); // area 0 has 200 EW
     expect(rep.maxRankShift[1]).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('Monte Carlo: properties', () => {
+  const rows = fc.integer({ min: 2, max: 4 }).chain((k) =>
+    fc.array(fc.array(fc.integer({ min: 0, max: 500 }), { minLength: k, maxLength: k }), { minLength: 3, maxLength: 25 }));
+  it('without noise every run reproduces the base ranks and classes, for any data and weights (incl. ties)', () => {
+    fc.assert(fc.property(rows, fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 4, maxLength: 4 }), (r, w) => {
+      const k = r[0].length;
+      const base = computeIndex({ ids: r.map((_, i) => String(i)), values: Array.from({ length: k }, (_, j) => Float64Array.from(r, (x) => x[j])), weights: w.slice(0, k) });
+      const mc = monteCarloWeights(base, { runs: 5, concentration: Infinity });
+      r.forEach((_, i) => {
+        if (!base.rank[i]) return;
+        expect(mc.rankLow[i]).toBe(base.rank[i]);
+        expect(mc.rankHigh[i]).toBe(base.rank[i]);
+        expect(mc.classProb[base.classes[i] - 1][i]).toBe(1);
+      });
+    }));
   });
 });
