@@ -1,0 +1,280 @@
+/**
+ * Sozialindex orchestration on the engine (issue 3, METHODS.md §1–2, §6): read the numerator,
+ * denominator and population columns of all indicators for every area and year in one SQL query,
+ * turn them into rates, and run the index presets. Pure analysis lives in `src/lib/analysis/`;
+ * this module only moves data between DuckDB and those kernels and returns plain data.
+ */
+import type { Engine } from './engine';
+import type { JoinSpecInput } from './types';
+import { qi } from '../sql/ident';
+import { keyExpr } from '../sql/join';
+import { changePoints, deviations, rate } from '../analysis/indicators';
+import { discloseRate, type DisclosureOptions, type DisclosureStatus } from '../analysis/disclosure';
+import { computeIndex, type IndexInput, type IndexOptions, type IndexResult } from '../analysis/sozialindex';
+import { decileRanking, pcaDomains, statusDynamics, zSumIndex, DEFAULT_DYNAMICS_BREAKS } from '../analysis/presets';
+import type { Standardization } from '../analysis/standardize';
+import type { SdKind } from '../analysis/stats';
+
+/** Where the area data come from: a table joined to a layer, or the layer's own columns. */
+export type IndexSource = (JoinSpecInput | { layer: string; table?: undefined; yearColumn?: undefined }) & {
+  /** population column (EW) for the minimum-population rule; none = rule off */
+  population?: string | null;
+};
+
+/** One indicator: numerator / denominator × scale (or a plain column when no denominator). */
+export interface IndicatorSpec {
+  name: string;
+  numerator: string;
+  denominator?: string | null;
+  scale?: number;
+  unit?: string;
+  lebensbereich?: string;
+  zielgruppe?: string;
+  polarity?: 1 | -1;
+  weight?: number;
+  /** external reference value (Kreis, NRW) in the indicator's unit */
+  reference?: number | null;
+}
+
+export const INDEX_PRESETS = ['standard', 'status_dynamik', 'z_summe', 'dezile', 'pca'] as const;
+export type IndexPreset = (typeof INDEX_PRESETS)[number];
+
+export interface IndexSettings {
+  preset: IndexPreset;
+  standardization: Standardization;
+  sd: SdKind;
+  minPopulation: number;
+  outliers: string[];
+  classMethod: 'sd' | 'score';
+  /** class breaks; for "Status und Dynamik" the three status cut points */
+  breaks: number[];
+  /** year of the levels (null = latest / no year column) */
+  year: string | null;
+  /** start year of the dynamics period (status_dynamik) */
+  dynamicsFrom: string | null;
+  dynamicsBreaks: number[];
+}
+
+export const DEFAULT_INDEX_SETTINGS: IndexSettings = {
+  preset: 'standard', standardization: 'zscore', sd: 'sample', minPopulation: 300, outliers: [],
+  classMethod: 'sd', breaks: [-1, 1, 1.5], year: null, dynamicsFrom: null, dynamicsBreaks: [...DEFAULT_DYNAMICS_BREAKS],
+};
+
+/** Raw sums per area (layer row order) and year: what every later step works on. */
+export interface IndexData {
+  ids: string[];
+  names: string[];
+  /** distinct years, ascending (one entry '' for a table without year column) */
+  years: string[];
+  /** columns[c][y] = values of column c in year y, NaN where missing */
+  columns: Record<string, Float64Array[]>;
+}
+
+/** Distinct numeric columns an indicator set needs. */
+export function neededColumns(indicators: IndicatorSpec[], population?: string | null): string[] {
+  const set = new Set<string>();
+  for (const i of indicators) {
+    set.add(i.numerator);
+    if (i.denominator) set.add(i.denominator);
+  }
+  if (population) set.add(population);
+  return [...set];
+}
+
+/**
+ * SQL reading the sums of `columns` per layer row and year (duplicates within key and year are
+ * pooled by summing, as the map does for rates). One row per layer feature and year.
+ */
+export function indexDataSql(source: IndexSource, layerKey: string, columns: string[]): string {
+  const sums = columns.map((c, q) => `sum(TRY_CAST(${qi(c)} AS DOUBLE)) AS c${q}`).join(', ');
+  const picks = columns.map((_, q) => `t.c${q}`).join(', ');
+  if (source.table === undefined || source.table === source.layer) {
+    return `SELECT rowid AS r, '' AS y, ${columns.map((c, q) => `TRY_CAST(${qi(c)} AS DOUBLE) AS c${q}`).join(', ')} FROM ${qi(source.layer)} ORDER BY rowid`;
+  }
+  const s = source as JoinSpecInput;
+  const y = s.yearColumn ? `CAST(${qi(s.yearColumn)} AS VARCHAR)` : `''`;
+  return `WITH t AS (SELECT ${keyExpr(s.key, s.mode)} AS k, ${y} AS y, ${sums} FROM ${qi(s.table)} WHERE ${qi(s.key)} IS NOT NULL GROUP BY 1, 2)
+SELECT l.rowid AS r, t.y AS y, ${picks} FROM ${qi(s.layer)} AS l LEFT JOIN t ON t.k = ${keyExpr(layerKey, s.mode, 'l')} ORDER BY l.rowid, t.y`;
+}
+
+/** Reads all columns of an indicator set for all areas and years in one query. */
+export function readIndexData(engine: Engine, source: IndexSource, indicators: IndicatorSpec[]): IndexData {
+  const layer = engine.layer(source.layer);
+  const columns = neededColumns(indicators, source.population);
+  if (columns.length === 0) throw new Error('Es ist noch kein Indikator festgelegt.');
+  const src = source.table === undefined ? source.layer : source.table;
+  const known = new Set(engine.table(src).columns.map((c) => c.name));
+  for (const c of columns) if (!known.has(c)) throw new Error(`Die Spalte „${c}“ gibt es in „${engine.table(src).label}“ nicht.`);
+  const res = engine.duck.query(indexDataSql(source, layer.idColumn, columns));
+  const { ids, names } = engine.layerLabels(source.layer);
+  const n = ids.length;
+  const rCol = res.getChild('r')!, yCol = res.getChild('y')!;
+  const rows = res.numRows;
+  const yearSet = new Set<string>();
+  for (let q = 0; q < rows; q++) { const y = yCol.get(q); if (y !== null && y !== undefined) yearSet.add(String(y)); }
+  const years = [...yearSet].sort((a, b) => (Number(a) - Number(b)) || a.localeCompare(b));
+  if (years.length === 0) years.push('');
+  const yIndex = new Map(years.map((y, i) => [y, i]));
+  const out: Record<string, Float64Array[]> = {};
+  columns.forEach((c, q) => {
+    const per = years.map(() => new Float64Array(n).fill(NaN));
+    const col = res.getChild(`c${q}`)!;
+    for (let r = 0; r < rows; r++) {
+      const y = yCol.get(r);
+      if (y === null || y === undefined) continue;
+      const v = col.get(r) as number | null;
+      per[yIndex.get(String(y))!][Number(rCol.get(r))] = v === null ? NaN : Number(v);
+    }
+    out[c] = per;
+  });
+  return { ids, names, years, columns: out };
+}
+
+/** Index of `year` in the data (null or unknown = latest). */
+export function yearIndex(data: IndexData, year: string | null | undefined): number {
+  const i = year === null || year === undefined ? -1 : data.years.indexOf(year);
+  return i >= 0 ? i : data.years.length - 1;
+}
+
+/** Indicator values (rates, or plain columns) of one year: the indicator matrix, one array per indicator. */
+export function indicatorMatrix(data: IndexData, indicators: IndicatorSpec[], y: number): Float64Array[] {
+  return indicators.map((ind) => {
+    const num = data.columns[ind.numerator][y];
+    return ind.denominator ? rate(num, data.columns[ind.denominator][y], ind.scale ?? 100) : Float64Array.from(num);
+  });
+}
+
+/** Input and options for {@link computeIndex} of one year. */
+export function indexInput(data: IndexData, indicators: IndicatorSpec[], population: string | null | undefined, y: number): IndexInput {
+  return {
+    ids: data.ids,
+    values: indicatorMatrix(data, indicators, y),
+    names: indicators.map((i) => i.name),
+    population: population ? data.columns[population][y] : undefined,
+    weights: indicators.map((i) => i.weight ?? 1),
+    polarity: indicators.map((i) => i.polarity ?? 1),
+  };
+}
+
+export function indexOptions(s: IndexSettings, hasPopulation: boolean): IndexOptions {
+  return {
+    standardization: s.standardization, sd: s.sd, minPopulation: hasPopulation ? s.minPopulation : 0,
+    outliers: s.outliers, classMethod: s.classMethod, breaks: s.breaks,
+  };
+}
+
+/** Result of one index run, plain data for the UI (typed arrays are transferred). */
+export interface IndexRun {
+  ids: string[];
+  names: string[];
+  indicatorNames: string[];
+  year: string;
+  preset: IndexPreset;
+  base: IndexResult;
+  /** rates (indicator values) of the year, one per indicator */
+  values: Float64Array[];
+  population: Float64Array | null;
+  status: { from: string; dynamicsScore: Float64Array; dynamicsZ: Float64Array; dynamicsClass: Int32Array; group: Int32Array; dz: Float64Array[] } | null;
+  domains: { name: string; indicators: number[]; loadings: Float64Array; explained: number }[] | null;
+}
+
+/**
+ * Runs a preset on an index input (shared by the workbench; the CLI dispatches the same way):
+ * standard = {@link computeIndex}; status_dynamik = {@link statusDynamics} on levels and changes in
+ * percentage points from `before`; z_summe, dezile, pca as in presets.ts.
+ */
+export function runPreset(
+  preset: IndexPreset, input: IndexInput, options: IndexOptions,
+  extra: { before?: Float64Array[]; dynamicsBreaks?: number[]; domains?: string[] } = {},
+): { base: IndexResult; status: ReturnType<typeof statusDynamics> | null; domains: IndexRun['domains'] } {
+  if (preset === 'status_dynamik') {
+    if (!extra.before) throw new Error('„Status und Dynamik“ braucht ein Anfangsjahr für die Dynamik.');
+    const changes = input.values.map((v, j) => changePoints(extra.before![j], v));
+    const sd = statusDynamics(input, { ...input, values: changes }, { ...options, statusBreaks: options.breaks, dynamicsBreaks: extra.dynamicsBreaks });
+    return { base: sd.status, status: sd, domains: null };
+  }
+  if (preset === 'z_summe') return { base: zSumIndex(input, options), status: null, domains: null };
+  if (preset === 'dezile') return { base: decileRanking(input, options), status: null, domains: null };
+  if (preset === 'pca') {
+    const p = pcaDomains(input, extra.domains ?? input.values.map(() => 'Gesamt'), options);
+    return { base: p.index, status: null, domains: p.domains.map((d) => ({ name: d.name, indicators: d.indicators, loadings: d.loadings, explained: d.explained })) };
+  }
+  return { base: computeIndex(input, options), status: null, domains: null };
+}
+
+/** The index of one configuration on read data. */
+export function computeIndexRun(data: IndexData, indicators: IndicatorSpec[], population: string | null | undefined, s: IndexSettings): IndexRun {
+  if (indicators.length === 0) throw new Error('Es ist noch kein Indikator festgelegt.');
+  const y = yearIndex(data, s.year);
+  const input = indexInput(data, indicators, population, y);
+  const options = indexOptions(s, !!population);
+  let before: Float64Array[] | undefined, from = '';
+  if (s.preset === 'status_dynamik') {
+    const f = s.dynamicsFrom !== null ? data.years.indexOf(s.dynamicsFrom) : Math.max(0, y - 2);
+    if (f < 0 || f >= y) throw new Error(`Das Anfangsjahr der Dynamik muss vor ${data.years[y] || 'dem Bezugsjahr'} liegen.`);
+    before = indicatorMatrix(data, indicators, f);
+    from = data.years[f];
+  }
+  const r = runPreset(s.preset, input, options, { before, dynamicsBreaks: s.dynamicsBreaks, domains: indicators.map((i) => i.lebensbereich || 'Gesamt') });
+  const st = r.status;
+  return {
+    ids: data.ids, names: data.names, indicatorNames: input.names!, year: data.years[y], preset: s.preset,
+    base: r.base, values: input.values, population: population ? Float64Array.from(input.population!) : null,
+    status: st ? { from, dynamicsScore: st.dynamics.score, dynamicsZ: st.dynamics.scoreZ, dynamicsClass: st.dynamicsClass, group: st.group, dz: st.dynamics.z } : null,
+    domains: r.domains,
+  };
+}
+
+const STATUS_CODES: DisclosureStatus[] = ['ok', 'zero', 'secret', 'secondary', 'unreliable', 'missing'];
+
+/** Per indicator and year: values, disclosure, municipal mean (pooled) and deviations, histogram. */
+export interface IndicatorSummary {
+  name: string;
+  years: {
+    year: string;
+    values: Float64Array;
+    /** index into {@link DISCLOSURE_ORDER} per area */
+    disclosure: Uint8Array;
+    /** Σ num / Σ den × scale (unweighted mean for plain columns) */
+    mean: number;
+    fromMean: Float64Array;
+    fromReference: Float64Array | null;
+    hist: { min: number; max: number; counts: number[] };
+  }[];
+}
+
+export const DISCLOSURE_ORDER = STATUS_CODES;
+
+/** Histogram over the values that may be shown (disclosure ok or zero), so it reveals no hidden cell. */
+function histogram(v: Float64Array, code: Uint8Array, bins = 12): { min: number; max: number; counts: number[] } {
+  const shown = (i: number) => Number.isFinite(v[i]) && code[i] <= 1;
+  let min = Infinity, max = -Infinity;
+  for (let i = 0; i < v.length; i++) if (shown(i)) { if (v[i] < min) min = v[i]; if (v[i] > max) max = v[i]; }
+  const counts = new Array(bins).fill(0);
+  if (!Number.isFinite(min)) return { min: NaN, max: NaN, counts };
+  const w = max > min ? (max - min) / bins : 1;
+  for (let i = 0; i < v.length; i++) if (shown(i)) counts[Math.min(bins - 1, Math.floor((v[i] - min) / w))]++;
+  return { min, max, counts };
+}
+
+/** Summaries of all indicators for every year (disclosure control applied per area, METHODS §6). */
+export function indicatorSummaries(data: IndexData, indicators: IndicatorSpec[], disclosure: DisclosureOptions): IndicatorSummary[] {
+  return indicators.map((ind) => ({
+    name: ind.name,
+    years: data.years.map((year, y) => {
+      const num = data.columns[ind.numerator][y];
+      const den = ind.denominator ? data.columns[ind.denominator][y] : null;
+      const ref = ind.reference ?? undefined;
+      const dev = den
+        ? deviations(num, den, ind.scale ?? 100, { reference: ref })
+        : deviations(num, Float64Array.from(num, () => 1), 1, { meanKind: 'unweighted', reference: ref });
+      const values = den ? rate(num, den, ind.scale ?? 100) : Float64Array.from(num);
+      const code = new Uint8Array(values.length);
+      for (let i = 0; i < values.length; i++) {
+        const st = den ? discloseRate(num[i], den[i], disclosure).status : Number.isNaN(num[i]) ? 'missing' : 'ok';
+        code[i] = STATUS_CODES.indexOf(st);
+      }
+      return { year, values, disclosure: code, mean: dev.mean, fromMean: dev.fromMean, fromReference: dev.fromReference, hist: histogram(values, code) };
+    }),
+  }));
+}
