@@ -87,6 +87,18 @@ describe('cli index on a hand-made fixture (6 areas, 2 years, cp1252, semicolon)
     expect(years['2024']).toMatchObject({ rank: 3, rank_change: 2 });
   });
 
+  test('disclosure (METHODS §6): z of an unreliable rate is not shown; can be switched off', async () => {
+    const r = await call({ ...baseConfig, disclosure: { min_denominator: 300 } });
+    // area 06: EW_U65 150 and EW 200 < 300 → both rates "/"
+    expect(r.areas[5].z).toEqual({ 'SGB-II-Quote': null, 'Ausländeranteil': null });
+    expect(r.areas[5].suppressed).toEqual({ 'SGB-II-Quote': '/', 'Ausländeranteil': '/' });
+    expect(r.areas[0].suppressed).toBeUndefined();
+    expect(r.method.disclosure).toMatchObject({ min_count: 3, min_denominator: 300, min_numerator: 3 });
+    const off = await call({ ...baseConfig, disclosure: false, indicators: [{ ...baseConfig.indicators[0], numerator: 'SGB2', denominator: 'EW_U65' }] });
+    expect(off.method.disclosure).toBe(false);
+    close(off.areas[5].z['SGB-II-Quote'], (40 - 16) / Math.sqrt(92.5));
+  });
+
   test('config errors are German and name the key', async () => {
     await expect(call({ ...baseConfig, id: undefined })).rejects.toThrow('„id“');
     await expect(call({ ...baseConfig, indicators: [{ name: 'X', numerator: 'SGB2', denominator: 'EW', polarity: 2 }] })).rejects.toThrow('„polarity“ von „X“ muss 1 oder -1 sein');

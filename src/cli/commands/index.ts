@@ -11,6 +11,7 @@ import { decileRanking, DYNAMICS_LABELS, pcaDomains, STATUS_LABELS, statusDynami
 import { computeIndex, type IndexInput, type IndexOptions, type IndexResult } from '../../lib/analysis/sozialindex';
 import { chooseK, cutTree, kmeans, typeProfiles, ward } from '../../lib/analysis/cluster';
 import { robustness } from '../../lib/analysis/robustness';
+import { DEFAULT_DISCLOSURE, discloseRate, type DisclosureOptions } from '../../lib/analysis/disclosure';
 import { indexByYear, rankChanges } from '../../lib/analysis/timeseries';
 import { parseArgs, requireFlag, flag } from '../args';
 import { loadTable, type LoadedTable } from '../load';
@@ -34,6 +35,7 @@ export interface IndexConfig {
   typology?: { method?: 'kmeans' | 'ward'; k?: number; k_range?: [number, number]; seed?: number; restarts?: number };
   robustness?: { runs?: number; concentration?: number; seed?: number; spearman?: boolean };
   timeseries?: { mode?: 'each' | 'base'; base_year?: number };
+  disclosure?: boolean | { min_count?: number; min_denominator?: number; min_numerator?: number };
 }
 
 const YEAR_NAMES = ['JAHR', 'Jahr', 'jahr', 'YEAR', 'Year', 'year'];
@@ -253,9 +255,32 @@ export async function run(argv: string[]): Promise<unknown> {
     ...(join ? { join } : {}),
   });
 
+  // METHODS §6: a z-value reveals its rate (method gives mean and sd), so z of a secret or
+  // unreliable rate is not shown; the score still uses the true values.
+  const dc = cfg.disclosure ?? true;
+  const dopts: DisclosureOptions | null = dc === false ? null : dc === true ? {} : { minCount: dc.min_count, minDenominator: dc.min_denominator, minNumerator: dc.min_numerator };
+  if (dopts) for (const k of Object.keys(dopts) as (keyof DisclosureOptions)[]) if (dopts[k] === undefined) delete dopts[k];
+  const suppressed: (Record<string, string> | null)[] = ids.map(() => null);
+  if (dopts) {
+    const pos = new Map(frame.ids.map((id, q) => [id, frame.rows[q]]));
+    for (const ind of cfg.indicators) {
+      if (ind.column) continue;
+      const nu = t.numbers(ind.numerator!), de = t.numbers(ind.denominator!);
+      ids.forEach((id, i) => {
+        const r = pos.get(id);
+        if (r === undefined) return;
+        const d = discloseRate(nu[r], de[r], dopts);
+        if (d.status !== 'ok' && d.status !== 'zero' && d.status !== 'missing') (suppressed[i] ??= {})[ind.name] = d.symbol!;
+      });
+    }
+    const eff = { ...DEFAULT_DISCLOSURE, ...dopts };
+    method.disclosure = { min_count: eff.minCount, min_denominator: eff.minDenominator, min_numerator: eff.minNumerator, applied_to: 'z', symbols: { '·': 'geheim (Zähler unter min_count)', '/': 'nicht ausreichend zuverlässig' } };
+  } else method.disclosure = false;
+
   const areas = ids.map((id, i) => ({
     id, score: clean(result.score[i]), rank: result.rank[i] || null, class: result.classes[i] || null, excluded: result.excluded[i],
-    z: Object.fromEntries(cfg.indicators.map((ind, j) => [ind.name, clean(result.z[j][i])])),
+    z: Object.fromEntries(cfg.indicators.map((ind, j) => [ind.name, suppressed[i]?.[ind.name] ? null : clean(result.z[j][i])])),
+    ...(suppressed[i] ? { suppressed: suppressed[i] } : {}),
     ...extra[i],
   }));
   return { areas, method, ...out };

@@ -98,7 +98,8 @@ export interface PcaDomainsResult {
  * component of the z-standardised, polarity-signed indicators (correlation matrix over the valid
  * areas), rescaled to 0–1 by min–max over the valid areas; the score is the mean (or sum) of the
  * domain scores. Rank and class (breaks on the re-standardised score) as in {@link computeIndex}.
- * `domains[j]` names the Lebensbereich of indicator j.
+ * `domains[j]` names the Lebensbereich of indicator j. Weights are not used: within a domain the
+ * loadings weight the indicators, and the domains count equally.
  */
 export function pcaDomains(input: IndexInput, domains: string[], options: IndexOptions & { combine?: 'mean' | 'sum' } = {}): PcaDomainsResult {
   const combine = options.combine ?? 'mean';

@@ -71,6 +71,7 @@ export interface IndexResult {
 export const DEFAULT_BREAKS: readonly number[] = [-1, 1, 1.5];
 export const REASON_OUTLIER = 'Ausreißer';
 export const REASON_MISSING = 'Werte fehlen';
+export const REASON_NO_POPULATION = 'EW fehlt';
 
 /** Validates ascending breaks. */
 export function checkBreaks(b: number[]): number[] {
@@ -102,23 +103,26 @@ export function classOf(v: number, breaks: readonly number[]): number {
   return c;
 }
 
-/** Exclusion reasons per area: population below minimum ("EW unter 300"), outlier ("Ausreißer"). */
+/** Exclusion reasons per area: population below minimum ("EW unter 300") or missing ("EW fehlt"), outlier ("Ausreißer"). */
 export function exclusionReasons(
   ids: string[], population: ArrayLike<number> | undefined, minPopulation: number, outliers: Iterable<string> = [],
 ): (string | null)[] {
   if (!(minPopulation >= 0)) throw new Error(`invalid minPopulation: ${minPopulation}`);
   const out = new Set(outliers);
   return ids.map((id, i) => {
-    if (population && minPopulation > 0 && !(population[i] >= minPopulation)) return `EW unter ${minPopulation}`;
+    if (population && minPopulation > 0) {
+      if (Number.isNaN(population[i])) return REASON_NO_POPULATION;
+      if (population[i] < minPopulation) return `EW unter ${minPopulation}`;
+    }
     return out.has(id) ? REASON_OUTLIER : null;
   });
 }
 
 /**
  * Computes the composite index (METHODS.md §2): standardise over valid areas, apply polarity,
- * weighted mean, rank, class on the re-standardised score. Areas under the minimum population or
- * with a missing indicator get score/rank/class null (NaN/0); outliers are scored but not used
- * as reference.
+ * weighted mean, rank, class on the re-standardised score. Areas under the minimum population
+ * (or without a population value) or with a missing indicator get score/rank/class null (NaN/0);
+ * outliers are scored but not used as reference.
  */
 export function computeIndex(input: IndexInput, options: IndexOptions = {}): IndexResult {
   const n = input.ids.length, k = input.values.length;

@@ -39,8 +39,10 @@ describe('computeIndex: hand-computed example', () => {
     expect(o.z[0][0]).toBeCloseTo(r.z[0][0], 12);
   });
   it('missing value → no score, reason "Werte fehlen"; polarity −1 mirrors', () => {
-    const m = computeIndex({ ids: ['a', 'b', 'c', 'd'], values: [f([1, 2, NaN, 4])] });
+    const m = computeIndex({ ids: ['a', 'b', 'c', 'd'], values: [f([1, 2, NaN, 4])], population: f([500, NaN, 500, 500]) });
     expect(m.excluded[2]).toBe('Werte fehlen');
+    expect(m.excluded[1]).toBe('EW fehlt');
+    expect(m.score[1]).toBeNaN();
     expect(m.score[2]).toBeNaN();
     const p = computeIndex({ ids: ['a', 'b', 'c'], values: [f([1, 2, 3])], polarity: [-1] }, { minPopulation: 0 });
     expect(Array.from(p.rank)).toEqual([1, 2, 3]);
