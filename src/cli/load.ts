@@ -6,9 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Table } from 'apache-arrow';
-import { contiguity } from '../lib/analysis/contiguity';
-import { areaAndCentroid, parseGeometry, projectLocal, type AreaGeometry } from '../lib/analysis/geometry-rings';
-import { knn, type Weights } from '../lib/analysis/weights';
+import { parseGeometry, type AreaGeometry } from '../lib/analysis/geometry-rings';
 import type { Duck } from '../lib/db/duck';
 import { createNodeDuck } from '../lib/db/node';
 import { GEOM_COL, ingestFile, type ImportOptions } from '../lib/ingest/index';
@@ -113,28 +111,4 @@ export function intFlag(value: string | undefined, name: string, fallback: numbe
   return n;
 }
 
-/**
- * Spatial weights for areas in WGS84: coordinates are projected to a local metric plane
- * (identical vertices stay identical, so contiguity is as on the raw coordinates); the
- * contiguity tolerance is in metres (default 0.01 m).
- */
-export function buildWeights(areas: AreaGeometry[], spec: string, toleranceM = 0.01): Weights {
-  const withGeom = areas.filter((a) => a.length > 0);
-  if (withGeom.length === 0) throw new Error('Die Datei enthält keine Flächengeometrien.');
-  const projected = projectLocal(areas);
-  if (spec === 'queen' || spec === 'rook') return contiguity(projected, { type: spec, tolerance: toleranceM });
-  const m = /^knn:(\d+)$/.exec(spec);
-  if (m) {
-    const k = Number(m[1]);
-    if (k < 1 || k >= areas.length) throw new Error(`--weights knn:K braucht 1 ≤ K < ${areas.length}, nicht ${k}.`);
-    const xs: number[] = [], ys: number[] = [];
-    for (const a of projected) {
-      const c = areaAndCentroid(a);
-      xs.push(c.x);
-      ys.push(c.y);
-    }
-    if (xs.some((x) => Number.isNaN(x))) throw new Error('Für knn brauchen alle Gebiete eine Geometrie.');
-    return knn(xs, ys, k);
-  }
-  throw new Error(`Unbekannte Gewichtung „${spec}“ (erlaubt: queen, rook, knn:K).`);
-}
+export { buildWeights } from '../lib/analysis/buildWeights';

@@ -1,0 +1,206 @@
+/**
+ * Engine-side orchestration of the "Segregation" workspace (issue 4, METHODS.md §4): group
+ * and total counts per area of a layer (or a joined table, one year), minimum-population
+ * filter, single-group and multigroup indices with permutation p-values and bootstrap
+ * intervals, location quotients, local entropy and the index over the years.
+ */
+import { atkinson, correlationRatio, dissimilarity, entropy, gini, isolation, locationQuotients, singleGroupIndices } from '../analysis/segregation';
+import { filterMinPopulation, segregationBootstrapSteps, segregationPermutationSteps, smallUnitCheck, type SegregationStatistic } from '../analysis/segregationInference';
+import { multigroupIndices, multigroupLocal, type MultigroupIndices } from '../analysis/segregationMulti';
+import { segregationTrendSteps, type ChangeResult, type YearResult } from '../analysis/segregationTrend';
+import type { Engine } from './engine';
+import { columnValues, layerAreas, layerWeights, resolveYear, runTask, type TaskHooks, type ValueSource } from './spatial';
+
+/** Settings of a segregation run. */
+export interface SegregationRequest {
+  source: ValueSource;
+  year?: string;
+  /** one group (against total − group) or several (multigroup) */
+  groups: string[];
+  /** total column; undefined = the sum of the groups */
+  total?: string;
+  /** areas with fewer persons are left out (0 = keep all) */
+  minPopulation: number;
+  atkinsonB: number;
+  /** permutations and bootstrap replications (0 = no inference) */
+  permutations: number;
+  seed: number;
+  /** index per year with interval (when the join has a year column) */
+  trend: boolean;
+}
+
+/** Indices that get a permutation p-value and a bootstrap interval (all grow with segregation). */
+export const INFERRED = ['dissimilarity', 'gini', 'entropy', 'atkinson', 'isolation', 'correlation_ratio'] as const;
+export type InferredIndex = (typeof INFERRED)[number];
+
+export interface IndexRow {
+  key: 'dissimilarity' | 'gini' | 'entropy' | 'atkinson' | 'isolation' | 'exposure' | 'correlation_ratio' | 'delta' | 'spatial_dissimilarity';
+  value: number;
+  /** basic bootstrap interval (centred on the bias-corrected value) */
+  ci?: [number, number];
+  biasCorrected?: number;
+  /** one-sided permutation p-value ("more segregated than random relabelling") */
+  p?: number;
+  /** the permutation null distribution (for the mini histogram) */
+  null?: Float64Array;
+}
+
+export interface SingleGroupResult {
+  group: string;
+  rows: IndexRow[];
+}
+
+export interface SegregationResponse {
+  year?: string;
+  /** areas of the layer / areas used after the filter */
+  n: number;
+  used: number;
+  /** names of areas left out: no value, or fewer than the minimum population */
+  missing: string[];
+  filtered: string[];
+  /** areas below 500 (or the chosen minimum) among the used ones, and very unequal sizes */
+  small: { count: number; unequal: boolean; minPopulation: number; warning: boolean };
+  single: SingleGroupResult[];
+  multigroup?: Omit<MultigroupIndices, 'excluded'>;
+  /** per group, layer row order, NaN for areas left out */
+  lq: Float64Array[];
+  /** local entropy / ln K in [0, 1] (K = groups, or 2 for group vs rest) */
+  entropyLocal: Float64Array;
+  trend?: { years: YearResult[]; changes: ChangeResult[] };
+}
+
+interface Counts {
+  groups: Float64Array[];
+  total: Float64Array;
+  names: string[];
+}
+
+function readCounts(engine: Engine, r: SegregationRequest, year: string | undefined): Counts {
+  if (r.groups.length === 0) throw new Error('Bitte mindestens eine Gruppenspalte wählen.');
+  if (r.groups.length === 1 && !r.total) throw new Error('Mit nur einer Gruppe wird eine Gesamtspalte gebraucht (Gruppe gegen Gesamt − Gruppe).');
+  const groups = r.groups.map((g) => columnValues(engine, r.source, g, year));
+  const total = r.total ? columnValues(engine, r.source, r.total, year) : groups[0].map((_, i) => groups.reduce((s, g) => s + g[i], 0));
+  const { names } = engine.layerLabels(r.source.layer);
+  const over = names.filter((_, i) => groups.some((g) => g[i] < 0 || g[i] > total[i] + 1e-9));
+  if (over.length)
+    throw new Error(`In ${over.length} Gebiet(en) ist eine Gruppe negativ oder größer als die Gesamtzahl (z. B. ${over.slice(0, 5).join(', ')}). Passt die Gesamtspalte zur Gruppe?`);
+  return { groups, total, names };
+}
+
+/** Indices of areas with values for all columns and at least `minPopulation` persons. */
+function keptAreas(c: Counts, minPopulation: number): { kept: Int32Array; missing: number[]; filtered: number[] } {
+  const missing: number[] = [];
+  const complete: number[] = [];
+  c.total.forEach((t, i) => (Number.isFinite(t) && c.groups.every((g) => Number.isFinite(g[i])) ? complete.push(i) : missing.push(i)));
+  const tc = Float64Array.from(complete, (i) => c.total[i]);
+  const pass = new Set(Array.from(filterMinPopulation(tc, minPopulation), (k) => complete[k]));
+  return { kept: Int32Array.from(complete.filter((i) => pass.has(i))), missing, filtered: complete.filter((i) => !pass.has(i)) };
+}
+
+const pick = (a: Float64Array, idx: Int32Array) => Float64Array.from(idx, (i) => a[i]);
+
+function checkWhole(x: Float64Array, t: Float64Array, names: string[]): void {
+  for (let i = 0; i < x.length; i++)
+    if (!Number.isInteger(x[i]) || !Number.isInteger(t[i]))
+      throw new Error(`Permutationstest und Bootstrap brauchen ganze Personenzahlen; „${names[i]}“ hat ${x[i]} von ${t[i]}. Setzen Sie die Permutationen auf 0 oder wählen Sie Zählspalten.`);
+}
+
+/** Single-group and multigroup indices with inference, local maps and the trend. */
+export async function segregationAnalysis(engine: Engine, r: SegregationRequest, hooks: TaskHooks = {}): Promise<SegregationResponse> {
+  if (!(r.minPopulation >= 0)) throw new Error(`Die Mindestbevölkerung muss ≥ 0 sein, nicht ${r.minPopulation}.`);
+  if (!(r.atkinsonB > 0 && r.atkinsonB < 1)) throw new Error(`Atkinson b muss zwischen 0 und 1 liegen, nicht ${r.atkinsonB}.`);
+  const year = resolveYear(engine, r.source, r.year);
+  const c = readCounts(engine, r, year);
+  const { kept, missing, filtered } = keptAreas(c, r.minPopulation);
+  if (kept.length < 2) throw new Error(`Nach dem Filter (mind. ${r.minPopulation} Personen) bleiben ${kept.length} Gebiete; zu wenige für ein Segregationsmaß.`);
+  const t = pick(c.total, kept);
+  const groups = c.groups.map((g) => pick(g, kept));
+  const keptNames = Array.from(kept, (i) => c.names[i]);
+  // weights and areas on the kept subset: Morrill's D and Delta see only the used areas
+  const wFull = layerWeights(engine, r.source.layer, { type: 'queen' });
+  const keepPos = new Map(Array.from(kept, (i, k) => [i, k]));
+  const wSub = subsetWeights(wFull, kept, keepPos);
+  const area = pick(layerAreas(engine, r.source.layer), kept);
+  const stats: Record<InferredIndex, SegregationStatistic> = {
+    dissimilarity,
+    gini,
+    entropy,
+    atkinson: (x, tt) => atkinson(x, tt, r.atkinsonB),
+    isolation,
+    correlation_ratio: correlationRatio,
+  };
+  const jobs = groups.length * INFERRED.length * 2 + (r.trend ? 1 : 0);
+  let job = 0;
+  const step = <T>(s: Generator<number, T, void>) => runTask(s, hooks, job / jobs, ++job / jobs);
+  const single: SingleGroupResult[] = [];
+  for (let k = 0; k < groups.length; k++) {
+    const x = groups[k];
+    const idx = singleGroupIndices(x, t, { atkinsonB: r.atkinsonB, weights: wSub, area });
+    const rows: IndexRow[] = (['dissimilarity', 'gini', 'entropy', 'atkinson', 'isolation', 'exposure', 'correlation_ratio', 'delta', 'spatial_dissimilarity'] as const).map(
+      (key) => ({ key, value: idx[key] ?? NaN }),
+    );
+    if (r.permutations > 0) {
+      checkWhole(x, t, keptNames);
+      for (const key of INFERRED) {
+        const row = rows.find((q) => q.key === key)!;
+        const p = await step(segregationPermutationSteps(x, t, { statistic: stats[key], permutations: r.permutations, seed: r.seed }));
+        const b = await step(segregationBootstrapSteps(x, t, { statistic: stats[key], permutations: r.permutations, seed: r.seed + 1 }));
+        Object.assign(row, { p: p.pValue, null: p.null, ci: b.ci, biasCorrected: b.biasCorrected });
+      }
+    }
+    single.push({ group: r.groups[k], rows });
+  }
+  const expand = (sub: Float64Array) => {
+    const out = new Float64Array(c.total.length).fill(NaN);
+    kept.forEach((i, k) => (out[i] = sub[k]));
+    return out;
+  };
+  const local = multigroupLocal(groups.length >= 2 ? groups : [groups[0], t.map((v, i) => v - groups[0][i])]);
+  let multigroup: SegregationResponse['multigroup'];
+  if (groups.length >= 2) {
+    const { excluded: _e, ...m } = multigroupIndices(groups);
+    multigroup = m;
+  }
+  let trend: SegregationResponse['trend'];
+  if (r.trend && r.permutations > 0 && r.source.table !== undefined && 'yearColumn' in r.source && r.source.yearColumn) {
+    const years = engine.distinct(r.source.table, r.source.yearColumn);
+    const perYear = years.map((y) => {
+      const cy = readCounts(engine, r, y);
+      const ky = keptAreas(cy, r.minPopulation).kept;
+      const x = pick(cy.groups[0], ky), ty = pick(cy.total, ky);
+      checkWhole(x, ty, Array.from(ky, (i) => cy.names[i]));
+      return { year: y, x, t: ty };
+    });
+    trend = await step(segregationTrendSteps(perYear, { replications: r.permutations, seed: r.seed }));
+  }
+  const check = smallUnitCheck(t, Math.max(r.minPopulation, 500));
+  return {
+    year,
+    n: c.total.length,
+    used: kept.length,
+    missing: missing.map((i) => c.names[i]),
+    filtered: filtered.map((i) => c.names[i]),
+    small: { count: check.small.length, unequal: check.unequal, minPopulation: check.minPopulation, warning: check.warning },
+    single,
+    multigroup,
+    lq: groups.map((g) => expand(locationQuotients(g, t))),
+    entropyLocal: expand(local.entropyNormalized),
+    trend,
+  };
+}
+
+function subsetWeights(w: { n: number; offsets: Int32Array; neighbors: Int32Array; weights: Float64Array }, kept: Int32Array, pos: Map<number, number>) {
+  const offsets = new Int32Array(kept.length + 1);
+  const nb: number[] = [], wt: number[] = [];
+  kept.forEach((i, k) => {
+    for (let q = w.offsets[i]; q < w.offsets[i + 1]; q++) {
+      const j = pos.get(w.neighbors[q]);
+      if (j !== undefined) {
+        nb.push(j);
+        wt.push(w.weights[q]);
+      }
+    }
+    offsets[k + 1] = nb.length;
+  });
+  return { n: kept.length, offsets, neighbors: Int32Array.from(nb), weights: Float64Array.from(wt) };
+}
