@@ -29,6 +29,7 @@ function sq(x: Float64Array, a: number, c: Float64Array, b: number, d: number): 
   return s;
 }
 
+/** A typology: type per area, type means and within-cluster sum of squares. */
 export interface Clustering {
   /** Type 1 … k per area, 0 = not clustered. */
   labels: Int32Array;
@@ -114,6 +115,7 @@ function finish(cols: Float64Array[], labels: Int32Array, k: number, clustered: 
   return { labels, centers: prof.means, withinSS: withinSS(cols, labels, k, clustered) };
 }
 
+/** Ward dendrogram as merges sorted by height (see {@link ward}). */
 export interface WardTree {
   /** Merge m joins the clusters containing areas a[m] and b[m] (original indices), sorted by height. */
   a: Int32Array;

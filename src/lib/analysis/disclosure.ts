@@ -6,6 +6,7 @@
  */
 export type DisclosureStatus = 'ok' | 'zero' | 'secret' | 'secondary' | 'unreliable' | 'missing';
 
+/** Thresholds of METHODS.md §6 (all configurable). */
 export interface DisclosureOptions {
   /** Counts 1 … minCount − 1 are secret (default 3, i.e. 1 and 2 hidden). */
   minCount?: number;
@@ -15,6 +16,7 @@ export interface DisclosureOptions {
   minNumerator?: number;
 }
 
+/** Status of one value and the symbol to show instead of it. */
 export interface Disclosed {
   status: DisclosureStatus;
   /** Official symbol to show instead of the value, or null when the value may be shown. */
@@ -26,6 +28,7 @@ export const DISCLOSURE_SYMBOLS: Readonly<Record<DisclosureStatus, string | null
   ok: null, zero: '–', secret: '·', secondary: '·', unreliable: '/', missing: 'x',
 };
 
+/** METHODS.md §6 defaults: counts 1–2 secret, rate needs denominator ≥ 100 and numerator ≥ 3. */
 export const DEFAULT_DISCLOSURE: Readonly<Required<DisclosureOptions>> = { minCount: 3, minDenominator: 100, minNumerator: 3 };
 
 function resolve(o: DisclosureOptions): Required<DisclosureOptions> {

@@ -6,6 +6,7 @@
 export type Lebensbereich =
   | 'Einkommen/Transfer' | 'Arbeit' | 'Bildung' | 'Gesundheit' | 'Wohnen' | 'Demografie' | 'Teilhabe';
 
+/** A catalogue entry (METHODS.md §1): metadata and column-name patterns for numerator and denominator. */
 export interface IndicatorTemplate {
   key: string;
   name: string;
@@ -66,8 +67,10 @@ export function changePoints(from: ArrayLike<number>, to: ArrayLike<number>): Fl
   return out;
 }
 
+/** `weighted` = Σ numerator / Σ denominator × scale (German practice), `unweighted` = mean of the area rates. */
 export type MeanKind = 'weighted' | 'unweighted';
 
+/** Result of {@link deviations}. */
 export interface Deviation {
   /** The mean used: weighted = Σnum/Σden × scale (municipal value), unweighted = mean of area rates. */
   mean: number;

@@ -67,6 +67,7 @@ export function jacobiEigen(matrix: ArrayLike<number>, k: number): { values: Flo
   };
 }
 
+/** Result of {@link firstComponent}. */
 export interface FirstComponent {
   /** Eigenvector weights of the standardised indicators, oriented so that their sum is ≥ 0. */
   loadings: Float64Array;

@@ -7,11 +7,16 @@ import { computeIndex, classOf, checkBreaks, rankDescending, type IndexInput, ty
 import { firstComponent } from './pca.ts';
 import { standardize } from './standardize.ts';
 
+/** Status classes 1–4 (Berlin MSS / Hamburg RISE); "sehr niedrig" = most burden. */
 export const STATUS_LABELS = ['hoch', 'mittel', 'niedrig', 'sehr niedrig'] as const;
+/** Dynamics classes 1–3; "negativ" = burden rising fastest. */
 export const DYNAMICS_LABELS = ['positiv', 'stabil', 'negativ'] as const;
+/** Default status cut points in sd of the re-standardised status index (METHODS.md §2). */
 export const DEFAULT_STATUS_BREAKS: readonly number[] = [-1, 1, 1.5];
+/** Default dynamics cut points: ±1 sd (METHODS.md §2). */
 export const DEFAULT_DYNAMICS_BREAKS: readonly number[] = [-1, 1];
 
+/** Options of {@link statusDynamics}: index options plus editable cut points. */
 export interface StatusDynamicsOptions extends IndexOptions {
   /** Cut points (z units) on the re-standardised status index; 3 breaks → 4 classes. */
   statusBreaks?: number[];
@@ -19,6 +24,7 @@ export interface StatusDynamicsOptions extends IndexOptions {
   dynamicsBreaks?: number[];
 }
 
+/** Result of {@link statusDynamics}. */
 export interface StatusDynamicsResult {
   status: IndexResult;
   dynamics: IndexResult;
@@ -88,6 +94,7 @@ export function decileRanking(input: IndexInput, options: IndexOptions = {}): In
   return r;
 }
 
+/** Result of {@link pcaDomains}: the index and, per Lebensbereich, loadings, explained variance and 0–1 scores. */
 export interface PcaDomainsResult {
   index: IndexResult;
   domains: { name: string; indicators: number[]; loadings: Float64Array; explained: number; score01: Float64Array }[];

@@ -12,6 +12,7 @@ import { STANDARDIZATIONS, type Standardization } from './standardize.ts';
 import { correlationMatrix } from './pca.ts';
 import { meanSd } from './stats.ts';
 
+/** Options of {@link monteCarloWeights}. */
 export interface MonteCarloOptions {
   runs?: number;
   /** Dirichlet concentration α > 0 (default 50); Infinity = the base weights in every run. */
@@ -21,6 +22,7 @@ export interface MonteCarloOptions {
   interval?: [number, number];
 }
 
+/** Per-area rank interval, median rank and class probabilities over the weight runs. */
 export interface MonteCarloResult {
   runs: number;
   /** Per area; NaN for areas without a score. Ordinal ranks (1 = most burden). */
@@ -119,6 +121,7 @@ function scoreRows(z: Float64Array, w: Float64Array, s: Float64Array, m: number,
   }
 }
 
+/** Ranks and classes of one alternative scenario (leave-one-out or another standardisation). */
 export interface ScenarioRanks {
   /** Scenario label, e.g. "ohne SGB-II-Quote" or "minmax". */
   label: string;
@@ -179,6 +182,7 @@ export function cronbachAlpha(cols: Float64Array[], mask?: ArrayLike<number> | n
   return vt > 0 ? (k / (k - 1)) * (1 - sv / vt) : NaN;
 }
 
+/** Result of {@link robustness}. */
 export interface RobustnessReport {
   base: IndexResult;
   monteCarlo: MonteCarloResult;

@@ -13,6 +13,7 @@ import {
 import { checkSd, meanSd, normalizeWeights, type SdKind } from './stats.ts';
 import { argsortDescending } from './ranking.ts';
 
+/** Areas × indicators for {@link computeIndex} (one typed array per indicator). */
 export interface IndexInput {
   ids: string[];
   /** One Float64Array per indicator, each of length n (NaN = missing). */
@@ -28,6 +29,7 @@ export interface IndexInput {
 /** `sd`: breaks on the re-standardised score (z units); `score`: breaks on the raw score. */
 export type ClassMethod = 'sd' | 'score';
 
+/** Settings of {@link computeIndex}; defaults follow METHODS.md §2 (z-score, sd n − 1, 300 EW, breaks −1/1/1.5). */
 export interface IndexOptions {
   standardization?: Standardization;
   sd?: SdKind;
@@ -44,6 +46,7 @@ export interface IndexOptions {
   scoreReference?: { mean: number; sd: number };
 }
 
+/** Result of {@link computeIndex}: per-area arrays plus the resolved settings for the method note. */
 export interface IndexResult {
   ids: string[];
   names: string[];
@@ -68,9 +71,13 @@ export interface IndexResult {
   settings: Required<Pick<IndexOptions, 'standardization' | 'sd' | 'minPopulation' | 'classMethod' | 'breaks'>>;
 }
 
+/** Default class breaks on the re-standardised score (METHODS.md §2: −1 / +1 / +1.5 sd). */
 export const DEFAULT_BREAKS: readonly number[] = [-1, 1, 1.5];
+/** Flag of a user-marked outlier (METHODS.md §2). */
 export const REASON_OUTLIER = 'Ausreißer';
+/** Reason for no score: an indicator value is missing. */
 export const REASON_MISSING = 'Werte fehlen';
+/** Reason for no score: the population value is missing although a minimum applies. */
 export const REASON_NO_POPULATION = 'EW fehlt';
 
 /** Validates ascending breaks. */

@@ -6,9 +6,12 @@
  */
 import { checkSd, type SdKind } from './stats.ts';
 
+/** Standardisation methods of METHODS.md §2. */
 export type Standardization = 'zscore' | 'minmax' | 'percentile';
+/** All standardisation methods, in the order offered to the user. */
 export const STANDARDIZATIONS: readonly Standardization[] = ['zscore', 'minmax', 'percentile'];
 
+/** Options of {@link standardize}. */
 export interface StandardizeOptions {
   method?: Standardization;
   /** z-score only: `sample` (n − 1, default) or `population` (n). */

@@ -6,8 +6,10 @@
  */
 import { computeIndex, type IndexInput, type IndexOptions, type IndexResult } from './sozialindex.ts';
 
+/** `each`: standardise every year on itself; `base`: on the base year's reference (METHODS.md §2). */
 export type TimeMode = 'each' | 'base';
 
+/** One year's indicator values for {@link indexByYear}. */
 export interface YearInput {
   year: number;
   /** Indicator values of this year, same order of areas and indicators in every year. */
