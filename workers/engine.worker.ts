@@ -17,6 +17,10 @@ const transfer = (bytes: Uint8Array) => Comlink.transfer(bytes, [bytes.buffer]);
 
 /** Import, catalogue, layers, joins and the map. */
 const coreApi = {
+  /** Heartbeat for the client's crash detection: answers at once when the worker is idle. */
+  ping() {
+    return true;
+  },
   async init() {
     await getEngine();
     return true;
@@ -118,3 +122,7 @@ const coreApi = {
 export const api = { ...coreApi, ...indexApi, ...spatialApi };
 export type EngineApi = typeof api;
 Comlink.expose(api);
+
+// Held for the worker's lifetime: the browser releases it when the worker ends (even by
+// self.close(), which fires no event), and the client's waiting request then tells it so.
+(self as unknown as { navigator: Navigator }).navigator.locks?.request(self.name, () => new Promise<void>(() => {}));

@@ -5,6 +5,7 @@
  */
 import { app } from './app';
 import { legend } from './legend';
+import { privacy } from './privacy';
 
 export type Lang = 'de' | 'en';
 type Dict = Record<string, string>;
@@ -14,6 +15,7 @@ export interface Strings {
 }
 
 const modules: Strings[] = [app, legend];
+modules.push(privacy);
 const merged: Record<Lang, Dict> = { de: {}, en: {} };
 for (const m of modules) {
   Object.assign(merged.de, m.de);

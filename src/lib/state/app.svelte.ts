@@ -2,6 +2,7 @@ import { startEngine, Comlink, type EngineClient } from '../db/client';
 import type { ImportOptions } from '../ingest/types';
 import type { JoinReport, JoinSpecInput, LayerMeta, TableMeta } from '../engine/types';
 import { t } from '../../i18n/index';
+import type { LayerArgs, TableRecord } from './persist';
 
 export interface Notice {
   id: number;
@@ -37,6 +38,12 @@ export class AppState {
   sources = new Map<string, File | { name: string; bytes: Uint8Array }>();
   /** table whose import settings are being edited */
   importDialog = $state<string | null>(null);
+  /** what autosave needs to rebuild the session: import options, derivations, layer arguments */
+  importOptions = new Map<string, ImportOptions | undefined>();
+  derivations = new Map<string, Extract<TableRecord, { kind: 'pivotWide' | 'unpivot' }>>();
+  layerArgs = new Map<string, LayerArgs>();
+  /** set by the session: rebuild the last autosaved state after the engine was restarted */
+  onRestart: (() => Promise<void>) | null = null;
 
   engine!: EngineClient;
   private terminate: () => void = () => {};
@@ -56,10 +63,26 @@ export class AppState {
   }
 
   private onCrash(reason: string): void {
-    this.notify('error', t('engine.crashed'), reason);
+    this.notify('error', t('engine.crashed'), t('engine.crashed.detail', { reason }));
     this.ready = false;
+    this.busy = null;
     this.terminate();
     this.start();
+    void this.onRestart?.();
+  }
+
+  /** Forget the catalogue on this side (after a restart the new engine starts empty). */
+  clear(): void {
+    this.tables = [];
+    this.layers = [];
+    this.joins = [];
+    this.lastJoinReport = null;
+    this.selectedTable = null;
+    this.selectedFeature = null;
+    this.sources.clear();
+    this.importOptions.clear();
+    this.derivations.clear();
+    this.layerArgs.clear();
   }
 
   notify(kind: Notice['kind'], title: string, message: string, hint?: string): void {
@@ -105,6 +128,7 @@ export class AppState {
       if (meta) {
         out.push(meta);
         this.sources.set(meta.name, f);
+        this.importOptions.set(meta.name, options);
         for (const w of meta.warnings.slice(0, 3)) this.notify('warning', meta.label, w.message);
       }
     }
@@ -114,8 +138,19 @@ export class AppState {
   }
 
   async reimport(name: string, file: File | { name: string; bytes: Uint8Array }, options: ImportOptions): Promise<void> {
-    await this.run(t('import.busy', { file: file.name }), () => this.engine.importFile(file, options, Comlink.proxy(this.progress), name), true);
+    const meta = await this.run(t('import.busy', { file: file.name }), () => this.engine.importFile(file, options, Comlink.proxy(this.progress), name), true);
+    if (meta) this.importOptions.set(name, options);
     await this.refresh();
+  }
+
+  /** Long → wide or wide → long as a new table; recorded so a restored session replays it. */
+  async derive(op: { kind: 'pivotWide'; args: Extract<TableRecord, { kind: 'pivotWide' }>['args'] } | { kind: 'unpivot'; args: Extract<TableRecord, { kind: 'unpivot' }>['args'] }): Promise<TableMeta | undefined> {
+    const meta = await this.run(t(op.kind === 'pivotWide' ? 'reshape.wide' : 'reshape.long'), () =>
+      op.kind === 'pivotWide' ? this.engine.pivotWide(op.args) : this.engine.unpivot(op.args),
+    );
+    if (meta) this.derivations.set(meta.name, { ...op, name: meta.name, label: meta.label } as Extract<TableRecord, { kind: 'pivotWide' | 'unpivot' }>);
+    await this.refresh();
+    return meta;
   }
 
   cancel(): void {
@@ -130,6 +165,10 @@ export class AppState {
   async remove(name: string): Promise<void> {
     await this.run(t('catalog.remove'), () => this.engine.dropTable(name));
     this.joins = this.joins.filter((j) => j.table !== name && j.layer !== name);
+    this.sources.delete(name);
+    this.importOptions.delete(name);
+    this.derivations.delete(name);
+    this.layerArgs.delete(name);
     if (this.selectedTable === name) this.selectedTable = null;
     await this.refresh();
   }
@@ -140,6 +179,7 @@ export class AppState {
 
   async createLayer(o: { table: string; idColumn: string; nameColumn?: string; parentColumn?: string; parentLayer?: string }): Promise<LayerMeta | undefined> {
     const l = await this.run(t('areas.create'), () => this.engine.createLayer(o));
+    if (l) this.layerArgs.set(o.table, { ...o });
     await this.refresh();
     return l;
   }

@@ -1,0 +1,147 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { ImportOptions } from '../ingest/types';
+import type { JoinSpecInput } from '../engine/types';
+import type { ClassMethod } from '../analysis/classify';
+import type { PaletteName } from '../map/palettes';
+
+/**
+ * The autosaved working state. Tables are kept as their ORIGINAL file bytes plus import options,
+ * so restoring goes through the same import path as the first time; derived tables are kept as the
+ * operation that made them and replayed in order.
+ */
+export type TableRecord =
+  | { kind: 'file'; name: string; label: string; fileName: string; options?: ImportOptions }
+  | { kind: 'pivotWide'; name: string; label: string; args: { table: string; idColumns: string[]; nameColumn: string; valueColumn: string; prefix?: string } }
+  | { kind: 'unpivot'; name: string; label: string; args: { table: string; idColumns: string[]; yearColumns: string[] } };
+
+export interface LayerArgs {
+  table: string;
+  idColumn: string;
+  nameColumn?: string;
+  parentColumn?: string;
+  parentLayer?: string;
+}
+
+export interface MapSettings {
+  layer: string | null;
+  join: JoinSpecInput | null;
+  column: string | null;
+  denominator: string | null;
+  scale: number;
+  year: string | null;
+  method: ClassMethod;
+  k: number;
+  palette: PaletteName;
+  reverse: boolean;
+  manualBreaks: string;
+  showLabels: boolean;
+}
+
+export interface SessionRecord {
+  version: 1;
+  savedAt: number;
+  /** in the order they were made (parents before derived tables, layers after their tables) */
+  tables: TableRecord[];
+  layers: LayerArgs[];
+  joins: JoinSpecInput[];
+  map: MapSettings;
+  workspace: string;
+  selectedTable: string | null;
+}
+
+export interface StoredFile {
+  name: string;
+  blob: Blob;
+}
+
+interface Schema extends DBSchema {
+  files: { key: string; value: StoredFile };
+  session: { key: string; value: SessionRecord };
+}
+
+export const DB_NAME = 'srw';
+const SESSION_KEY = 'current';
+
+let dbp: Promise<IDBPDatabase<Schema>> | null = null;
+
+function db(): Promise<IDBPDatabase<Schema>> {
+  dbp ??= openDB<Schema>(DB_NAME, 1, {
+    upgrade(d) {
+      d.createObjectStore('files');
+      d.createObjectStore('session');
+    },
+    // another tab wipes the data: let go so the deletion can proceed
+    blocking() {
+      void dbp?.then((d) => d.close());
+      dbp = null;
+    },
+  });
+  return dbp;
+}
+
+/** Keep the original file of a table (a File is stored as a Blob copy, not a reference). */
+export async function putFile(table: string, file: File | { name: string; bytes: Uint8Array }): Promise<void> {
+  const blob = file instanceof Blob ? file : new Blob([file.bytes as Uint8Array<ArrayBuffer>]);
+  await (await db()).put('files', { name: file.name, blob }, table);
+}
+
+export async function getFile(table: string): Promise<StoredFile | undefined> {
+  return (await db()).get('files', table);
+}
+
+export async function fileKeys(): Promise<string[]> {
+  return (await db()).getAllKeys('files');
+}
+
+export async function deleteFile(table: string): Promise<void> {
+  await (await db()).delete('files', table);
+}
+
+export async function putSession(rec: SessionRecord): Promise<void> {
+  await (await db()).put('session', rec, SESSION_KEY);
+}
+
+export async function getSession(): Promise<SessionRecord | undefined> {
+  try {
+    return await (await db()).get('session', SESSION_KEY);
+  } catch {
+    return undefined; // storage off (private mode, policy): start empty
+  }
+}
+
+/** How much this origin stores and may store, in bytes (null where the browser cannot tell). */
+export async function storageEstimate(): Promise<{ usage: number; quota: number } | null> {
+  if (!navigator.storage?.estimate) return null;
+  const e = await navigator.storage.estimate();
+  return { usage: e.usage ?? 0, quota: e.quota ?? 0 };
+}
+
+/**
+ * Delete everything this app keeps on this device: the IndexedDB database, any OPFS files and the
+ * `srw.*` settings in localStorage. The app code in the offline cache stays (it holds no data).
+ */
+export async function wipeAll(): Promise<void> {
+  if (dbp) (await dbp.catch(() => null))?.close();
+  dbp = null;
+  await new Promise<void>((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(DB_NAME);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error);
+    req.onblocked = () => resolve(); // completes once other tabs close it
+  });
+  try {
+    const root = await navigator.storage?.getDirectory?.();
+    if (root) {
+      const names: string[] = [];
+      for await (const key of (root as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(key);
+      for (const n of names) await root.removeEntry(n, { recursive: true });
+    }
+  } catch {
+    /* no OPFS in this browser */
+  }
+  try {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('srw.')) localStorage.removeItem(k);
+  } catch {
+    /* storage off */
+  }
+}

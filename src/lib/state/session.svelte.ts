@@ -1,0 +1,228 @@
+import { Comlink } from '../db/client';
+import type { AppState } from './app.svelte';
+import type { MapState } from './map.svelte';
+import type { TableMeta } from '../engine/types';
+import { t } from '../../i18n/index';
+import { deleteFile, fileKeys, getFile, getSession, putFile, putSession, wipeAll, type MapSettings, type SessionRecord, type TableRecord } from './persist';
+
+type Source = File | { name: string; bytes: Uint8Array };
+const SAVE_DELAY_MS = 400;
+
+/**
+ * Autosave and restore of the working state (see persist.ts for what is kept). Saving is
+ * debounced after each change and paused while a session is being rebuilt, so a half-restored
+ * or freshly restarted (empty) engine never overwrites the last good state.
+ */
+export class Session {
+  /** true until the start-up restore has finished, and while recovering after a crash */
+  restoring = $state(true);
+  lastSaved = $state<number | null>(null);
+  saveError = $state<string | null>(null);
+  private disabled = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private pending: { rec: SessionRecord; sources: Map<string, Source> } | null = null;
+  /** the source object last written per table, so unchanged files are not written again */
+  private stored = new Map<string, Source>();
+
+  constructor(
+    private app: AppState,
+    private map: MapState,
+  ) {
+    app.onRestart = () => this.recover();
+  }
+
+  /** Watch the state and save after each change; returns the cleanup. */
+  watch(): () => void {
+    return $effect.root(() => {
+      $effect(() => {
+        const rec = this.record();
+        if (this.restoring || !this.app.ready || this.disabled) return;
+        this.schedule(rec);
+      });
+    });
+  }
+
+  /** The current state as a plain record (reads the reactive state, so the effect tracks it). */
+  record(): SessionRecord {
+    const app = this.app;
+    const m = this.map;
+    const tables: TableRecord[] = [];
+    for (const tb of app.tables) {
+      const derived = app.derivations.get(tb.name);
+      if (derived) tables.push({ ...derived, label: tb.label });
+      else if (app.sources.has(tb.name)) tables.push({ kind: 'file', name: tb.name, label: tb.label, fileName: tb.fileName, options: app.importOptions.get(tb.name) });
+    }
+    const map: MapSettings = {
+      layer: m.layer,
+      join: m.join,
+      column: m.column,
+      denominator: m.denominator,
+      scale: m.scale,
+      year: m.year,
+      method: m.method,
+      k: m.k,
+      palette: m.palette,
+      reverse: m.reverse,
+      manualBreaks: m.manualBreaks,
+      showLabels: m.showLabels,
+    };
+    const layers = app.layers.map((l) => app.layerArgs.get(l.table)).filter((x) => !!x);
+    return $state.snapshot({ version: 1 as const, savedAt: Date.now(), tables, layers, joins: app.joins, map, workspace: app.workspace, selectedTable: app.selectedTable });
+  }
+
+  private schedule(rec: SessionRecord): void {
+    clearTimeout(this.timer);
+    this.pending = { rec, sources: new Map(this.app.sources) };
+    this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+  }
+
+  /** Write a scheduled save now (also used before recovering from a crash). */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    const p = this.pending;
+    this.pending = null;
+    if (!p || this.disabled) return;
+    try {
+      const keep = new Set<string>();
+      for (const tb of p.rec.tables) {
+        if (tb.kind !== 'file') continue;
+        keep.add(tb.name);
+        const src = p.sources.get(tb.name);
+        if (src && this.stored.get(tb.name) !== src) {
+          await putFile(tb.name, src);
+          this.stored.set(tb.name, src);
+        }
+      }
+      for (const k of await fileKeys()) {
+        if (!keep.has(k)) {
+          await deleteFile(k);
+          this.stored.delete(k);
+        }
+      }
+      await putSession(p.rec);
+      this.lastSaved = p.rec.savedAt;
+      this.saveError = null;
+    } catch (e) {
+      this.saveError = (e as Error).message;
+    }
+  }
+
+  /** On start: rebuild the saved session if there is one. Returns whether one was restored. */
+  async restore(): Promise<boolean> {
+    try {
+      const rec = await getSession();
+      if (!rec || rec.tables.length === 0) return false;
+      await this.apply(rec);
+      return true;
+    } finally {
+      this.restoring = false;
+    }
+  }
+
+  /** After a worker crash: save what was pending, then rebuild the last saved state in the new engine. */
+  async recover(): Promise<void> {
+    this.restoring = true;
+    try {
+      await this.flush();
+      this.app.clear();
+      this.map.layer = null;
+      this.map.join = null;
+      this.map.geometry = null;
+      this.map.result = null;
+      this.map.custom = null;
+      const rec = await getSession();
+      if (rec && rec.tables.length) {
+        await this.apply(rec);
+        this.app.notify('info', t('engine.crashed'), t('privacy.recovered'));
+      }
+    } finally {
+      this.restoring = false;
+    }
+  }
+
+  private async apply(rec: SessionRecord): Promise<void> {
+    const app = this.app;
+    await app.engine.init();
+    app.ready = true;
+    const names = new Map<string, string>();
+    const rn = (n: string | undefined) => (n === undefined ? undefined : (names.get(n) ?? n));
+    await app.run(t('privacy.restoring'), async () => {
+      for (const tb of rec.tables) {
+        try {
+          let meta: TableMeta;
+          if (tb.kind === 'file') {
+            const f = await getFile(tb.name);
+            if (!f) throw new Error(t('privacy.fileMissing', { name: tb.label }));
+            const file = new File([f.blob], f.name);
+            meta = await app.engine.importFile(file, tb.options, Comlink.proxy(app.progress), tb.name);
+            app.sources.set(meta.name, file);
+            app.importOptions.set(meta.name, tb.options);
+            this.stored.set(meta.name, file);
+          } else {
+            const args = { ...tb.args, table: rn(tb.args.table)! };
+            meta = tb.kind === 'pivotWide' ? await app.engine.pivotWide(args as typeof tb.args) : await app.engine.unpivot(args as Extract<TableRecord, { kind: 'unpivot' }>['args']);
+            app.derivations.set(meta.name, { ...tb, name: meta.name, args } as Extract<TableRecord, { kind: 'pivotWide' | 'unpivot' }>);
+          }
+          names.set(tb.name, meta.name);
+          if (meta.label !== tb.label) await app.engine.renameTable(meta.name, tb.label);
+        } catch (e) {
+          app.notify('warning', t('privacy.restoreFailed', { name: tb.label }), (e as Error).message);
+        }
+      }
+      for (const l of rec.layers) {
+        if (!names.has(l.table)) continue;
+        const args = { ...l, table: rn(l.table)!, parentLayer: rn(l.parentLayer) };
+        try {
+          await app.engine.createLayer(args);
+          app.layerArgs.set(args.table, args);
+        } catch (e) {
+          app.notify('warning', t('privacy.restoreFailed', { name: l.table }), (e as Error).message);
+        }
+      }
+    });
+    await app.refresh();
+    const known = new Set(app.tables.map((x) => x.name));
+    app.joins = rec.joins.map((j) => ({ ...j, table: rn(j.table)!, layer: rn(j.layer)! })).filter((j) => known.has(j.table) && known.has(j.layer));
+    await this.applyMap(rec.map, rn);
+    app.selectedTable = rn(rec.selectedTable ?? undefined) ?? null;
+    app.workspace = rec.workspace as AppState['workspace'];
+  }
+
+  private async applyMap(s: MapSettings, rn: (n: string | undefined) => string | undefined): Promise<void> {
+    const m = this.map;
+    const layer = rn(s.layer ?? undefined);
+    if (!layer || !this.app.layers.some((l) => l.table === layer)) return;
+    await m.showLayer(layer);
+    m.method = s.method;
+    m.k = s.k;
+    m.palette = s.palette;
+    m.reverse = s.reverse;
+    m.manualBreaks = s.manualBreaks;
+    m.showLabels = s.showLabels;
+    m.scale = s.scale;
+    m.column = s.column;
+    m.denominator = s.denominator;
+    const join = s.join ? this.app.joins.find((j) => j.table === rn(s.join!.table) && j.layer === layer) : undefined;
+    if (join) await m.useJoin(join);
+    if (s.year && m.years.includes(s.year)) m.year = s.year;
+    await m.refresh();
+  }
+
+  /** "Alle lokalen Daten löschen": stop saving, wipe every store, reload to an empty app. */
+  async wipe(): Promise<void> {
+    this.disabled = true;
+    clearTimeout(this.timer);
+    this.pending = null;
+    await wipeAll();
+    location.replace(location.pathname);
+  }
+}
+
+/** `?test=1` only: a tiny hook for the browser tests (crash the worker, read the state). */
+export function exposeTestHook(app: AppState, map: MapState, session: Session): void {
+  if (!new URLSearchParams(location.search).has('test')) return;
+  (window as unknown as { __srw: unknown }).__srw = {
+    crash: () => Promise.resolve().then(() => app.engine.crash()).catch(() => {}),
+    state: () => ({ tables: app.tables.map((x) => x.label), layers: app.layers.map((l) => l.table), joins: app.joins.length, method: map.method, layer: map.layer, column: map.column, restoring: session.restoring, lastSaved: session.lastSaved }),
+  };
+}
