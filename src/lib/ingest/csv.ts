@@ -8,7 +8,8 @@ import { checkCancelled } from './errors';
 import { mergeHeaderRows, uniqueNames } from './names';
 import { guessNumberFormat, type NumberFormat } from './numbers';
 import { dropQuietly, tempName } from './table';
-import { typeTable } from './typing';
+import { accumulateStats, buildTyped, decideColumns, type StatsAcc } from './typing';
+import type { PrepOptions } from '../sql/typedSelect';
 import { IngestError, type ColumnInfo, type Detected, type ImportOptions, type ImportWarning, type ProgressHooks } from './types';
 
 const HEAD_BYTES = 256 * 1024;
@@ -120,18 +121,25 @@ export function loadCsv(
   const rawColumns = names.map((_, j) => `c${j}`);
   const staging = tempName('csv');
   const bounds = [scan.bodyStart, ...scan.cuts, scan.bodyEnd];
+  const chunks = bounds.length - 1;
+  const span = Math.max(1, bounds[chunks] - bounds[0]);
+  const prep: PrepOptions = { trim: scan.padded, percent: src.includes(0x25), minus: plan.detected.encoding === 'utf-8' && hasUnicodeMinus(src) };
   const encoder = new TextEncoder();
+  const parts: string[] = [];
+  let acc: StatsAcc | undefined;
   try {
-    duck.query(`CREATE TABLE ${quoteIdent(staging)} (${rawColumns.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`);
-    for (let k = 0; k + 1 < bounds.length; k++) {
+    for (let k = 0; k < chunks; k++) {
       checkCancelled(name, hooks.isCancelled);
+      const part = `${staging}_${k}`;
+      parts.push(part);
+      duck.query(`CREATE TABLE ${quoteIdent(part)} (${rawColumns.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`);
       const piece = src.subarray(bounds[k], bounds[k + 1]);
       // registerBuffer detaches its argument: always hand over a copy
       const utf8 = plan.detected.encoding === 'utf-8' ? piece.slice() : encoder.encode(decodeBytes(piece, 'windows-1252', plan.mixed));
-      const vfile = `${staging}_${k}.csv`;
+      const vfile = `${part}.csv`;
       duck.registerBuffer(vfile, utf8);
       try {
-        duck.query(`INSERT INTO ${quoteIdent(staging)} ${readCsvSql(vfile, delimiter, width)}`);
+        duck.query(`INSERT INTO ${quoteIdent(part)} ${readCsvSql(vfile, delimiter, width)}`);
       } catch (e) {
         const msg = duckErrorMessage(e);
         const line = /Line: (\d+)/.exec(msg)?.[1];
@@ -141,13 +149,21 @@ export function loadCsv(
       } finally {
         duck.dropFile(vfile);
       }
-      hooks.onProgress?.((0.85 * (bounds[k + 1] - bounds[0])) / Math.max(1, bounds[bounds.length - 1] - bounds[0]), 'Einlesen');
+      acc = accumulateStats(duck, part, rawColumns, plan.format, prep, acc);
+      hooks.onProgress?.((0.7 * (bounds[k + 1] - bounds[0])) / span, 'Einlesen');
     }
-    checkCancelled(name, hooks.isCancelled);
-    hooks.onProgress?.(0.9, 'Typen erkennen');
-    const typed = typeTable(duck, { source: staging, target, rawColumns, names, format: plan.format, textColumns: options.textColumns });
-    return { columns: typed.columns, warnings: [...warnings, ...typed.warnings], rows: typed.rows };
+    const decided = decideColumns(acc!, rawColumns, names, options.textColumns);
+    buildTyped(duck, name, parts, target, decided.typed, plan.format, prep, hooks, 0.7, 0.98);
+    return { columns: decided.columns, warnings: [...warnings, ...decided.warnings], rows: acc!.rows };
   } finally {
-    dropQuietly(duck, staging);
+    for (const p of parts) dropQuietly(duck, p);
   }
+}
+
+/** Whether UTF-8 bytes contain "−" (U+2212, E2 88 92), which German tables sometimes use as minus. */
+function hasUnicodeMinus(bytes: Uint8Array): boolean {
+  for (let i = bytes.indexOf(0xe2); i >= 0 && i + 2 < bytes.length; i = bytes.indexOf(0xe2, i + 1)) {
+    if (bytes[i + 1] === 0x88 && bytes[i + 2] === 0x92) return true;
+  }
+  return false;
 }

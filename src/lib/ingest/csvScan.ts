@@ -14,11 +14,14 @@ export interface ScanResult {
   ragged: { count: number; lines: number[]; fields: number[] };
   /** set when the file ends inside a quoted field: 1-based line where that quote opened */
   openQuoteLine?: number;
+  /** some field may have surrounding blanks (or is quoted), so cells need trimming */
+  padded: boolean;
 }
 
 const NL = 10;
 const CR = 13;
 const QUOTE = 34;
+const isBlank = (b: number, delim: number): boolean => b === 32 || b === 0xa0 || (b === 9 && delim !== 9);
 
 /**
  * Scan `bytes` once. `skipRecords` = title + header records to skip, `footerRecords` = trailing
@@ -56,6 +59,7 @@ export function scanCsv(
   };
   const cuts: number[] = [];
   let nextCut = -1;
+  let padded = false;
   const finish = (end: number): void => {
     if (!blank) {
       nonBlank++;
@@ -88,6 +92,9 @@ export function scanCsv(
       i++;
       continue;
     }
+    if (b === NL || b === CR || b === delim) {
+      if (i > 0 && isBlank(bytes[i - 1], delim)) padded = true;
+    } else if (atFieldStart && isBlank(b, delim)) padded = true;
     if (b === NL) {
       line++;
       finish(i + 1);
@@ -104,6 +111,7 @@ export function scanCsv(
       if (b === QUOTE && atFieldStart) {
         inQuotes = true;
         quoteLine = line;
+        padded = true;
       }
       if (b !== 32) atFieldStart = false;
     }
@@ -120,5 +128,6 @@ export function scanCsv(
     maxFields,
     ragged,
     openQuoteLine: inQuotes ? quoteLine : undefined,
+    padded: padded || (n > 0 && isBlank(bytes[n - 1], delim)),
   };
 }

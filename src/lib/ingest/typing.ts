@@ -1,24 +1,21 @@
-/** Decide each column's type from the SQL statistics and create the typed table (CSV and XLSX share this). */
+/**
+ * Decide each column's type from SQL statistics and build the typed table. CSV and XLSX share
+ * this; CSV feeds it chunk by chunk so progress and cancel work during typing too.
+ */
 import type { Duck } from '../db/duck';
 import type { NumberFormat } from './numbers';
-import { parseSymbolCounts, typedSelectSql, typingStatsSql, type SqlColumnType, type TypedColumn } from '../sql/typedSelect';
-import type { ColumnInfo, ImportWarning } from './types';
+import {
+  parseSymbolCounts, typedInsertSql, typedSelectSql, typingStatsSql, FULL_PREP, type PrepOptions, type SqlColumnType, type TypedColumn,
+} from '../sql/typedSelect';
+import { dropQuietly } from './table';
+import { checkCancelled } from './errors';
+import type { ColumnInfo, ImportWarning, ProgressHooks } from './types';
 
-export interface TypingInput {
-  /** all-VARCHAR staging table */
-  source: string;
-  target: string;
-  rawColumns: string[];
-  names: string[];
-  format: NumberFormat;
-  textColumns?: string[];
-}
-
-interface Stats {
-  n: number;
+/** Per-column counts, summed over chunks. */
+export interface ColumnStats {
   m: number;
   d: number;
-  g: number;
+  f: number;
   z: number;
   p: number;
   t: number;
@@ -27,44 +24,53 @@ interface Stats {
   s: Record<string, number>;
 }
 
-function decide(st: Stats, forceText: boolean): SqlColumnType {
-  const filled = st.n - st.m;
+export interface StatsAcc {
+  rows: number;
+  cols: ColumnStats[];
+}
+
+const empty = (): ColumnStats => ({ m: 0, d: 0, f: 0, z: 0, p: 0, t: 0, b: 0, x: null, s: {} });
+
+/** Run the statistics query on one staging table and add its counts to `acc`. */
+export function accumulateStats(duck: Duck, source: string, rawColumns: string[], format: NumberFormat, prep: PrepOptions, acc?: StatsAcc): StatsAcc {
+  const out = acc ?? { rows: 0, cols: rawColumns.map(empty) };
+  if (!rawColumns.length) return out;
+  const row = (duck.query(typingStatsSql(source, rawColumns, format, prep)).get(0)?.toJSON() ?? {}) as Record<string, unknown>;
+  const num = (k: string): number => Number(row[k] ?? 0);
+  out.rows += num('n');
+  out.cols.forEach((c, i) => {
+    for (const k of ['m', 'd', 'f', 'z', 'p', 't', 'b'] as const) c[k] += num(`${k}${i}`);
+    const x = row[`x${i}`] as string | null | undefined;
+    if (x != null && (c.x === null || x < c.x)) c.x = x;
+    const s = row[`s${i}`];
+    for (const [sym, n] of Object.entries(parseSymbolCounts(typeof s === 'string' ? s : null))) c.s[sym] = (c.s[sym] ?? 0) + n;
+  });
+  return out;
+}
+
+function decide(st: ColumnStats, rows: number, forceText: boolean): SqlColumnType {
+  const filled = rows - st.m;
   if (forceText || filled === 0 || st.z > 0) return 'text';
-  if (st.d === filled) return st.g === filled && st.p === 0 ? 'integer' : 'double';
+  if (st.d === filled) return st.f === 0 && st.p === 0 ? 'integer' : 'double';
   if (st.t === filled) return 'date';
   if (st.b === filled) return 'boolean';
   return 'text';
 }
 
-/** Run the statistics query, decide types, create `target`; returns column infos and warnings. */
-export function typeTable(duck: Duck, input: TypingInput): { columns: ColumnInfo[]; warnings: ImportWarning[]; rows: number } {
-  const { source, target, rawColumns, names, format } = input;
-  const warnings: ImportWarning[] = [];
-  const byCol = new Map<string, Record<string, unknown>>();
-  if (rawColumns.length) {
-    for (const r of duck.query(typingStatsSql(source, rawColumns, format)).toArray()) {
-      const o = r.toJSON() as Record<string, unknown>;
-      byCol.set(String(o.k), o);
-    }
-  }
-  const rows = rawColumns.length ? Number(byCol.get(rawColumns[0])?.n ?? 0) : 0;
-  const text = new Set((input.textColumns ?? []).map((c) => c.toLowerCase()));
+/** Types, column infos and warnings from the accumulated statistics. */
+export function decideColumns(acc: StatsAcc, rawColumns: string[], names: string[], textColumns: string[] = []): { typed: TypedColumn[]; columns: ColumnInfo[]; warnings: ImportWarning[] } {
+  const text = new Set(textColumns.map((c) => c.toLowerCase()));
   const typed: TypedColumn[] = [];
   const columns: ColumnInfo[] = [];
+  const warnings: ImportWarning[] = [];
   rawColumns.forEach((raw, i) => {
     const name = names[i];
-    const o = byCol.get(raw) ?? {};
-    const num = (k: string): number => Number(o[k] ?? 0);
-    const st: Stats = {
-      n: rows, m: num('m'), d: num('d'), g: num('g'), z: num('z'), p: num('p'), t: num('t'), b: num('b'),
-      x: (o.x as string | null) ?? null,
-      s: parseSymbolCounts(typeof o.s === 'string' ? o.s : null),
-    };
-    const type = decide(st, text.has(name.toLowerCase()));
+    const st = acc.cols[i];
+    const type = decide(st, acc.rows, text.has(name.toLowerCase()));
     typed.push({ raw, name, type });
-    const filled = st.n - st.m;
+    const filled = acc.rows - st.m;
     const info: ColumnInfo = { name, type, nulls: st.m };
-    if (Object.keys(st.s).length) info.missingSymbols = Object.fromEntries(Object.entries(st.s).map(([k, v]) => [k, Number(v)]));
+    if (Object.keys(st.s).length) info.missingSymbols = { ...st.s };
     if (type === 'double' && st.p > 0) info.percent = true;
     columns.push(info);
     if (type === 'text' && filled > 0 && st.z === 0 && st.d > 0 && st.d >= filled / 2) {
@@ -75,10 +81,43 @@ export function typeTable(duck: Duck, input: TypingInput): { columns: ColumnInfo
         message: `Spalte „${name}“: ${bad} ${bad === 1 ? 'Wert ist keine Zahl' : 'Werte sind keine Zahl'} (z. B. „${st.x ?? ''}“) – als Text importiert. Korrigieren Sie die Werte oder das Dezimalzeichen.`,
       });
     }
-    if (rows > 0 && filled === 0) {
-      warnings.push({ code: 'empty_column', column: name, message: `Spalte „${name}“ enthält keine Werte.` });
-    }
+    if (acc.rows > 0 && filled === 0) warnings.push({ code: 'empty_column', column: name, message: `Spalte „${name}“ enthält keine Werte.` });
   });
-  duck.query(typedSelectSql(source, target, typed, format));
-  return { columns, warnings, rows };
+  return { typed, columns, warnings };
+}
+
+/**
+ * Create `target` from the staging tables `sources` (in order), dropping each after use.
+ * Progress runs from `from` to `to`.
+ */
+export function buildTyped(
+  duck: Duck, file: string, sources: string[], target: string, typed: TypedColumn[], format: NumberFormat, prep: PrepOptions,
+  hooks: ProgressHooks = {}, from = 0.9, to = 1,
+): void {
+  sources.forEach((src, k) => {
+    checkCancelled(file, hooks.isCancelled);
+    duck.query(k === 0 ? typedSelectSql(src, target, typed, format, prep) : typedInsertSql(src, target, typed, format, prep));
+    dropQuietly(duck, src);
+    hooks.onProgress?.(from + ((to - from) * (k + 1)) / sources.length, 'Tabelle anlegen');
+  });
+}
+
+export interface TypingInput {
+  /** all-VARCHAR staging table */
+  source: string;
+  target: string;
+  rawColumns: string[];
+  names: string[];
+  format: NumberFormat;
+  textColumns?: string[];
+  prep?: PrepOptions;
+}
+
+/** One-shot typing of a single staging table (XLSX). */
+export function typeTable(duck: Duck, input: TypingInput): { columns: ColumnInfo[]; warnings: ImportWarning[]; rows: number } {
+  const prep = input.prep ?? FULL_PREP;
+  const acc = accumulateStats(duck, input.source, input.rawColumns, input.format, prep);
+  const { typed, columns, warnings } = decideColumns(acc, input.rawColumns, input.names, input.textColumns);
+  buildTyped(duck, input.source, [input.source], input.target, typed, input.format, prep);
+  return { columns, warnings, rows: acc.rows };
 }

@@ -18,12 +18,30 @@ const TRUE_WORDS = "('ja', 'true', 'wahr', 'yes')";
 const BOOL_WORDS = "('ja', 'nein', 'true', 'false', 'wahr', 'falsch', 'yes', 'no')";
 
 /**
+ * Which cell clean-ups the data need. Each costs a string pass per cell, so the importer turns
+ * off what the bytes show to be unnecessary (no padded fields, no "%", no Unicode minus).
+ */
+export interface PrepOptions {
+  trim: boolean;
+  percent: boolean;
+  minus: boolean;
+}
+
+export const FULL_PREP: PrepOptions = { trim: true, percent: true, minus: true };
+
+/**
  * Inner projections of raw columns: `t_i` (trimmed text), then `p_i` (number candidate: without
  * trailing "%" and with a Unicode minus as "-"). Returns the FROM clause body.
  */
-export function preparedFrom(source: string, columns: string[]): string {
-  const t = columns.map((c, i) => `trim(${quoteIdent(c)}, ${quoteLiteral(TRIM_CHARS)}) AS t${i}`).join(', ');
-  const p = columns.map((_, i) => `t${i}, rtrim(replace(t${i}, '\u2212', '-'), '% ') AS p${i}`).join(', ');
+export function preparedFrom(source: string, columns: string[], prep: PrepOptions = FULL_PREP): string {
+  const t = columns.map((c, i) => `${prep.trim ? `trim(${quoteIdent(c)}, ${quoteLiteral(TRIM_CHARS)})` : quoteIdent(c)} AS t${i}`).join(', ');
+  const pExpr = (i: number): string => {
+    let e = `t${i}`;
+    if (prep.minus) e = `replace(${e}, '\u2212', '-')`;
+    if (prep.percent) e = `rtrim(${e}, '% ')`;
+    return e;
+  };
+  const p = columns.map((_, i) => `t${i}, ${pExpr(i)} AS p${i}`).join(', ');
   return `(SELECT ${p} FROM (SELECT ${t} FROM ${quoteIdent(source)}))`;
 }
 
@@ -44,36 +62,36 @@ export function numberExpr(p: string, f: NumberFormat): string {
 /** SQL expression: the trimmed column `t` as DATE (German dd.mm.yyyy or ISO), NULL otherwise. */
 export function dateExpr(t: string): string {
   // the regex guard keeps TRY_STRPTIME (slow on failures) away from ordinary text
-  return `CASE WHEN regexp_full_match(${t}, '[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{2,4}|[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(TRY_STRPTIME(${t}, ${DATE_FORMATS}) AS DATE) END`;
+  return `CASE WHEN strlen(${t}) BETWEEN 6 AND 10 AND regexp_full_match(${t}, '[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{2,4}|[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(TRY_STRPTIME(${t}, ${DATE_FORMATS}) AS DATE) END`;
 }
 
 /**
- * Statistics query over `source`, one row per column (`k` = column name), computed on the
- * unpivoted cells so the SQL stays the same size for any table width: n (rows), m (missing),
- * d (numbers), g (integral numbers), z (leading-zero IDs), p (with "%"), t (dates), b (yes/no
- * words), x (an example of a non-number), s (missing symbol positions → counts, see `parseSymbolCounts`).
+ * One-row statistics query over `source`; per column i: m_i (missing), d_i (numbers), f_i
+ * (numbers with a fraction), z_i (leading-zero IDs), p_i (numbers with "%"), t_i (dates), b_i
+ * (yes/no words), x_i (smallest non-number), s_i (missing symbol positions → counts, see
+ * `parseSymbolCounts`). Cell values are prepared and tested once in inner projections; the
+ * aggregates only combine those flags, and costly checks are guarded by O(1) length tests.
  */
-export function typingStatsSql(source: string, columns: string[], f: NumberFormat): string {
-  const cols = columns.map(quoteIdent).join(', ');
-  const cells = `(SELECT k, v FROM ${quoteIdent(source)} UNPIVOT INCLUDE NULLS (v FOR k IN (${cols})))`;
-  const t = `(SELECT k, trim(v, ${quoteLiteral(TRIM_CHARS)}) AS t FROM ${cells})`;
-  const p = `(SELECT k, t, rtrim(replace(t, '\u2212', '-'), '% ') AS p FROM ${t})`;
-  const inner = `(SELECT k, t, ${missingCond('t')} AS m, ${numberExpr('p', f)} AS d FROM ${p})`;
-  return [
-    'SELECT k, count(*) AS n,',
-    '  count(*) FILTER (WHERE m) AS m,',
-    '  count(*) FILTER (WHERE NOT m AND d IS NOT NULL) AS d,',
-    '  count(*) FILTER (WHERE NOT m AND d = round(d) AND abs(d) < 9007199254740992) AS g,',
-    "  count(*) FILTER (WHERE regexp_full_match(t, '0[0-9]+')) AS z,",
-    "  count(*) FILTER (WHERE NOT m AND d IS NOT NULL AND ends_with(t, '%')) AS p,",
-    `  count(*) FILTER (WHERE NOT m AND d IS NULL AND ${dateExpr('t')} IS NOT NULL) AS t,`,
-    `  count(*) FILTER (WHERE lower(t) IN ${BOOL_WORDS}) AS b,`,
-    '  min(t) FILTER (WHERE NOT m AND d IS NULL) AS x,',
-    // symbol positions (1-based in MISSING_SYMBOLS) → counts, as "{1=3, 2=1}"; no JSON extension offline
-    `  CAST(histogram(list_position([${missingList}], coalesce(t, ''))) FILTER (WHERE m) AS VARCHAR) AS s`,
-    `FROM ${inner}`,
-    'GROUP BY k',
-  ].join('\n');
+export function typingStatsSql(source: string, columns: string[], f: NumberFormat, prep: PrepOptions = FULL_PREP): string {
+  const inner = columns.map((_, i) => `t${i}, ${missingCond(`t${i}`)} AS m${i}, ${numberExpr(`p${i}`, f)} AS d${i}`).join(', ');
+  const parts = ['count(*) AS n'];
+  columns.forEach((_, i) => {
+    const [t, m, d] = [`t${i}`, `m${i}`, `d${i}`];
+    parts.push(
+      `count(*) FILTER (WHERE ${m}) AS m${i}`,
+      `count(${d}) AS d${i}`,
+      `count(*) FILTER (WHERE ${d} <> round(${d}) OR abs(${d}) >= 9007199254740992) AS f${i}`,
+      // CASE makes the costly test lazy: DuckDB evaluates every conjunct of a plain AND
+      `count(*) FILTER (WHERE CASE WHEN ${d} IS NOT NULL AND starts_with(${t}, '0') AND strlen(${t}) > 1 THEN regexp_full_match(${t}, '0[0-9]+') ELSE false END) AS z${i}`,
+      `count(*) FILTER (WHERE ${d} IS NOT NULL AND ends_with(${t}, '%')) AS p${i}`,
+      `count(*) FILTER (WHERE CASE WHEN NOT ${m} AND ${d} IS NULL THEN ${dateExpr(t)} IS NOT NULL ELSE false END) AS t${i}`,
+      `count(*) FILTER (WHERE CASE WHEN NOT ${m} AND ${d} IS NULL AND strlen(${t}) BETWEEN 2 AND 6 THEN lower(${t}) IN ${BOOL_WORDS} ELSE false END) AS b${i}`,
+      `min(${t}) FILTER (WHERE NOT ${m} AND ${d} IS NULL) AS x${i}`,
+      // symbol positions (1-based in MISSING_SYMBOLS) → counts, as "{1=3, 2=1}"; no JSON extension offline
+      `CAST(histogram(list_position([${missingList}], coalesce(${t}, ''))) FILTER (WHERE ${m}) AS VARCHAR) AS s${i}`,
+    );
+  });
+  return `SELECT ${parts.join(',\n  ')}\nFROM (SELECT ${inner} FROM ${preparedFrom(source, columns, prep)})`;
 }
 
 /** Parse the `s_i` statistic ("{1=3, 2=1}") into symbol → count. */
@@ -110,11 +128,18 @@ export function castExpr(i: number, type: SqlColumnType, f: NumberFormat): strin
   }
 }
 
-/** `CREATE TABLE target AS SELECT …` with every column converted to its decided type. */
-export function typedSelectSql(source: string, target: string, columns: TypedColumn[], f: NumberFormat): string {
+/** `SELECT …` of every column converted to its decided type (body of CREATE/INSERT). */
+export function typedSelectBody(source: string, columns: TypedColumn[], f: NumberFormat, prep: PrepOptions = FULL_PREP): string {
   const cols = columns.map((c, i) => `${castExpr(i, c.type, f)} AS ${quoteIdent(c.name)}`);
-  return (
-    `CREATE TABLE ${quoteIdent(target)} AS SELECT\n  ${cols.join(',\n  ')}\n` +
-    `FROM ${preparedFrom(source, columns.map((c) => c.raw))}`
-  );
+  return `SELECT\n  ${cols.join(',\n  ')}\nFROM ${preparedFrom(source, columns.map((c) => c.raw), prep)}`;
+}
+
+/** `CREATE TABLE target AS SELECT …` with every column converted to its decided type. */
+export function typedSelectSql(source: string, target: string, columns: TypedColumn[], f: NumberFormat, prep: PrepOptions = FULL_PREP): string {
+  return `CREATE TABLE ${quoteIdent(target)} AS ${typedSelectBody(source, columns, f, prep)}`;
+}
+
+/** `INSERT INTO target SELECT …`: appends a further chunk converted the same way. */
+export function typedInsertSql(source: string, target: string, columns: TypedColumn[], f: NumberFormat, prep: PrepOptions = FULL_PREP): string {
+  return `INSERT INTO ${quoteIdent(target)} ${typedSelectBody(source, columns, f, prep)}`;
 }

@@ -25,6 +25,10 @@ describe('scanCsv', () => {
   it('reports ragged rows with line numbers and an unclosed quote', () => {
     const r = scanCsv(enc('a;b;c\n1;2\n3;4;5;6\n7;8;9\n'), ';', opts);
     expect(r.ragged).toEqual({ count: 2, lines: [2, 3], fields: [2, 4] });
+    expect(r.padded).toBe(false);
+    expect(scanCsv(enc("a;b;c\n1; 2;3\n"), ";", opts).padded).toBe(true);
+    expect(scanCsv(enc("a;b;c\n1;2 ;3\n"), ";", opts).padded).toBe(true);
+    expect(scanCsv(enc("a\tb\n1\t2\n"), "\t", { ...opts, expectedFields: 2 }).padded).toBe(false);
     expect(r.maxFields).toBe(4);
     expect(scanCsv(enc('a;b;c\n1;"2;3\n4;5;6\n'), ';', opts).openQuoteLine).toBe(2);
   });
