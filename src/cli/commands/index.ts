@@ -31,6 +31,8 @@ export interface IndexConfig {
   outliers?: string[];
   preset?: Preset;
   year_column?: string; year?: number; layer_id?: string;
+  /** Wide tables: the years for which column names with the placeholder {JAHR} exist. */
+  years?: number[];
   dynamics?: { period?: number; from?: number; breaks?: number[] };
   typology?: { method?: 'kmeans' | 'ward'; k?: number; k_range?: [number, number]; seed?: number; restarts?: number };
   robustness?: { runs?: number; concentration?: number; seed?: number; spearman?: boolean };
@@ -42,6 +44,8 @@ const YEAR_NAMES = ['JAHR', 'Jahr', 'jahr', 'YEAR', 'Year', 'year'];
 const fail = (msg: string): never => { throw new Error(`Konfiguration: ${msg}`); };
 const num = (v: unknown, what: string): number => (typeof v === 'number' && Number.isFinite(v) ? v : fail(`${what} muss eine Zahl sein, nicht ${JSON.stringify(v)}.`));
 const clean = (v: number): number | null => (Number.isFinite(v) ? v : null);
+/** Column name for a year: the placeholder {JAHR} is replaced (wide tables such as SGB2_{JAHR}). */
+const col = (name: string, year: number | null): string => (year === null ? name : name.replaceAll('{JAHR}', String(year)));
 
 /** Validates the parsed JSON config; German messages name the offending key. */
 export function checkConfig(c: unknown): IndexConfig {
@@ -84,10 +88,10 @@ function frameFor(t: LoadedTable, cfg: IndexConfig, yearCol: string | null, year
   return { ids, names: null, rows };
 }
 
-function indicatorValues(t: LoadedTable, cfg: IndexConfig, rows: number[]): Float64Array[] {
+function indicatorValues(t: LoadedTable, cfg: IndexConfig, rows: number[], year: number | null): Float64Array[] {
   return cfg.indicators.map((ind) => {
-    if (ind.column) { const c = t.numbers(ind.column); return Float64Array.from(rows, (r) => c[r]); }
-    const n = t.numbers(ind.numerator!), d = t.numbers(ind.denominator!);
+    if (ind.column) { const c = t.numbers(col(ind.column, year)); return Float64Array.from(rows, (r) => c[r]); }
+    const n = t.numbers(col(ind.numerator!, year)), d = t.numbers(col(ind.denominator!, year));
     return rate(Float64Array.from(rows, (r) => n[r]), Float64Array.from(rows, (r) => d[r]), ind.scale ?? 100);
   });
 }
@@ -108,17 +112,27 @@ export async function run(argv: string[]): Promise<unknown> {
   const preset: Preset = cfg.preset ?? 'standard';
   const t = await loadTable(dataFile);
 
-  const yearCol = cfg.year_column ?? (YEAR_NAMES.find((c) => t.columns.includes(c)) && new Set(t.text(cfg.id)).size < t.rows ? YEAR_NAMES.find((c) => t.columns.includes(c))! : null);
+  const wide = cfg.years !== undefined;
+  const usesPlaceholder = JSON.stringify([cfg.indicators, cfg.population ?? '']).includes('{JAHR}');
+  if (usesPlaceholder && !wide) fail('Spaltennamen mit {JAHR} brauchen die Liste „years“.');
+  if (wide && (!Array.isArray(cfg.years) || cfg.years.length === 0 || !cfg.years.every(Number.isInteger))) fail('„years“ muss eine Liste ganzer Jahreszahlen sein.');
+  const yearCol = wide ? null : cfg.year_column ?? (YEAR_NAMES.find((c) => t.columns.includes(c)) && new Set(t.text(cfg.id)).size < t.rows ? YEAR_NAMES.find((c) => t.columns.includes(c))! : null);
   if (yearCol && !t.columns.includes(yearCol)) fail(`die Jahresspalte „${yearCol}“ gibt es nicht.`);
-  const yearsAvail = yearCol ? [...new Set(Array.from(t.numbers(yearCol)).filter(Number.isFinite))].sort((a, b) => a - b) : [];
-  const year = yearCol ? (cfg.year ?? yearsAvail[yearsAvail.length - 1]) : null;
-  if (yearCol && !yearsAvail.includes(year!)) fail(`das Jahr ${year} kommt in „${yearCol}“ nicht vor (vorhanden: ${yearsAvail.join(', ')}).`);
+  const yearsAvail = wide ? [...cfg.years!].sort((a, b) => a - b) : yearCol ? [...new Set(Array.from(t.numbers(yearCol)).filter(Number.isFinite))].sort((a, b) => a - b) : [];
+  const hasYears = yearsAvail.length > 0;
+  const year = hasYears ? (cfg.year ?? yearsAvail[yearsAvail.length - 1]) : null;
+  if (hasYears && !yearsAvail.includes(year!)) fail(`das Jahr ${year} kommt ${wide ? 'in „years“' : `in „${yearCol}“`} nicht vor (vorhanden: ${yearsAvail.join(', ')}).`);
+  const rowsOf = (y: number | null): Frame => frameFor(t, cfg, yearCol, y);
+  const popOf = (f: Frame, y: number | null): Float64Array | undefined => {
+    if (!cfg.population) return undefined;
+    const p = t.numbers(col(cfg.population, y));
+    return Float64Array.from(f.rows, (r) => p[r]);
+  };
 
-  const frame = frameFor(t, cfg, yearCol, year);
+  const frame = rowsOf(year);
   let ids = frame.ids;
-  let values = indicatorValues(t, cfg, frame.rows);
-  const popAll = cfg.population ? t.numbers(cfg.population) : null;
-  let population: Float64Array | undefined = popAll ? Float64Array.from(frame.rows, (r) => popAll[r]) : undefined;
+  let values = indicatorValues(t, cfg, frame.rows, year);
+  let population = popOf(frame, year);
 
   // --layer: areas of the layer without data are listed too (excluded "keine Daten")
   let join: Record<string, unknown> | null = null;
@@ -153,12 +167,12 @@ export async function run(argv: string[]): Promise<unknown> {
   const extra: Record<string, unknown>[] = ids.map(() => ({}));
   const method: Record<string, unknown> = { preset };
   if (preset === 'status_dynamik') {
-    if (!yearCol) fail('„status_dynamik“ braucht eine Tabelle mit Jahresspalte (Dynamik über einen Zeitraum).');
+    if (!hasYears) fail('„status_dynamik“ braucht Jahre: eine Jahresspalte oder „years“ mit {JAHR} in den Spaltennamen.');
     const period = cfg.dynamics?.period ?? 2;
     const from = cfg.dynamics?.from ?? year! - period;
-    if (!yearsAvail.includes(from)) fail(`das Anfangsjahr ${from} der Dynamik kommt in „${yearCol}“ nicht vor (vorhanden: ${yearsAvail.join(', ')}).`);
-    const f0 = frameFor(t, cfg, yearCol, from);
-    const before = align(indicatorValues(t, cfg, f0.rows), f0.ids, ids);
+    if (!yearsAvail.includes(from)) fail(`das Anfangsjahr ${from} der Dynamik ist nicht vorhanden (vorhanden: ${yearsAvail.join(', ')}).`);
+    const f0 = rowsOf(from);
+    const before = align(indicatorValues(t, cfg, f0.rows, from), f0.ids, ids);
     const changes = values.map((v, j) => changePoints(before[j], v));
     const sd = statusDynamics(input, { ...input, values: changes }, { ...options, statusBreaks: cfg.classes?.breaks, dynamicsBreaks: cfg.dynamics?.breaks });
     result = sd.status;
@@ -215,12 +229,12 @@ export async function run(argv: string[]): Promise<unknown> {
     };
   }
   if (cfg.timeseries) {
-    if (!yearCol) fail('„timeseries“ braucht eine Tabelle mit Jahresspalte.');
+    if (!hasYears) fail('„timeseries“ braucht Jahre: eine Jahresspalte oder „years“ mit {JAHR} in den Spaltennamen.');
     const mode = cfg.timeseries.mode ?? 'each';
     const perYear = yearsAvail.map((y) => {
-      const f = frameFor(t, cfg, yearCol, y);
-      const pop = popAll ? align([Float64Array.from(f.rows, (r) => popAll[r])], f.ids, ids)[0] : undefined;
-      return { year: y, values: align(indicatorValues(t, cfg, f.rows), f.ids, ids), population: pop };
+      const f = rowsOf(y);
+      const p = popOf(f, y);
+      return { year: y, values: align(indicatorValues(t, cfg, f.rows, y), f.ids, ids), population: p ? align([p], f.ids, ids)[0] : undefined };
     });
     const ts = indexByYear(ids, perYear, { names: input.names, weights: input.weights, polarity: input.polarity }, { ...options, mode, baseYear: cfg.timeseries.base_year ?? yearsAvail[0] });
     ids.forEach((_, i) => (extra[i].years = Object.fromEntries(ts.years.map((y, q) => [y, {
@@ -233,14 +247,14 @@ export async function run(argv: string[]): Promise<unknown> {
   const rows = frame.rows;
   const municipal = (ind: IndicatorConfig): number | null => {
     if (ind.column) return null;
-    const n = t.numbers(ind.numerator!), d = t.numbers(ind.denominator!);
+    const n = t.numbers(col(ind.numerator!, year)), d = t.numbers(col(ind.denominator!, year));
     return clean(municipalRate(Float64Array.from(rows, (r) => n[r]), Float64Array.from(rows, (r) => d[r]), ind.scale ?? 100));
   };
   Object.assign(method, {
     standardization: result.settings.standardization, sd: result.settings.sd,
     sd_note: result.settings.sd === 'sample' ? 'Standardabweichung mit n − 1 (wie SPSS, Excel STABW)' : 'Standardabweichung mit n',
     min_population: result.settings.minPopulation, population: cfg.population ?? null,
-    outliers: cfg.outliers ?? [], year_column: yearCol, year,
+    outliers: cfg.outliers ?? [], year_column: yearCol, year, ...(wide ? { years: yearsAvail } : {}),
     classes: { method: result.settings.classMethod, breaks: result.settings.breaks, rule: preset === 'dezile' ? 'Dezil 10 = höchste Belastung' : 'Klasse 1 unter der ersten Grenze; Wert auf einer Grenze zählt zur oberen Klasse' },
     score: preset === 'z_summe' ? 'Summe der gewichteten, gepolten z-Werte' : preset === 'pca' ? 'Mittel der Hauptkomponenten je Lebensbereich, je 0–1' : 'gewichtetes Mittel der gepolten standardisierten Indikatoren',
     rank: '1 = höchster Wert (größte Belastung)',
@@ -265,7 +279,7 @@ export async function run(argv: string[]): Promise<unknown> {
     const pos = new Map(frame.ids.map((id, q) => [id, frame.rows[q]]));
     for (const ind of cfg.indicators) {
       if (ind.column) continue;
-      const nu = t.numbers(ind.numerator!), de = t.numbers(ind.denominator!);
+      const nu = t.numbers(col(ind.numerator!, year)), de = t.numbers(col(ind.denominator!, year));
       ids.forEach((id, i) => {
         const r = pos.get(id);
         if (r === undefined) return;
