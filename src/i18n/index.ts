@@ -5,6 +5,7 @@
  */
 import { app } from './app';
 import { legend } from './legend';
+import { sozialindex } from './sozialindex';
 import { privacy } from './privacy';
 
 export type Lang = 'de' | 'en';
@@ -15,6 +16,7 @@ export interface Strings {
 }
 
 const modules: Strings[] = [app, legend];
+modules.push(sozialindex);
 modules.push(privacy);
 const merged: Record<Lang, Dict> = { de: {}, en: {} };
 for (const m of modules) {

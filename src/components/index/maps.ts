@@ -1,0 +1,74 @@
+/**
+ * Builders of the Sozialindex maps shown through `map.showCustom` (score, class, status ×
+ * dynamics, type, class certainty, year): classes, colours and legend labels per area.
+ */
+import type { CustomMap } from '../../lib/state/map.svelte';
+import type { IndexRun } from '../../lib/engine/index';
+import type { RobustnessResult, TimeSeriesResult, TypologyResult } from '../../lib/engine/index-extra';
+import { BIVARIATE_4X3, paletteColors, type RGB } from '../../lib/map/palettes';
+import { classify } from '../../lib/analysis/classify';
+import { fmtNumber, t } from '../../i18n/index';
+
+export type IndexMapView = 'score' | 'class' | 'bivariate' | 'type' | 'certainty' | 'year';
+
+/** Distinct, colour-blind-aware colours for types (Okabe–Ito order). */
+export const TYPE_COLORS: RGB[] = [
+  [0, 114, 178], [230, 159, 0], [0, 158, 115], [204, 121, 167], [86, 180, 233], [213, 94, 0], [240, 228, 66], [0, 0, 0], [153, 153, 153], [120, 70, 160],
+];
+
+/** Legend labels of index classes: bounds on the re-standardised score, or deciles. */
+export function classLabels(run: IndexRun): string[] {
+  if (run.preset === 'dezile') return Array.from({ length: 10 }, (_, d) => t('ix.decile', { d: d + 1 }));
+  if (run.preset === 'status_dynamik') return [0, 1, 2, 3].map((s) => t(`ix.status.${s + 1}`));
+  const b = run.base.settings.breaks;
+  const unit = run.base.settings.classMethod === 'sd' ? ' SD' : '';
+  return Array.from({ length: b.length + 1 }, (_, c) =>
+    c === 0 ? t('ix.class.below', { b: fmtNumber(b[0]) + unit })
+      : c === b.length ? t('ix.class.above', { b: fmtNumber(b[c - 1]) + unit })
+        : t('ix.class.between', { a: fmtNumber(b[c - 1]), b: fmtNumber(b[c]) + unit }));
+}
+
+function classMap(title: string, values: Float64Array, classes: Int32Array, colors: RGB[], labels: string[]): CustomMap {
+  return { title, values, classOf: Int16Array.from(classes, (c) => c - 1), colors, labels };
+}
+
+/** The map of one view, or null when its result is not computed yet. */
+export function buildIndexMap(
+  view: IndexMapView, run: IndexRun,
+  extra: { typology?: TypologyResult | null; robustness?: RobustnessResult | null; series?: TimeSeriesResult | null; seriesYear?: number },
+): CustomMap | null {
+  const b = run.base;
+  const yearNote = run.year ? ` ${run.year}` : '';
+  if (view === 'class') {
+    const labels = classLabels(run);
+    return classMap(t('ix.map.class') + yearNote, b.score, b.classes, paletteColors('YlOrRd', labels.length), labels);
+  }
+  if (view === 'score') {
+    const c = classify(b.score, 'quantile', 5);
+    return { title: t('ix.map.score') + yearNote, values: b.score, classOf: c.classOf, colors: paletteColors('YlOrRd', Math.max(1, c.breaks.length - 1)), breaks: c.breaks };
+  }
+  if (view === 'bivariate') {
+    if (!run.status) return null;
+    const colors = [0, 1, 2, 3].flatMap((s) => [0, 1, 2].map((d) => BIVARIATE_4X3[s][d] as RGB));
+    const labels = [0, 1, 2, 3].flatMap((s) => [0, 1, 2].map((d) => `${t(`ix.status.${s + 1}`)} / ${t(`ix.dyn.${d + 1}`)}`));
+    return classMap(t('ix.map.bivariate', { from: run.status.from, to: run.year }), b.score, run.status.group, colors, labels);
+  }
+  if (view === 'type') {
+    const ty = extra.typology;
+    if (!ty) return null;
+    return classMap(t('ix.map.type', { k: ty.k }), b.score, ty.labels, TYPE_COLORS.slice(0, ty.k), Array.from({ length: ty.k }, (_, c) => t('ix.type', { c: c + 1 })));
+  }
+  if (view === 'certainty') {
+    const rb = extra.robustness;
+    if (!rb) return null;
+    const bounds = [0.5, 0.7, 0.9];
+    const classOf = Int16Array.from(rb.ownClassProb, (p) => (Number.isNaN(p) ? -1 : bounds.filter((x) => p >= x).length));
+    const labels = [t('ix.cert.0'), t('ix.cert.1'), t('ix.cert.2'), t('ix.cert.3')];
+    return { title: t('ix.map.certainty', { runs: rb.runs }), values: rb.ownClassProb, classOf, colors: paletteColors('Blues', 4), labels };
+  }
+  const ts = extra.series;
+  if (!ts) return null;
+  const q = Math.min(ts.years.length - 1, extra.seriesYear ?? ts.years.length - 1);
+  const labels = classLabels({ ...run, preset: 'standard' });
+  return classMap(t('ix.map.year', { year: ts.years[q] }), ts.score[q], ts.classes[q], paletteColors('YlOrRd', labels.length), labels);
+}

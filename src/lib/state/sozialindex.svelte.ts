@@ -1,0 +1,216 @@
+import type { AppState } from './app.svelte';
+import type { MapState } from './map.svelte';
+import type { JoinSpecInput } from '../engine/types';
+import { DEFAULT_INDEX_SETTINGS, type IndexRun, type IndexSettings, type IndicatorSpec, type IndicatorSummary } from '../engine/index';
+import type { RobustnessResult, RobustnessSpec, TimeSeriesResult, TypologyResult, TypologySpec } from '../engine/index-extra';
+import type { IndexRequest } from '../../../workers/api-index';
+import { DEFAULT_DISCLOSURE, type DisclosureOptions } from '../analysis/disclosure';
+import { INDICATOR_CATALOGUE } from '../analysis/indicators';
+import { buildIndexMap, type IndexMapView } from '../../components/index/maps';
+import { Comlink } from '../db/client';
+import { isNumeric } from '../engine/describe';
+import { t } from '../../i18n/index';
+
+export interface IndicatorRow extends IndicatorSpec {
+  uid: number;
+  weight: number;
+  polarity: 1 | -1;
+}
+
+export type IndexSection = 'indicators' | 'index' | 'results' | 'typology' | 'robustness' | 'time';
+
+let uid = 0;
+
+/**
+ * State of the Sozialindex workspace: source, indicators, settings and the results computed in
+ * the worker. Every change schedules a debounced recomputation; only the latest answer is kept.
+ */
+export class SozialindexState {
+  layer = $state<string | null>(null);
+  /** joined table (null = the layer's own columns) */
+  join = $state<JoinSpecInput | null>(null);
+  population = $state<string | null>(null);
+  indicators = $state<IndicatorRow[]>([]);
+  settings = $state<IndexSettings>({ ...DEFAULT_INDEX_SETTINGS, outliers: [], breaks: [...DEFAULT_INDEX_SETTINGS.breaks], dynamicsBreaks: [...DEFAULT_INDEX_SETTINGS.dynamicsBreaks] });
+  disclosure = $state<Required<DisclosureOptions>>({ ...DEFAULT_DISCLOSURE });
+  /** weights per Lebensbereich (split equally among its indicators) instead of per indicator */
+  grouped = $state(false);
+  groupWeights = $state<Record<string, number>>({});
+  section = $state<IndexSection>('indicators');
+  years = $state<string[]>([]);
+  summaries = $state.raw<IndicatorSummary[] | null>(null);
+  run = $state.raw<IndexRun | null>(null);
+  typology = $state.raw<TypologyResult | null>(null);
+  robustness = $state.raw<RobustnessResult | null>(null);
+  series = $state.raw<TimeSeriesResult | null>(null);
+  seriesYear = $state(0);
+  typSpec = $state<TypologySpec>({ method: 'kmeans', k: 4, kMin: 2, kMax: 8, seed: 1 });
+  robSpec = $state<RobustnessSpec>({ runs: 1000, concentration: 50, seed: 1 });
+  tsMode = $state<'each' | 'base'>('each');
+  tsBase = $state<string | null>(null);
+  mapView = $state<IndexMapView>('class');
+  error = $state<string | null>(null);
+  computing = $state(false);
+  robustBusy = $state<{ fraction: number; stage: string } | null>(null);
+  private seq = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private app: AppState, private map: MapState) {}
+
+  /** Pick the first joined table (or the first layer) and its population column. */
+  initSource(): void {
+    if (this.layer && this.app.layers.some((l) => l.table === this.layer)) return;
+    const j = this.app.joins[0] ?? null;
+    this.setSource(j ? j.layer : (this.app.layers[0]?.table ?? null), j);
+  }
+
+  setSource(layer: string | null, join: JoinSpecInput | null): void {
+    this.layer = layer;
+    this.join = join ? { ...join } : null;
+    const cols = this.columns();
+    this.population = cols.find((c) => /^(ew|einwohner|bev(oe|ö)lkerung)(_?ges(amt)?)?$/i.test(c)) ?? null;
+    this.indicators = [];
+    this.run = this.summaries = this.typology = this.robustness = this.series = null;
+  }
+
+  /** Numeric columns of the source table. */
+  columns(): string[] {
+    const tb = this.app.table(this.join?.table ?? this.layer);
+    return tb ? tb.columns.filter(isNumeric).map((c) => c.name).filter((c) => c !== this.join?.yearColumn) : [];
+  }
+
+  /** Add every catalogue indicator whose columns are found in the source (auto-suggest). */
+  async suggest(): Promise<number> {
+    const table = this.join?.table ?? this.layer;
+    if (!table) return 0;
+    const sug = await this.app.run(t('ix.suggesting'), () => this.app.engine.indexSuggest(table));
+    if (!sug) return 0;
+    let added = 0;
+    for (const s of sug) {
+      if (!s.numerator || !s.denominator || this.indicators.some((i) => i.numerator === s.numerator && i.denominator === s.denominator)) continue;
+      this.addTemplate(s.key, s.numerator, s.denominator);
+      added++;
+    }
+    return added;
+  }
+
+  addTemplate(key: string, numerator: string | null, denominator: string | null): void {
+    const tpl = INDICATOR_CATALOGUE.find((x) => x.key === key);
+    if (!tpl) return;
+    const cols = this.columns();
+    this.indicators = [...this.indicators, {
+      uid: ++uid, name: tpl.name, numerator: numerator ?? cols[0] ?? '', denominator: denominator ?? null, scale: tpl.scale, unit: tpl.unit,
+      lebensbereich: tpl.lebensbereich, zielgruppe: tpl.zielgruppe, polarity: tpl.polarity, weight: 1, reference: null,
+    }];
+  }
+
+  addCustom(): void {
+    const cols = this.columns();
+    this.indicators = [...this.indicators, {
+      uid: ++uid, name: t('ix.ind.newName', { n: this.indicators.length + 1 }), numerator: cols[0] ?? '', denominator: this.population, scale: 100, unit: '%',
+      lebensbereich: 'Teilhabe', zielgruppe: '', polarity: 1, weight: 1, reference: null,
+    }];
+  }
+
+  remove(uid: number): void {
+    this.indicators = this.indicators.filter((i) => i.uid !== uid);
+  }
+
+  /** Effective indicator weights (grouped: the Lebensbereich weight split equally). */
+  weights(): number[] {
+    if (!this.grouped) return this.indicators.map((i) => i.weight);
+    const count: Record<string, number> = {};
+    for (const i of this.indicators) count[i.lebensbereich ?? ''] = (count[i.lebensbereich ?? ''] ?? 0) + 1;
+    return this.indicators.map((i) => (this.groupWeights[i.lebensbereich ?? ''] ?? 1) / count[i.lebensbereich ?? '']);
+  }
+
+  request(): IndexRequest | null {
+    if (!this.layer || this.indicators.length === 0 || this.indicators.some((i) => !i.numerator)) return null;
+    const w = this.weights();
+    const source = this.join ? { ...$state.snapshot(this.join), population: this.population } : { layer: this.layer, population: this.population };
+    return {
+      source,
+      indicators: this.indicators.map((i, j) => ({ ...$state.snapshot(i), weight: w[j], denominator: i.denominator || null })),
+      settings: $state.snapshot(this.settings) as IndexSettings,
+      disclosure: $state.snapshot(this.disclosure),
+    };
+  }
+
+  /** Debounced recomputation (slider moves): summaries and index in the worker. */
+  schedule(delay = 120): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.compute(), delay);
+  }
+
+  async compute(): Promise<void> {
+    const req = this.request();
+    const my = ++this.seq;
+    if (!req) { this.run = null; this.summaries = null; return; }
+    this.computing = true;
+    try {
+      const [sum, run] = await Promise.all([this.app.engine.indexSummaries(req), this.app.engine.indexCompute(req)]);
+      if (my !== this.seq) return;
+      this.years = sum.years;
+      this.summaries = sum.summaries;
+      this.run = run;
+      this.error = null;
+      this.typology = this.robustness = this.series = null;
+      if (this.mapView !== 'class' && this.mapView !== 'score' && !(this.mapView === 'bivariate' && run.status)) this.mapView = 'class';
+      if (this.app.workspace === 'index') await this.showMap();
+    } catch (e) {
+      if (my === this.seq) this.error = (e as Error).message;
+    } finally {
+      if (my === this.seq) this.computing = false;
+    }
+  }
+
+  async showMap(view: IndexMapView = this.mapView): Promise<void> {
+    if (!this.run || !this.layer) return;
+    const m = buildIndexMap(view, this.run, { typology: this.typology, robustness: this.robustness, series: this.series, seriesYear: this.seriesYear });
+    if (!m) return;
+    this.mapView = view;
+    await this.map.showCustom(this.layer, m);
+  }
+
+  async computeTypology(): Promise<void> {
+    const req = this.request();
+    if (!req) return;
+    const r = await this.app.run(t('ix.typ.busy'), () => this.app.engine.indexTypology(req, $state.snapshot(this.typSpec)));
+    if (r) { this.typology = r; await this.showMap('type'); }
+  }
+
+  async computeRobustness(): Promise<void> {
+    const req = this.request();
+    if (!req) return;
+    this.robustBusy = { fraction: 0, stage: 'read' };
+    const onProgress = Comlink.proxy((fraction: number, stage: string) => { this.robustBusy = { fraction, stage }; });
+    const r = await this.app.run(t('ix.rob.busy'), () => this.app.engine.indexRobustness(req, $state.snapshot(this.robSpec), onProgress));
+    this.robustBusy = null;
+    if (r) { this.robustness = r; await this.showMap('certainty'); }
+  }
+
+  cancelRobustness(): void {
+    void this.app.engine.indexCancel();
+  }
+
+  async computeSeries(): Promise<void> {
+    const req = this.request();
+    if (!req) return;
+    const r = await this.app.run(t('ix.ts.busy'), () => this.app.engine.indexTimeSeries(req, this.tsMode, this.tsBase));
+    if (r) { this.series = r; this.seriesYear = r.years.length - 1; await this.showMap('year'); }
+  }
+
+  toggleOutlier(id: string): void {
+    const o = this.settings.outliers;
+    this.settings.outliers = o.includes(id) ? o.filter((x) => x !== id) : [...o, id];
+  }
+}
+
+const instances = new WeakMap<AppState, SozialindexState>();
+
+/** One workspace state per app, so switching tabs keeps the indicators and results. */
+export function sozialindexState(app: AppState, map: MapState): SozialindexState {
+  let s = instances.get(app);
+  if (!s) instances.set(app, (s = new SozialindexState(app, map)));
+  return s;
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import type { Browser, Page } from 'playwright-core';
+import { ARTIFACTS, colouredShare, foreignRequests, launch, recordRequests, serveDist, waitForMap } from './harness';
+
+let server: Awaited<ReturnType<typeof serveDist>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serveDist();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const decode = (b: Buffer) => PNG.sync.read(b);
+const shot = async (page: Page, name: string) => {
+  const png = await page.getByTestId('map').screenshot();
+  writeFileSync(path.join(ARTIFACTS, `${name}-map.png`), png);
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}-full.png`) });
+  return png;
+};
+/** Rows of the results table as arrays of cell texts. */
+const tableRows = (page: Page) =>
+  page.getByTestId('ix-results').locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.children, (c) => (c.textContent ?? '').trim())));
+const num = (s: string) => Number(s.replace(/\./g, '').replace(',', '.').replace('−', '-'));
+
+describe('Sozialindex in the browser', () => {
+  it('builds an index on the demo through the UI: table sorted by rank, class map with legend, status × dynamics', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
+    const requests = recordRequests(page);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/?demo=musterstadt`);
+    await waitForMap(page);
+    await page.getByRole('tab', { name: 'Sozialindex' }).click();
+    await page.getByTestId('ix-suggest').click();
+    // the demo has SGB2, SGB2_U15, ALO, GRUSI_65, HH_ALLEINERZ, AUSL: six catalogue indicators
+    await expect.poll(() => page.getByTestId('ix-indicators').locator('li').count(), { timeout: 20_000 }).toBe(6);
+    await expect.poll(() => page.getByTestId('ix-years').locator('tbody tr').count(), { timeout: 20_000 }).toBe(6);
+
+    await page.getByTestId('ix-section-results').click();
+    await expect.poll(async () => (await tableRows(page)).length, { timeout: 20_000 }).toBe(60);
+    let rows = await tableRows(page);
+    // default order: by rank 1, 2, 3 …; scored areas first, the excluded ones (EW unter 300) last with "–"
+    const ranks = rows.map((r) => r[0]);
+    const scored = ranks.filter((r) => r !== '–').map(Number);
+    expect(scored).toEqual(scored.map((_, q) => q + 1));
+    const excluded = rows.filter((r) => r[4].includes('EW unter 300'));
+    expect(excluded.length).toBeGreaterThan(0);
+    expect(scored.length + excluded.length).toBe(60);
+    // scores fall with the rank
+    const scores = rows.filter((r) => r[0] !== '–').map((r) => num(r[2]));
+    for (let q = 1; q < scores.length; q++) expect(scores[q]).toBeLessThanOrEqual(scores[q - 1]);
+
+    // sort by score ascending via the header: the lowest score first
+    await page.getByTestId('ix-results').getByRole('button', { name: 'Index', exact: true }).click();
+    await page.getByTestId('ix-results').getByRole('button', { name: 'Index', exact: true }).click();
+    rows = await tableRows(page);
+    expect(num(rows[0][2])).toBe(Math.min(...scores));
+
+    // the map shows the index classes with a legend (4 classes + no value)
+    const legend = page.getByTestId('legend');
+    await expect.poll(() => legend.innerText(), { timeout: 20_000 }).toMatch(/Sozialindex: Klassen/);
+    expect(await legend.locator('tbody tr').count()).toBe(5);
+    const png = await shot(page, 'sozialindex-classes');
+    expect(colouredShare(png, decode)).toBeGreaterThan(0.15);
+
+    // click a row → area detail with the deviation from the city value
+    await page.getByTestId('ix-results').locator('tbody tr').first().click();
+    await expect(page.getByTestId('ix-area-detail')).toContainText('Abw. Stadt');
+    await expect(page.getByTestId('ix-method-note')).toHaveValue(/Standardabweichung mit n − 1/);
+
+    // Status und Dynamik: bivariate map with 12 groups
+    await page.getByTestId('ix-section-index').click();
+    await page.getByTestId('ix-preset').selectOption('status_dynamik');
+    await page.getByTestId('ix-section-results').click();
+    await expect(page.getByTestId('ix-bivariate-legend')).toBeVisible({ timeout: 20_000 });
+    await page.getByTestId('ix-map-bivariate').click();
+    await expect.poll(() => legend.innerText(), { timeout: 20_000 }).toMatch(/Dynamik 2022–2024/);
+    expect(await legend.locator('tbody tr').count()).toBe(13);
+    const counts = await page.getByTestId('ix-bivariate-legend').locator('td').allInnerTexts();
+    expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(scored.length);
+    const biv = await shot(page, 'sozialindex-bivariate');
+    expect(colouredShare(biv, decode)).toBeGreaterThan(0.1);
+
+    expect(errors).toEqual([]);
+    expect(foreignRequests(requests, server.url)).toEqual([]);
+    await page.close();
+  });
+});
