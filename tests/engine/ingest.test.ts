@@ -159,7 +159,10 @@ describe('XLSX, Parquet, GeoJSON fixtures', () => {
     expect(r.columns).toEqual([
       { name: 'Schlüssel', type: 'text', nulls: 0 },
       { name: 'Wert', type: 'double', nulls: 0 },
+      { name: 'Stichtag', type: 'date', nulls: 0 },
+      { name: 'Förderung', type: 'boolean', nulls: 0 },
     ]);
+    expect(rows('SELECT CAST("Stichtag" AS VARCHAR) AS d, "Förderung" AS f FROM xl2 ORDER BY 1')).toEqual([{ d: '2022-12-31', f: false }, { d: '2023-12-31', f: true }]);
     await expect(ingestFile(duck, fixture('zwei_kopfzeilen.xlsx'), 'xl3', { sheet: 'Fehlt' })).rejects.toThrow(/kein Tabellenblatt „Fehlt“/);
   });
 

@@ -103,7 +103,9 @@ const isYear = (c: string): boolean => /^(19|20)[0-9]{2}$/.test(c.trim());
  */
 export function detectLayout(records: string[][], f: NumberFormat, tail: string[][] = records): TableLayout {
   const width = modeWidth(records);
-  const isTableLine = (r: string[]): boolean => nonEmpty(r) >= 2 || (width === 1 && r.length === 1);
+  // a title merged across the sheet (XLSX merges are filled) repeats one value: not a table line
+  const distinct = (r: string[]): number => new Set(r.map((c) => c.trim()).filter((c) => c !== '')).size;
+  const isTableLine = (r: string[]): boolean => (nonEmpty(r) >= 2 && (distinct(r) >= 2 || width <= 2)) || (width === 1 && r.length === 1);
   const start = records.findIndex(isTableLine);
   if (start < 0) return { headerRow: -1, headerRows: 0, footerRows: 0, width, titleRows: 0 };
   // numeric columns judged on the lower part of the sample (below any header)
