@@ -55,8 +55,9 @@ describe('cli index on a hand-made fixture (6 areas, 2 years, cp1252, semicolon)
     close(p.areas[0].z['SGB-II-Quote'], -6 / Math.sqrt(74));
     const w = await call({ ...baseConfig, indicators: [{ ...baseConfig.indicators[0], weight: 3 }, { ...baseConfig.indicators[1], polarity: -1 }] });
     close(w.areas[0].score, 0.75 * (-6 / Math.sqrt(92.5)) + 0.25 * (5 / Math.sqrt(62.5)));
-    const o = await call({ ...baseConfig, outliers: ['03'] });
+    const o = await call({ ...baseConfig, outliers: ['03', '99'] });
     expect(o.areas[2].excluded).toBe('Ausreißer');
+    expect(o.method.outliers_not_found).toEqual(['99']);
     expect(o.areas[2].rank).toBe(1);
     // reference without 03: SGB-II 10,20,5,15 → mean 12.5
     expect((o.method.indicators as { reference_mean: number }[])[0].reference_mean).toBeCloseTo(12.5, 12);
@@ -105,6 +106,7 @@ describe('cli index on a hand-made fixture (6 areas, 2 years, cp1252, semicolon)
     await expect(call({ ...baseConfig, year: 1990 })).rejects.toThrow('das Jahr 1990 kommt in „JAHR“ nicht vor');
     await expect(call({ ...baseConfig, indicators: [{ name: 'X', numerator: 'NOPE', denominator: 'EW' }] })).rejects.toThrow('NOPE');
     await expect(call({ ...baseConfig, preset: 'rise' })).rejects.toThrow('„preset“ muss eines von');
+    await expect(call({ ...baseConfig, standardization: 'rank' })).rejects.toThrow('„standardization“ muss');
   });
 });
 

@@ -64,6 +64,8 @@ export function checkConfig(c: unknown): IndexConfig {
     if (ind.scale !== undefined && !(num(ind.scale, `„scale“ von „${ind.name}“`) > 0)) fail(`„scale“ von „${ind.name}“ muss positiv sein.`);
   }
   if (cfg.preset !== undefined && !(PRESETS as readonly string[]).includes(cfg.preset)) fail(`„preset“ muss eines von ${PRESETS.join(', ')} sein, nicht „${cfg.preset}“.`);
+  if (cfg.standardization !== undefined && !['zscore', 'minmax', 'percentile'].includes(cfg.standardization)) fail(`„standardization“ muss „zscore“, „minmax“ oder „percentile“ sein, nicht „${cfg.standardization}“.`);
+  if (cfg.outliers !== undefined && !Array.isArray(cfg.outliers)) fail('„outliers“ muss eine Liste von Gebietskennungen sein.');
   if (cfg.sd !== undefined && cfg.sd !== 'sample' && cfg.sd !== 'population') fail(`„sd“ muss „sample“ oder „population“ sein, nicht „${cfg.sd}“.`);
   if (cfg.min_population !== undefined && !(num(cfg.min_population, '„min_population“') >= 0)) fail('„min_population“ darf nicht negativ sein.');
   if (cfg.classes?.method !== undefined && cfg.classes.method !== 'sd' && cfg.classes.method !== 'score') fail(`„classes.method“ muss „sd“ oder „score“ sein, nicht „${cfg.classes.method}“.`);
@@ -159,7 +161,7 @@ export async function run(argv: string[]): Promise<unknown> {
   };
   const options: IndexOptions = {
     standardization: cfg.standardization ?? 'zscore', sd: cfg.sd ?? 'sample',
-    minPopulation: cfg.population ? (cfg.min_population ?? 300) : 0, outliers: cfg.outliers ?? [],
+    minPopulation: cfg.population ? (cfg.min_population ?? 300) : 0, outliers: (cfg.outliers ?? []).map(String),
     classMethod: cfg.classes?.method ?? 'sd', breaks: cfg.classes?.breaks,
   };
 
@@ -254,7 +256,7 @@ export async function run(argv: string[]): Promise<unknown> {
     standardization: result.settings.standardization, sd: result.settings.sd,
     sd_note: result.settings.sd === 'sample' ? 'Standardabweichung mit n − 1 (wie SPSS, Excel STABW)' : 'Standardabweichung mit n',
     min_population: result.settings.minPopulation, population: cfg.population ?? null,
-    outliers: cfg.outliers ?? [], year_column: yearCol, year, ...(wide ? { years: yearsAvail } : {}),
+    outliers: (cfg.outliers ?? []).map(String), outliers_not_found: (cfg.outliers ?? []).map(String).filter((o) => !ids.includes(o)), year_column: yearCol, year, ...(wide ? { years: yearsAvail } : {}),
     classes: { method: result.settings.classMethod, breaks: result.settings.breaks, rule: preset === 'dezile' ? 'Dezil 10 = höchste Belastung' : 'Klasse 1 unter der ersten Grenze; Wert auf einer Grenze zählt zur oberen Klasse' },
     score: preset === 'z_summe' ? 'Summe der gewichteten, gepolten z-Werte' : preset === 'pca' ? 'Mittel der Hauptkomponenten je Lebensbereich, je 0–1' : 'gewichtetes Mittel der gepolten standardisierten Indikatoren',
     rank: '1 = höchster Wert (größte Belastung)',
