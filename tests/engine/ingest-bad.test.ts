@@ -31,6 +31,7 @@ const ERRORS: [file: string, code: string, message: RegExp, line?: number][] = [
   ['shp_without_prj_projected.zip', 'crs_required', /projizierte Koordinaten, aber kein bekanntes Koordinatensystem/],
   ['zip_without_shp.zip', 'zip_unknown', /ZIP-Archiv ohne Shapefile/],
   ['zip_bomb.zip', 'zip_bomb', /ZIP-Bombe/],
+  ['truncated.xlsx', 'xlsx_corrupt', /keine lesbare Excel-Datei/],
 ];
 
 describe('bad input: clear German errors, nothing lost', () => {
@@ -64,6 +65,7 @@ const WARNINGS: [file: string, code: string, message: RegExp, options?: ImportOp
   ['all_null_column.csv', 'empty_column', /Spalte „leer“ enthält keine Werte/],
   ['html_in_names.csv', 'markup_in_name', /spitze Klammern/],
   ['unclosed_ring.geojson', 'unclosed_ring', /nicht geschlossen und wurden geschlossen/],
+  ['mixed_delimiters.csv', 'mixed_delimiters', /Zeile 1 von „mixed_delimiters\.csv“ verwendet ein anderes Trennzeichen \(„;“\) als die Tabelle \(„,“\)/],
 ];
 
 describe('bad input that imports with a warning', () => {

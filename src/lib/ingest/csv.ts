@@ -1,7 +1,7 @@
 /** CSV/TXT import: sniff a sample in JS, then let DuckDB's read_csv parse ≈16 MB chunks into a VARCHAR staging table. */
 import { duckErrorMessage, type Duck } from '../db/duck';
 import { quoteIdent, quoteLiteral } from '../sql/ident';
-import { detectLayout, splitRecords, sniffDelimiter } from './csvSniff';
+import { DELIMITERS, detectLayout, splitRecords, sniffDelimiter } from './csvSniff';
 import { scanCsv } from './csvScan';
 import { decodeBytes, detectEncoding } from './encoding';
 import { checkCancelled } from './errors';
@@ -70,6 +70,17 @@ export function planCsv(name: string, bytes: Uint8Array, options: ImportOptions 
     format: 'csv', encoding, bom: enc.bom, delimiter, decimal: format.decimal, thousands: format.thousands,
     headerRow, headerRows, footerRows,
   };
+  for (const [k, r] of records.slice(0, skipRecords - headerRows).entries()) {
+    const line = r.join(delimiter);
+    const other = DELIMITERS.find((d) => d !== delimiter && line.split(d).length >= Math.max(2, width));
+    if (other) {
+      const show = (d: string): string => (d === '\t' ? 'Tabulator' : d);
+      warnings.push({
+        code: 'mixed_delimiters', line: k + 1,
+        message: `Zeile ${k + 1} von „${name}“ verwendet ein anderes Trennzeichen („${show(other)}“) als die Tabelle („${show(delimiter)}“) und wurde übersprungen. Prüfen Sie die Kopfzeile.`,
+      });
+    }
+  }
   const rawLines = head.split(/\r?\n/, 30);
   return { detected, mixed, format, skipRecords, footerRows, width, headerCells, rawLines, bodyStart, warnings };
 }

@@ -35,6 +35,8 @@ export function sniffFormat(name: string, bytes: Uint8Array): FileFormat {
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5)) {
     const entries = zipEntryNames(bytes);
     if (entries.some((n) => n.startsWith('xl/'))) return 'xlsx';
+    // a damaged archive lists nothing: trust the extension so the right importer explains the damage
+    if (entries.length === 0 && e === 'xlsx') return 'xlsx';
     if (entries.some((n) => /\.shp$/i.test(n) && !n.includes('__MACOSX'))) return 'shapefile';
     throw new IngestError(`„${name}“ ist ein ZIP-Archiv ohne Shapefile (.shp) und ohne Excel-Arbeitsmappe.`, {
       file: name, code: 'zip_unknown', hint: 'Packen Sie .shp, .dbf, .shx und .prj gemeinsam in ein ZIP, oder laden Sie die Datei direkt.',
