@@ -7,6 +7,7 @@ import { app } from './app';
 import { legend } from './legend';
 import { sozialindex } from './sozialindex';
 import { privacy } from './privacy';
+import { spatial } from './spatial';
 
 export type Lang = 'de' | 'en';
 type Dict = Record<string, string>;
@@ -18,6 +19,7 @@ export interface Strings {
 const modules: Strings[] = [app, legend];
 modules.push(sozialindex);
 modules.push(privacy);
+modules.push(spatial);
 const merged: Record<Lang, Dict> = { de: {}, en: {} };
 for (const m of modules) {
   Object.assign(merged.de, m.de);

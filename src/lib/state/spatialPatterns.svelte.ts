@@ -1,0 +1,128 @@
+import { Comlink } from '../db/client';
+import type { AppState } from './app.svelte';
+import type { MapState } from './map.svelte';
+import type { WeightsSpec } from '../analysis/buildWeights';
+import type { EbResponse, MoranResponse, WeightsReport } from '../engine/spatial';
+import { SourceState } from './spatialSource.svelte';
+import { hotSpotMap, lisaMap, neighbourMap, numericMap, significanceMap } from './spatialMaps';
+import { t } from '../../i18n/index';
+
+export type PatternMap = 'lisa' | 'significance' | 'gstar' | 'value' | 'ebGlobal' | 'ebSpatial' | 'neighbours';
+
+/** Settings and results of the "Räumliche Muster" workspace; kept per app across tab switches. */
+export class PatternsState {
+  src: SourceState;
+  column = $state('');
+  /** '' = the column itself, else a rate column / denominator × scale */
+  denominator = $state('');
+  scale = $state(100);
+  weightsType = $state<'queen' | 'rook' | 'knn' | 'distance'>('queen');
+  k = $state(5);
+  meters = $state(1000);
+  permutations = $state(999);
+  seed = $state(12345);
+  alpha = $state(0.05);
+  fdr = $state(false);
+  weights = $state.raw<WeightsReport | null>(null);
+  moran = $state.raw<MoranResponse | null>(null);
+  eb = $state.raw<EbResponse | null>(null);
+  shown = $state<PatternMap | null>(null);
+
+  constructor(
+    private app: AppState,
+    private map: MapState,
+  ) {
+    this.src = new SourceState(app);
+  }
+
+  weightsSpec(): WeightsSpec {
+    if (this.weightsType === 'knn') return { type: 'knn', k: Math.floor(Number(this.k)) };
+    if (this.weightsType === 'distance') return { type: 'distance', meters: Number(this.meters) };
+    return { type: this.weightsType };
+  }
+
+  /** Guess SGB2 / EW_U65 (the demo's SGB-II-Quote) when nothing is chosen. */
+  async init(): Promise<void> {
+    await this.src.ensure();
+    if (!this.column) {
+      this.column = this.src.guess(/^sgb_?2$/i, /sgb/i) ?? this.src.columns()[0] ?? '';
+      this.denominator = this.src.guess(/^ew_?u_?65$/i) ?? '';
+    }
+  }
+
+  async checkWeights(): Promise<void> {
+    const layer = this.src.layer();
+    if (!layer) return;
+    const r = await this.app.run(t('sp.w.building'), () => this.app.engine.weightsReport(layer, this.weightsSpec()));
+    if (r) this.weights = r;
+  }
+
+  async run(): Promise<void> {
+    const source = this.src.source();
+    if (!source || !this.column) return;
+    const variable = { source, year: this.src.year || undefined, column: this.column, denominator: this.denominator || undefined, scale: Number(this.scale) };
+    const req = {
+      ...variable,
+      weights: this.weightsSpec(),
+      permutations: Math.max(0, Math.floor(Number(this.permutations) || 0)),
+      seed: Math.floor(Number(this.seed) || 0),
+      alpha: Number(this.alpha),
+      fdr: this.fdr,
+    };
+    const m = await this.app.run(t('sp.running'), () => this.app.engine.moran(req, Comlink.proxy(this.app.progress)), true);
+    if (!m) return;
+    this.moran = m;
+    this.weights = m.weights;
+    this.eb = this.denominator
+      ? ((await this.app.run(t('sp.eb.running'), () =>
+          this.app.engine.ebRates({ source, year: variable.year, events: this.column, population: this.denominator, weights: req.weights, scale: variable.scale }),
+        )) ?? null)
+      : null;
+    await this.show('lisa');
+  }
+
+  variableLabel(): string {
+    const base = this.denominator ? `${this.column} / ${this.denominator} × ${this.scale}` : this.column;
+    return this.src.year ? `${base} (${this.src.year})` : base;
+  }
+
+  async show(kind: PatternMap): Promise<void> {
+    const layer = this.src.layer();
+    const m = this.moran, eb = this.eb;
+    if (!layer) return;
+    const v = this.variableLabel();
+    let custom;
+    if (kind === 'neighbours') custom = this.weights && neighbourMap(t('sp.map.neighbours'), this.weights.counts);
+    else if (!m) return;
+    else if (kind === 'lisa') custom = lisaMap(t('sp.map.lisa', { v }), m.cluster, m.Ii);
+    else if (kind === 'significance') custom = significanceMap(t('sp.map.significance', { v }), m.pSim, Uint8Array.from(m.cluster, (c) => (c >= 1 && c <= 4 ? 1 : 0)));
+    else if (kind === 'gstar') custom = hotSpotMap(t('sp.map.gstar', { v }), m.gz, m.gp);
+    else if (kind === 'value') custom = numericMap(v, eb?.raw ?? m.x);
+    else if (eb) {
+      const raw = numericMap(v, eb.raw);
+      custom = numericMap(t(kind === 'ebGlobal' ? 'sp.map.ebGlobal' : 'sp.map.ebSpatial', { v }), kind === 'ebGlobal' ? eb.global : eb.spatial, widen(raw.breaks!, kind === 'ebGlobal' ? eb.global : eb.spatial));
+    }
+    if (!custom) return;
+    this.shown = kind;
+    await this.map.showCustom(layer, custom);
+  }
+}
+
+/** Raw-rate breaks stretched to cover the smoothed values, so both maps share their classes. */
+function widen(breaks: number[], v: Float64Array): number[] {
+  const b = breaks.slice();
+  for (const x of v) {
+    if (x < b[0]) b[0] = x;
+    if (x > b[b.length - 1]) b[b.length - 1] = x;
+  }
+  return b;
+}
+
+const states = new WeakMap<AppState, PatternsState>();
+
+/** The workspace state of this app (created on first use). */
+export function patternsState(app: AppState, map: MapState): PatternsState {
+  let s = states.get(app);
+  if (!s) states.set(app, (s = new PatternsState(app, map)));
+  return s;
+}
