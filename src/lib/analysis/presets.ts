@@ -77,6 +77,8 @@ export function zSumIndex(input: IndexInput, options: IndexOptions = {}): IndexR
   const k = input.values.length;
   for (let i = 0; i < r.score.length; i++) r.score[i] *= k;
   r.scoreReference = { mean: r.scoreReference.mean * k, sd: r.scoreReference.sd * k };
+  // breaks on the raw score refer to the sum, not to the mean
+  if (r.settings.classMethod === 'score') for (let i = 0; i < r.score.length; i++) r.classes[i] = classOf(r.score[i], r.settings.breaks);
   return r;
 }
 

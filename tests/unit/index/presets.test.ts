@@ -43,7 +43,8 @@ describe('other presets', () => {
     const r = zSumIndex({ ids: ids(4), values: [a, b] });
     const za = zScores(a), zb = zScores(b);
     r.score.forEach((s, i) => expect(s).toBeCloseTo(za[i] + zb[i], 12));
-    expect(Array.from(r.classes)).toEqual(Array.from(zSumIndex({ ids: ids(4), values: [a, b] }).classes));
+    // Σz = −1.16, −1.61, 1.61, 1.16 (mean ±0.81): raw-score breaks apply to the sum
+    expect(Array.from(zSumIndex({ ids: ids(4), values: [a, b] }, { classMethod: 'score', breaks: [1.5] }).classes)).toEqual([1, 1, 2, 1]);
   });
   it('decile ranking: decile 10 = the most burdened tenth', () => {
     const v = f(Array.from({ length: 20 }, (_, i) => i + 1));
