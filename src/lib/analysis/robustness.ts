@@ -31,7 +31,7 @@ export interface MonteCarloResult {
   rankHigh: Float64Array;
   /** classProb[c][i] = share of runs in which area i fell into class c + 1. */
   classProb: Float64Array[];
-  /** Rank resolution: 1 when the number of scored areas ≤ 2048, else ranks are binned by this width. */
+  /** Rank resolution: 1 when the number of scored areas ≤ 2048; else ranks are counted in bins of this width and reported as the first rank of the bin. */
   rankResolution: number;
 }
 

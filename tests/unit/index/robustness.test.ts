@@ -60,6 +60,18 @@ describe('Monte Carlo over weights', () => {
   });
 });
 
+describe('Monte Carlo with many areas (binned rank histogram)', () => {
+  it('over 2 048 scored areas ranks are reported to the bin width', () => {
+    const big = computeIndex(data(3000, 3, 4), { minPopulation: 0 });
+    const mc = monteCarloWeights(big, { runs: 3, concentration: Infinity });
+    expect(mc.rankResolution).toBe(2);
+    for (let i = 0; i < 3000; i++) {
+      expect(mc.rankLow[i]).toBe(2 * Math.floor((big.rank[i] - 1) / 2) + 1);
+      expect(mc.rankHigh[i]).toBe(mc.rankLow[i]);
+    }
+  });
+});
+
 describe('scenarios, correlation, alpha', () => {
   it('leave-one-out with two indicators = ranking by the other one', () => {
     const r = computeIndex({ ids: ['a', 'b', 'c'], names: ['A', 'B'], values: [f([1, 2, 3]), f([3, 1, 2])] });
