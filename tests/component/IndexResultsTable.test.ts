@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
+import ResultsTable from '../../src/components/index/ResultsTable.svelte';
+import { computeIndex } from '../../src/lib/analysis/sozialindex';
+import type { IndexRun } from '../../src/lib/engine/index';
+import { i18n } from '../../src/lib/state/i18n.svelte';
+
+afterEach(() => {
+  cleanup();
+  i18n.set('de');
+});
+
+/**
+ * Five areas, one indicator 1, 2, 3, 4, missing: z over the four valid areas with mean 2.5 and
+ * sd (n − 1) = √(5/3) ≈ 1.291, so scores −1.16, −0.39, 0.39, 1.16; "Ost" has no value.
+ */
+function run(): IndexRun {
+  const ids = ['a', 'b', 'c', 'd', 'e'];
+  const base = computeIndex({ ids, values: [Float64Array.from([1, 2, 3, 4, NaN])], names: ['Quote'] }, { minPopulation: 0, breaks: [0] });
+  return {
+    ids, names: ['Nord', 'Süd', 'West', 'Mitte', 'Ost'], indicatorNames: ['Quote'], year: '2024', preset: 'standard',
+    base, values: [Float64Array.from([1, 2, 3, 4, NaN])], population: null, status: null, domains: null,
+  };
+}
+
+const names = () => within(screen.getByTestId('ix-results')).getAllByRole('row').slice(1).map((r) => r.children[1].textContent);
+
+describe('Sozialindex results table', () => {
+  it('lists areas by rank with hand-computed scores, the area without a value last', () => {
+    render(ResultsTable, { run: run(), classNames: ['unter 0', 'ab 0'] });
+    expect(names()).toEqual(['Mitte', 'West', 'Süd', 'Nord', 'Ost']);
+    const rows = within(screen.getByTestId('ix-results')).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.children[2].textContent)).toEqual(['1,16', '0,39', '-0,39', '-1,16', '–']);
+    expect(rows[0].children[3].textContent).toBe('ab 0');
+    expect(rows[4].children[4].textContent).toContain('Werte fehlen');
+  });
+
+  it('sorts by name, by score in both directions (missing always last) and marks the sort column', async () => {
+    render(ResultsTable, { run: run(), classNames: ['unter 0', 'ab 0'] });
+    await fireEvent.click(screen.getByRole('button', { name: 'Gebiet' }));
+    expect(names()).toEqual(['Mitte', 'Nord', 'Ost', 'Süd', 'West']);
+    const score = screen.getByRole('button', { name: 'Index' });
+    await fireEvent.click(score);
+    expect(names()).toEqual(['Mitte', 'West', 'Süd', 'Nord', 'Ost']);
+    expect(score.closest('th')!.getAttribute('aria-sort')).toBe('descending');
+    await fireEvent.click(score);
+    expect(names()).toEqual(['Nord', 'Süd', 'West', 'Mitte', 'Ost']);
+    expect(score.closest('th')!.getAttribute('aria-sort')).toBe('ascending');
+  });
+
+  it('selects an area on row click and toggles the outlier mark without selecting', async () => {
+    const onselect = vi.fn(), ontoggle = vi.fn();
+    render(ResultsTable, { run: run(), classNames: ['unter 0', 'ab 0'], onselect, ontoggle, outliers: ['c'] });
+    const rows = within(screen.getByTestId('ix-results')).getAllByRole('row').slice(1);
+    await fireEvent.click(rows[1]);
+    expect(onselect).toHaveBeenCalledWith(2);
+    await fireEvent.click(within(rows[1]).getByRole('button', { name: 'Markierung aufheben' }));
+    expect(ontoggle).toHaveBeenCalledWith('c');
+    expect(onselect).toHaveBeenCalledTimes(1);
+  });
+});
