@@ -8,7 +8,7 @@ import { checkCancelled } from './errors';
 import { mergeHeaderRows, uniqueNames } from './names';
 import { guessNumberFormat, type NumberFormat } from './numbers';
 import { dropQuietly, tempName } from './table';
-import { accumulateStats, buildTyped, decideColumns, type StatsAcc } from './typing';
+import { accumulateStats, buildTyped, decideColumns, statsFromClasses, type StatsAcc } from './typing';
 import type { PrepOptions } from '../sql/typedSelect';
 import { IngestError, type ColumnInfo, type Detected, type ImportOptions, type ImportWarning, type ProgressHooks } from './types';
 
@@ -137,7 +137,10 @@ export function loadCsv(
   const prep: PrepOptions = { trim: scan.padded, percent: src.includes(0x25), minus: plan.detected.encoding === 'utf-8' && hasUnicodeMinus(src) };
   const encoder = new TextEncoder();
   const parts: string[] = [];
-  let acc: StatsAcc | undefined;
+  // columns the byte scan already classified completely (plain digits / empty) skip the stats query
+  const known = rawColumns.map((_, j) => statsFromClasses(scan.classes[j]));
+  const acc: StatsAcc = { rows: 0, cols: known.map((k) => k ?? { m: 0, d: 0, f: 0, z: 0, p: 0, t: 0, b: 0, x: null, s: {} }) };
+  const isKnown = known.map((k) => k !== undefined);
   try {
     for (let k = 0; k < chunks; k++) {
       checkCancelled(name, hooks.isCancelled);
@@ -160,12 +163,12 @@ export function loadCsv(
       } finally {
         duck.dropFile(vfile);
       }
-      acc = accumulateStats(duck, part, rawColumns, plan.format, prep, acc);
+      accumulateStats(duck, part, rawColumns, plan.format, prep, acc, isKnown);
       hooks.onProgress?.((0.7 * (bounds[k + 1] - bounds[0])) / span, 'Einlesen');
     }
-    const decided = decideColumns(acc!, rawColumns, names, options.textColumns);
+    const decided = decideColumns(acc, rawColumns, names, options.textColumns);
     buildTyped(duck, name, parts, target, decided.typed, plan.format, prep, hooks, 0.7, 0.98);
-    return { columns: decided.columns, warnings: [...warnings, ...decided.warnings], rows: acc!.rows };
+    return { columns: decided.columns, warnings: [...warnings, ...decided.warnings], rows: acc.rows };
   } finally {
     for (const p of parts) dropQuietly(duck, p);
   }

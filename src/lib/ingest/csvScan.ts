@@ -16,7 +16,20 @@ export interface ScanResult {
   openQuoteLine?: number;
   /** some field may have surrounding blanks (or is quoted), so cells need trimming */
   padded: boolean;
+  /** per column (body only): how many cells are empty/absent, plain digits, digits with a leading zero, anything else */
+  classes: FieldClasses[];
 }
+
+/** Byte-level cell classes of one column; `other` cells need the SQL typing rules. */
+export interface FieldClasses {
+  empty: number;
+  digits: number;
+  zeros: number;
+  other: number;
+}
+
+/** Longest digit run still exact as a double and a BIGINT. */
+const MAX_DIGITS = 15;
 
 const NL = 10;
 const CR = 13;
@@ -45,12 +58,31 @@ export function scanCsv(
   let blank = true;
   let nonBlank = 0;
   let bodyStart = -1;
-  const ring: { start: number; fields: number; line: number }[] = [];
+  type Rec = { start: number; fields: number; line: number; cls: number[] };
+  const ring: Rec[] = [];
+  // class counts per column: [empty, digits, zeros, other, present]
+  const counts: number[][] = [];
+  let recCls: number[] = [];
+  let fLen = 0;
+  let fDigits = true;
+  let fFirst = 0;
+  let fQuoted = false;
+  const endField = (): void => {
+    recCls.push(fQuoted ? 3 : fLen === 0 ? 0 : fDigits && fLen <= MAX_DIGITS ? (fFirst === 48 && fLen > 1 ? 2 : 1) : 3);
+    fLen = 0;
+    fDigits = true;
+    fQuoted = false;
+  };
   let maxFields = 0;
   let bodyRecords = 0;
   const ragged = { count: 0, lines: [] as number[], fields: [] as number[] };
-  const account = (r: { fields: number; line: number }): void => {
+  const account = (r: Rec): void => {
     bodyRecords++;
+    for (let j = 0; j < r.cls.length; j++) {
+      const c = (counts[j] ??= [0, 0, 0, 0, 0]);
+      c[r.cls[j]]++;
+      c[4]++;
+    }
     if (r.fields > maxFields) maxFields = r.fields;
     if (r.fields !== opts.expectedFields) {
       ragged.count++;
@@ -61,11 +93,12 @@ export function scanCsv(
   let nextCut = -1;
   let padded = false;
   const finish = (end: number): void => {
+    endField();
     if (!blank) {
       nonBlank++;
       if (nonBlank === opts.skipRecords) bodyStart = end;
       else if (nonBlank > opts.skipRecords) {
-        ring.push({ start: recordStart, fields, line: recordLine });
+        ring.push({ start: recordStart, fields, line: recordLine, cls: recCls });
         if (nextCut < 0) nextCut = recordStart + opts.chunkBytes;
         if (recordStart >= nextCut) {
           cuts.push(recordStart);
@@ -77,6 +110,8 @@ export function scanCsv(
     }
     recordStart = end;
     recordLine = line;
+    // without footers the record was accounted already, so its class list can be reused
+    recCls = opts.footerRecords ? [] : ((recCls.length = 0), recCls);
     blank = true;
     fields = 1;
     atFieldStart = true;
@@ -103,6 +138,7 @@ export function scanCsv(
     } else {
       blank = false;
       if (b === delim) {
+        endField();
         fields++;
         atFieldStart = true;
         i++;
@@ -112,8 +148,11 @@ export function scanCsv(
         inQuotes = true;
         quoteLine = line;
         padded = true;
+        fQuoted = true;
       }
       if (b !== 32) atFieldStart = false;
+      if (++fLen === 1) fFirst = b;
+      if (b < 48 || b > 57) fDigits = false;
     }
     i++;
   }
@@ -129,5 +168,6 @@ export function scanCsv(
     ragged,
     openQuoteLine: inQuotes ? quoteLine : undefined,
     padded: padded || (n > 0 && isBlank(bytes[n - 1], delim)),
+    classes: counts.map((c) => ({ empty: c[0] + bodyRecords - c[4], digits: c[1], zeros: c[2], other: c[3] })),
   };
 }

@@ -8,6 +8,7 @@ import {
   parseSymbolCounts, typedInsertSql, typedSelectSql, typingStatsSql, FULL_PREP, type PrepOptions, type SqlColumnType, type TypedColumn,
 } from '../sql/typedSelect';
 import { dropQuietly } from './table';
+import { quoteIdent } from '../sql/ident';
 import { checkCancelled } from './errors';
 import type { ColumnInfo, ImportWarning, ProgressHooks } from './types';
 
@@ -31,21 +32,38 @@ export interface StatsAcc {
 
 const empty = (): ColumnStats => ({ m: 0, d: 0, f: 0, z: 0, p: 0, t: 0, b: 0, x: null, s: {} });
 
-/** Run the statistics query on one staging table and add its counts to `acc`. */
-export function accumulateStats(duck: Duck, source: string, rawColumns: string[], format: NumberFormat, prep: PrepOptions, acc?: StatsAcc): StatsAcc {
+/**
+ * Run the statistics query on one staging table and add its counts to `acc`. Columns with
+ * `known[i]` set (already classified from the raw bytes) are left out of the query.
+ */
+export function accumulateStats(duck: Duck, source: string, rawColumns: string[], format: NumberFormat, prep: PrepOptions, acc?: StatsAcc, known?: boolean[]): StatsAcc {
   const out = acc ?? { rows: 0, cols: rawColumns.map(empty) };
-  if (!rawColumns.length) return out;
-  const row = (duck.query(typingStatsSql(source, rawColumns, format, prep)).get(0)?.toJSON() ?? {}) as Record<string, unknown>;
+  const idx = rawColumns.map((_, i) => i).filter((i) => !known?.[i]);
+  if (!idx.length) {
+    out.rows += Number(duck.query(`SELECT count(*) AS n FROM ${quoteIdent(source)}`).get(0)?.toJSON().n ?? 0);
+    return out;
+  }
+  const row = (duck.query(typingStatsSql(source, idx.map((i) => rawColumns[i]), format, prep)).get(0)?.toJSON() ?? {}) as Record<string, unknown>;
   const num = (k: string): number => Number(row[k] ?? 0);
   out.rows += num('n');
-  out.cols.forEach((c, i) => {
-    for (const k of ['m', 'd', 'f', 'z', 'p', 't', 'b'] as const) c[k] += num(`${k}${i}`);
-    const x = row[`x${i}`] as string | null | undefined;
+  idx.forEach((i, q) => {
+    const c = out.cols[i];
+    for (const k of ['m', 'd', 'f', 'z', 'p', 't', 'b'] as const) c[k] += num(`${k}${q}`);
+    const x = row[`x${q}`] as string | null | undefined;
     if (x != null && (c.x === null || x < c.x)) c.x = x;
-    const s = row[`s${i}`];
+    const s = row[`s${q}`];
     for (const [sym, n] of Object.entries(parseSymbolCounts(typeof s === 'string' ? s : null))) c.s[sym] = (c.s[sym] ?? 0) + n;
   });
   return out;
+}
+
+/**
+ * Statistics of a column whose raw cells are all empty or plain digit runs — exactly what the
+ * SQL would count for them — so the query can skip it. Undefined when SQL is needed.
+ */
+export function statsFromClasses(c: { empty: number; digits: number; zeros: number; other: number } | undefined): ColumnStats | undefined {
+  if (!c || c.other > 0) return undefined;
+  return { ...empty(), m: c.empty, d: c.digits + c.zeros, z: c.zeros, s: c.empty ? { '': c.empty } : {} };
 }
 
 function decide(st: ColumnStats, rows: number, forceText: boolean): SqlColumnType {

@@ -32,4 +32,17 @@ describe('scanCsv', () => {
     expect(r.maxFields).toBe(4);
     expect(scanCsv(enc('a;b;c\n1;"2;3\n4;5;6\n'), ';', opts).openQuoteLine).toBe(2);
   });
+
+  it('classifies cells per column so plain digit columns need no SQL statistics', () => {
+    const text = 'id;n;name;q\n001;12;Nord;1,5\n002;;"Süd";2\n010;7;West\n\nQuelle: X\n';
+    const r = scanCsv(enc(text), ';', { ...opts, expectedFields: 4, footerRecords: 1 });
+    expect(r.classes).toEqual([
+      { empty: 0, digits: 0, zeros: 3, other: 0 },
+      { empty: 1, digits: 2, zeros: 0, other: 0 },
+      { empty: 0, digits: 0, zeros: 0, other: 3 },
+      { empty: 1, digits: 1, zeros: 0, other: 1 },
+    ]);
+    // 16 digits no longer fit a double exactly: left to SQL
+    expect(scanCsv(enc('a\n1234567890123456\n'), ';', { ...opts, expectedFields: 1 }).classes[0].other).toBe(1);
+  });
 });
