@@ -23,6 +23,8 @@ const decode = (b: Buffer) => PNG.sync.read(b);
 describe('demo in the browser', () => {
   it('loads Musterstadt via ?demo=, draws a coloured choropleth with legend, and sends nothing off-origin', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // software WebGL on a loaded 2-core machine can hold frames for many seconds
+    page.setDefaultTimeout(120_000);
     const requests = recordRequests(page);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

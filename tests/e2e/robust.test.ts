@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { ARTIFACTS, foreignRequests, launch, recordRequests, serveDist, waitForMap } from './harness';
 
 // Autosave/restore, worker crash recovery, offline PWA and wiping, against the production build.
@@ -35,15 +35,20 @@ async function waitSaved(page: Page, since: number): Promise<void> {
   await expect.poll(async () => (await state(page)).lastSaved ?? 0, { timeout: 20_000 }).toBeGreaterThan(since);
 }
 
+const text = (l: Locator) => l.innerText({ timeout: 1000 }).catch(() => '');
+
 async function legendRows(page: Page): Promise<number> {
   return page.getByTestId('legend').locator('tbody tr').count();
 }
 
 async function openDemo(page: Page): Promise<void> {
+  const t0 = Date.now();
   await page.goto(`${server.url}/?demo=musterstadt&test=1`);
   await waitForMap(page);
+  console.log('map', Date.now() - t0);
   await expect.poll(() => legendRows(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
   await waitSaved(page, 0);
+  console.log('saved', Date.now() - t0);
 }
 
 describe('autosave and restore', () => {
@@ -89,6 +94,129 @@ describe('autosave and restore', () => {
 
     expect(errors).toEqual([]);
     expect(foreignRequests(requests, server.url)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('worker crash', () => {
+  it('rejects pending calls, says so in German, restarts the engine and restores the last autosaved state', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openDemo(page);
+    const before = await state(page);
+    const legendBefore = await page.getByTestId('legend').innerText();
+
+    // a call sent after the worker closed itself must fail, not hang
+    const pending = await page.evaluate(async () => {
+      const srw = (window as unknown as { __srw: { engine(): { listTables(): Promise<unknown> }; crash(): Promise<void> } }).__srw;
+      const engine = srw.engine();
+      void srw.crash();
+      return engine.listTables().then(
+        () => 'resolved',
+        (e: Error) => e.message,
+      );
+    });
+    expect(pending).toMatch(/Rechenkern wurde beendet/);
+    await expect.poll(() => text(page.getByTestId('notice-error').first()), { timeout: 20_000 }).toContain('Der Rechenkern wurde unerwartet beendet');
+    await expect.poll(() => text(page.getByTestId('notice-info').first()), { timeout: 60_000 }).toContain('wiederhergestellt');
+    await waitForMap(page);
+    const after = await state(page);
+    expect(after.tables).toEqual(before.tables);
+    expect(after.layers).toEqual(before.layers);
+    expect(after.joins).toBe(before.joins);
+    await expect.poll(() => page.getByTestId('legend').innerText()).toBe(legendBefore);
+    await expect.poll(() => text(page.getByTestId('engine-status')), { timeout: 20_000 }).toContain('bereit');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'robust-crash-recovered.png') });
+
+    // the new engine works: a reclassification runs
+    await page.getByTestId('map-method').selectOption('equal');
+    await expect.poll(() => page.getByTestId('legend').innerText()).not.toBe(legendBefore);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('offline', () => {
+  it('after the first visit the app starts offline, restores the session and runs a classification', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openDemo(page);
+    // the service worker has precached the whole build, DuckDB's wasm included
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const cached = await page.evaluate(async () => {
+      const keys = await caches.keys();
+      const c = await caches.open(keys.find((k) => k.startsWith('srw-'))!);
+      return (await c.keys()).map((r) => r.url);
+    });
+    expect(cached.some((u) => u.endsWith('.wasm'))).toBe(true);
+    expect(cached.some((u) => /engine\.worker.*\.js$/.test(u))).toBe(true);
+    const legendOnline = await page.getByTestId('legend').innerText();
+
+    await context.setOffline(true);
+    await page.reload();
+    await waitForMap(page);
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    await expect.poll(() => page.getByTestId('legend').innerText(), { timeout: 30_000 }).toBe(legendOnline);
+    await page.getByRole('tab', { name: 'Karte', exact: true }).click();
+    await page.getByTestId('map-method').selectOption('ckmeans');
+    await expect.poll(() => page.getByTestId('legend').innerText(), { timeout: 30_000 }).not.toBe(legendOnline);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'robust-offline.png') });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+/** Number of records in the app's IndexedDB (0 when the database is gone or empty). */
+function storedRecords(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const r = indexedDB.open('srw');
+        r.onsuccess = () => {
+          const db = r.result;
+          if (!db.objectStoreNames.contains('files')) return resolve(0);
+          const tx = db.transaction(['files', 'session']);
+          const a = tx.objectStore('files').count();
+          const b = tx.objectStore('session').count();
+          tx.oncomplete = () => {
+            db.close();
+            resolve(a.result + b.result);
+          };
+        };
+        r.onerror = () => resolve(0);
+      }),
+  );
+}
+
+describe('Datenschutz & Speicher', () => {
+  it('explains what is stored where, shows storage use, and "Alle lokalen Daten löschen" empties everything', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await openDemo(page);
+    await page.evaluate(() => localStorage.setItem('srw.basemap.url', 'https://tiles.example.org/style.json'));
+    expect(await storedRecords(page)).toBeGreaterThan(2);
+
+    await page.getByTestId('open-privacy').click();
+    const panel = page.getByTestId('privacy-panel');
+    await expect.poll(() => text(panel)).toContain('IndexedDB');
+    await expect.poll(() => text(panel)).toContain('Hintergrundkarte');
+    await expect.poll(() => text(page.getByTestId('privacy-usage')), { timeout: 20_000 }).toMatch(/Belegter Speicher dieser Seite: [\d.,]+ (B|KB|MB|GB)/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'robust-privacy.png') });
+    await page.getByTestId('wipe').click();
+    await Promise.all([page.waitForNavigation(), page.getByTestId('wipe-confirm').click()]);
+    await expect.poll(() => text(page.getByTestId('engine-status')), { timeout: 60_000 }).toContain('bereit');
+    await page.getByTestId('catalog').waitFor({ state: 'attached' });
+    expect(await page.getByTestId('catalog').locator('li').count()).toBe(0);
+    expect(await storedRecords(page)).toBe(0);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('srw.')))).toEqual([]);
+    // and nothing comes back on the next start
+    await page.reload();
+    await expect.poll(() => text(page.getByTestId('engine-status')), { timeout: 60_000 }).toContain('bereit');
+    await page.waitForTimeout(1000);
+    expect(await page.getByTestId('catalog').locator('li').count()).toBe(0);
     await page.context().close();
   });
 });

@@ -73,14 +73,19 @@ describe('Sozialindex in the browser', () => {
 
     // click a row → area detail with the deviation from the city value
     await page.getByTestId('ix-results').locator('tbody tr').first().click();
-    await expect(page.getByTestId('ix-area-detail')).toContainText('Abw. Stadt');
-    await expect(page.getByTestId('ix-method-note')).toHaveValue(/Standardabweichung mit n − 1/);
+    await expect.poll(() => page.getByTestId('ix-area-detail').innerText(), { timeout: 10_000 }).toMatch(/Abw\. Stadt/);
+    const detail = await page.getByTestId('ix-area-detail').innerText();
+    expect(detail).toContain(`Rang ${scored.length} von ${scored.length}`);
+    const note = await page.getByTestId('ix-method-note').inputValue();
+    expect(note).toMatch(/Standardabweichung mit n − 1/);
+    expect(note).toMatch(/unter 300 Einwohnern/);
+    expect(note).toMatch(/SGB-II-Quote: SGB2 \/ EW_U65 × 100/);
 
     // Status und Dynamik: bivariate map with 12 groups
     await page.getByTestId('ix-section-index').click();
     await page.getByTestId('ix-preset').selectOption('status_dynamik');
     await page.getByTestId('ix-section-results').click();
-    await expect(page.getByTestId('ix-bivariate-legend')).toBeVisible({ timeout: 20_000 });
+    await page.getByTestId('ix-bivariate-legend').waitFor({ timeout: 20_000 });
     await page.getByTestId('ix-map-bivariate').click();
     await expect.poll(() => legend.innerText(), { timeout: 20_000 }).toMatch(/Dynamik 2022–2024/);
     expect(await legend.locator('tbody tr').count()).toBe(13);
@@ -91,6 +96,58 @@ describe('Sozialindex in the browser', () => {
 
     expect(errors).toEqual([]);
     expect(foreignRequests(requests, server.url)).toEqual([]);
+    await page.close();
+  });
+
+  it('moves a weight live, then builds types, checks robustness and the index over time', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/?demo=musterstadt`);
+    await waitForMap(page);
+    await page.getByRole('tab', { name: 'Sozialindex' }).click();
+    await page.getByTestId('ix-suggest').click();
+    await page.getByTestId('ix-section-results').click();
+    await expect.poll(async () => (await tableRows(page)).length, { timeout: 20_000 }).toBe(60);
+    const before = (await tableRows(page)).map((r) => r[1]).join('|');
+
+    // weight of the first indicator (SGB-II-Quote) from 1 to 5: shares and ranking change without a button
+    await page.getByTestId('ix-section-index').click();
+    const shares = page.getByTestId('ix-weight-share');
+    expect(await shares.first().innerText()).toBe('17 %');
+    await page.getByRole('spinbutton', { name: /Gewicht SGB-II-Quote als Zahl/ }).fill('5');
+    await expect.poll(() => shares.first().innerText()).toBe('50 %');
+    await page.getByTestId('ix-section-results').click();
+    await expect.poll(async () => (await tableRows(page)).map((r) => r[1]).join('|'), { timeout: 20_000 }).not.toBe(before);
+
+    // typology: Ward with 4 types, quality table for k = 2 … 8, type map with 4 types + no value
+    await page.getByTestId('ix-section-typology').click();
+    await page.getByRole('combobox', { name: 'Verfahren' }).selectOption('ward');
+    await page.getByTestId('ix-typ-run').click();
+    const legend = page.getByTestId('legend');
+    await expect.poll(() => legend.innerText(), { timeout: 30_000 }).toMatch(/Sozialraumtypen \(k = 4\)/);
+    expect(await legend.locator('tbody tr').count()).toBe(5);
+    await shot(page, 'sozialindex-types');
+
+    // robustness: 1 000 Dirichlet runs, ranking chart with one bar per scored area, k × k correlations
+    await page.getByTestId('ix-section-robustness').click();
+    await page.getByTestId('ix-rob-run').click();
+    await page.getByTestId('ix-rank-chart').waitFor({ timeout: 60_000 });
+    const bars = await page.getByTestId('ix-rank-chart').locator('line[stroke="#7a9cc6"]').count();
+    expect(bars).toBeGreaterThan(50);
+    expect(await page.getByTestId('ix-corr').locator('tbody tr').count()).toBe(6);
+    await expect.poll(() => legend.innerText(), { timeout: 20_000 }).toMatch(/Sicherheit der Klasse \(1000 Gewichtsvarianten\)/);
+    await shot(page, 'sozialindex-certainty');
+
+    // over time: six small maps, the year slider changes the main map
+    await page.getByTestId('ix-section-time').click();
+    await page.getByTestId('ix-ts-run').click();
+    await expect.poll(() => page.getByTestId('ix-small-multiples').locator('svg').count(), { timeout: 30_000 }).toBe(6);
+    await expect.poll(() => legend.innerText(), { timeout: 20_000 }).toMatch(/Sozialindex 2024/);
+    await page.getByTestId('ix-ts-slider').fill('0');
+    await expect.poll(() => legend.innerText(), { timeout: 20_000 }).toMatch(/Sozialindex 2019/);
+    await shot(page, 'sozialindex-time');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

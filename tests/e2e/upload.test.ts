@@ -20,6 +20,8 @@ afterAll(async () => {
 describe('upload through the real file input', () => {
   it('imports the Berlin CSV and GeoJSON, reports the duplicate key, maps a column, keeps data after a bad file', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // software WebGL on a loaded 2-core machine can hold frames for many seconds
+    page.setDefaultTimeout(120_000);
     const requests = recordRequests(page);
     await page.goto(server.url);
     await expect.poll(() => page.getByTestId('engine-status').innerText(), { timeout: 60_000 }).toMatch(/bereit/);
@@ -45,7 +47,7 @@ describe('upload through the real file input', () => {
     expect(await page.getByTestId('jr-layer-dup-list').innerText()).toContain('06010102');
     expect(await page.getByTestId('jr-matched').innerText()).toBe('447');
 
-    await page.getByRole('tab', { name: 'Karte' }).click();
+    await page.getByRole('tab', { name: 'Karte', exact: true }).click();
     await page.selectOption('#mp-src', { index: 1 });
     await page.selectOption('#mp-col', 'inhabitants_foreigners');
     await page.selectOption('#mp-den', 'inhabitants');
@@ -55,13 +57,13 @@ describe('upload through the real file input', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'upload-berlin.png') });
 
     // a broken file: clear German message, nothing lost
-    await page.setInputFiles('#file-input', [`${FIX}/bad/binary.csv`]);
+    await page.setInputFiles('#file-input', [`${FIX}/bad/binary_renamed.csv`]);
     const err = page.getByTestId('notice-error').last();
     await err.waitFor({ timeout: 30_000 });
-    expect(await err.innerText()).toMatch(/binary\.csv/);
-    await page.getByRole('tab', { name: 'Daten' }).click();
+    expect(await err.innerText()).toMatch(/binary_renamed\.csv/);
+    await page.getByRole('tab', { name: 'Daten', exact: true }).click();
     expect(await page.getByTestId('catalog').locator('li').count()).toBe(2);
-    await page.getByRole('tab', { name: 'Karte' }).click();
+    await page.getByRole('tab', { name: 'Karte', exact: true }).click();
     await waitForMap(page);
 
     expect(foreignRequests(requests, server.url)).toEqual([]);

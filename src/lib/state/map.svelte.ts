@@ -25,6 +25,8 @@ export interface CustomMap {
 }
 
 const BASEMAP_KEY = 'srw.basemap';
+/** Areas up to which names are drawn by default. */
+export const LABEL_LIMIT = 150;
 
 /** Map settings and the data drawn: which layer, which variable, how it is classified and coloured. */
 export class MapState {
@@ -120,6 +122,8 @@ export class MapState {
       this.selected = null;
     }
     this.layer = table;
+    // Names help on a city's 40–120 districts; on hundreds of areas they only clutter (and cost).
+    this.showLabels = geometry.featureCount <= LABEL_LIMIT;
     this.geometry = geometry;
     this.fitRequest++;
     this.app.workspace = this.app.workspace === 'data' ? 'map' : this.app.workspace;
