@@ -1,11 +1,51 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Plugin } from 'vite';
 
 const blockingBindings = fileURLToPath(new URL('./node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', import.meta.url));
 
+/**
+ * PWA: after the build, list every emitted file in dist/sw.js (precache) and stamp it with a hash
+ * of that content, so a new build installs a new cache and drops the old one. No runtime CDN.
+ */
+function precacheManifest(): Plugin {
+  let outDir = 'dist';
+  let publicDir = 'public';
+  return {
+    name: 'srw-precache',
+    apply: 'build',
+    configResolved(c) {
+      outDir = path.resolve(c.root, c.build.outDir);
+      publicDir = c.publicDir;
+    },
+    closeBundle() {
+      const files: string[] = [];
+      const walk = (dir: string) => {
+        for (const e of readdirSync(dir, { withFileTypes: true })) {
+          const p = path.join(dir, e.name);
+          if (e.isDirectory()) walk(p);
+          else files.push(path.relative(outDir, p).split(path.sep).join('/'));
+        }
+      };
+      walk(outDir);
+      const list = ['./', ...files.filter((f) => f !== 'sw.js' && !f.endsWith('.map')).sort()];
+      const hash = createHash('sha256');
+      for (const f of list.slice(1)) hash.update(f).update(readFileSync(path.join(outDir, f)));
+      // read the template from public/: the copy in outDir may not be written yet
+      const sw = readFileSync(path.join(publicDir, 'sw.js'), 'utf8')
+        .replace('__SRW_VERSION__', hash.digest('hex').slice(0, 16))
+        .replace('/*__SRW_PRECACHE__*/ []', JSON.stringify(list));
+      writeFileSync(path.join(outDir, 'sw.js'), sw);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), precacheManifest()],
   base: './',
   worker: { format: 'es' },
   resolve: {

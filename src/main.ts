@@ -3,3 +3,8 @@ import App from './components/App.svelte';
 import './app.css';
 
 mount(App, { target: document.getElementById('app')! });
+
+// Offline use after the first visit (public/sw.js); not in the dev server, where files change.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  void navigator.serviceWorker.register('./sw.js').catch(() => {});
+}

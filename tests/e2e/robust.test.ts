@@ -42,13 +42,10 @@ async function legendRows(page: Page): Promise<number> {
 }
 
 async function openDemo(page: Page): Promise<void> {
-  const t0 = Date.now();
   await page.goto(`${server.url}/?demo=musterstadt&test=1`);
   await waitForMap(page);
-  console.log('map', Date.now() - t0);
   await expect.poll(() => legendRows(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
   await waitSaved(page, 0);
-  console.log('saved', Date.now() - t0);
 }
 
 describe('autosave and restore', () => {
@@ -95,7 +92,7 @@ describe('autosave and restore', () => {
     expect(errors).toEqual([]);
     expect(foreignRequests(requests, server.url)).toEqual([]);
     await page.context().close();
-  });
+  }, 400_000);
 });
 
 describe('worker crash', () => {
@@ -134,7 +131,7 @@ describe('worker crash', () => {
     await expect.poll(() => page.getByTestId('legend').innerText()).not.toBe(legendBefore);
     expect(errors).toEqual([]);
     await page.context().close();
-  });
+  }, 400_000);
 });
 
 describe('offline', () => {
@@ -167,7 +164,7 @@ describe('offline', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'robust-offline.png') });
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 400_000);
 });
 
 /** Number of records in the app's IndexedDB (0 when the database is gone or empty). */
@@ -218,5 +215,5 @@ describe('Datenschutz & Speicher', () => {
     await page.waitForTimeout(1000);
     expect(await page.getByTestId('catalog').locator('li').count()).toBe(0);
     await page.context().close();
-  });
+  }, 400_000);
 });

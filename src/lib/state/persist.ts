@@ -101,6 +101,10 @@ export async function putSession(rec: SessionRecord): Promise<void> {
   await (await db()).put('session', rec, SESSION_KEY);
 }
 
+export async function deleteSession(): Promise<void> {
+  await (await db()).delete('session', SESSION_KEY);
+}
+
 export async function getSession(): Promise<SessionRecord | undefined> {
   try {
     return await (await db()).get('session', SESSION_KEY);

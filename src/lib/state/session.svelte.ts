@@ -3,7 +3,7 @@ import type { AppState } from './app.svelte';
 import type { MapState } from './map.svelte';
 import type { TableMeta } from '../engine/types';
 import { t } from '../../i18n/index';
-import { deleteFile, fileKeys, getFile, getSession, putFile, putSession, wipeAll, type MapSettings, type SessionRecord, type TableRecord } from './persist';
+import { deleteFile, deleteSession, fileKeys, getFile, getSession, putFile, putSession, wipeAll, type MapSettings, type SessionRecord, type TableRecord } from './persist';
 
 type Source = File | { name: string; bytes: Uint8Array };
 const SAVE_DELAY_MS = 400;
@@ -99,7 +99,9 @@ export class Session {
           this.stored.delete(k);
         }
       }
-      await putSession(p.rec);
+      // an empty workbench keeps nothing (a session with tables replaces the last one)
+      if (p.rec.tables.length) await putSession(p.rec);
+      else await deleteSession();
       this.lastSaved = p.rec.savedAt;
       this.saveError = null;
     } catch (e) {
@@ -222,7 +224,8 @@ export class Session {
 export function exposeTestHook(app: AppState, map: MapState, session: Session): void {
   if (!new URLSearchParams(location.search).has('test')) return;
   (window as unknown as { __srw: unknown }).__srw = {
-    crash: () => Promise.resolve().then(() => app.engine.crash()).catch(() => {}),
+    engine: () => app.engine,
+    crash: () => void (app.engine.crash() as Promise<unknown>).catch(() => {}),
     state: () => ({ tables: app.tables.map((x) => x.label), layers: app.layers.map((l) => l.table), joins: app.joins.length, method: map.method, layer: map.layer, column: map.column, restoring: session.restoring, lastSaved: session.lastSaved }),
   };
 }
