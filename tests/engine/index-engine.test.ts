@@ -130,6 +130,7 @@ describe('Sozialindex on the engine (Musterstadt demo)', () => {
     const ty = typology(run, { method: 'ward', k: 4, kMin: 2, kMax: 6, seed: 1 });
     expect(ty.sizes.reduce((a, b) => a + b, 0)).toBe(run.base.valid.reduce((a, b) => a + b, 0));
     expect(ty.quality.map((q) => q.k)).toEqual([2, 3, 4, 5, 6]);
+    for (let i = 0; i < run.ids.length; i++) expect(ty.labels[i] > 0).toBe(run.base.rank[i] > 0);
     const ts = timeSeries(d, IND, 'EW', settings, 'base', '2019');
     const y19 = computeIndexRun(d, IND, 'EW', { ...settings, year: '2019' });
     expect(Array.from(ts.score[0])).toEqual(Array.from(y19.base.score));

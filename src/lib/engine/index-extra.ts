@@ -36,6 +36,8 @@ export function typology(run: IndexRun, spec: TypologySpec): TypologyResult {
   for (let i = 0; i < mask.length; i++) if (mask[i] && cols.every((c) => Number.isFinite(c[i]))) m++;
   if (spec.k < 2 || spec.k > m) throw new Error(`Die Zahl der Typen muss zwischen 2 und ${m} liegen.`);
   const cl = spec.method === 'ward' ? cutTree(ward(cols, { mask }), cols, spec.k) : kmeans(cols, spec.k, { mask, seed: spec.seed });
+  // areas without a score (under the minimum population, missing values) get no type either
+  for (let i = 0; i < cl.labels.length; i++) if (!run.base.rank[i]) cl.labels[i] = 0;
   const prof = typeProfiles(cols, cl.labels, spec.k, mask);
   const kMax = Math.min(spec.kMax, m - 1), kMin = Math.max(2, Math.min(spec.kMin, kMax));
   const ks = Array.from({ length: kMax - kMin + 1 }, (_, q) => kMin + q);

@@ -53,6 +53,7 @@ export class SozialindexState {
   computing = $state(false);
   robustBusy = $state<{ fraction: number; stage: string } | null>(null);
   private seq = 0;
+  private summaryKey = '';
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private app: AppState, private map: MapState) {}
@@ -148,10 +149,18 @@ export class SozialindexState {
     if (!req) { this.run = null; this.summaries = null; return; }
     this.computing = true;
     try {
-      const [sum, run] = await Promise.all([this.app.engine.indexSummaries(req), this.app.engine.indexCompute(req)]);
+      // summaries do not depend on weights or settings: a slider move only recomputes the index
+      const sumKey = JSON.stringify([req.source, req.indicators.map(({ weight: _w, ...rest }) => rest), req.disclosure]);
+      const [sum, run] = await Promise.all([
+        sumKey === this.summaryKey ? null : this.app.engine.indexSummaries(req),
+        this.app.engine.indexCompute(req),
+      ]);
       if (my !== this.seq) return;
-      this.years = sum.years;
-      this.summaries = sum.summaries;
+      if (sum) {
+        this.years = sum.years;
+        this.summaries = sum.summaries;
+        this.summaryKey = sumKey;
+      }
       this.run = run;
       this.error = null;
       this.typology = this.robustness = this.series = null;
