@@ -217,3 +217,54 @@ describe('Datenschutz & Speicher', () => {
     await page.context().close();
   }, 400_000);
 });
+
+describe('hostile names', () => {
+  it('shows area and column names with HTML/script as text in the catalogue, map table and tooltip; nothing runs', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/?test=1`);
+    await expect.poll(() => text(page.getByTestId('engine-status')), { timeout: 60_000 }).toContain('bereit');
+    await page.setInputFiles('#file-input', path.resolve(import.meta.dirname, '../fixtures/hostile/hostile-areas.geojson'));
+    await expect.poll(async () => (await state(page)).tables.length, { timeout: 30_000 }).toBe(1);
+
+    const item = page.getByTestId('catalog').locator('li').first();
+    await item.getByRole('button', { name: 'Spalten' }).click();
+    await expect.poll(() => text(item)).toContain('<img src=x onerror=alert(4)>');
+
+    await page.getByRole('tab', { name: 'Gebiete & Verknüpfung', exact: true }).click();
+    await page.locator('#ar-id').selectOption('gebiet_id');
+    await page.locator('#ar-name').selectOption('gebiet_name');
+    await page.getByRole('button', { name: 'Als Gebietsebene verwenden' }).click();
+    await waitForMap(page);
+    await page.getByTestId('tab-maptable').click();
+    const table = page.getByTestId('map-table');
+    await expect.poll(() => text(table), { timeout: 20_000 }).toContain('<script>alert(2)</script>');
+    const tableText = await text(table);
+    expect(tableText).toContain('<img src=x onerror="alert(1)">');
+    expect(tableText).toContain('"><svg onload=alert(3)>');
+    expect(tableText).toContain('Nordstadt & <b>Süd</b>');
+
+    // hover each quarter of the map until the tooltip shows a hostile name as text
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const tips: string[] = [];
+    for (const [fx, fy] of [[0.45, 0.45], [0.55, 0.45], [0.45, 0.55], [0.55, 0.55], [0.4, 0.4], [0.6, 0.6], [0.4, 0.6], [0.6, 0.4]]) {
+      await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
+      await page.waitForTimeout(400);
+      const tip = await page.locator('.deck-tooltip').innerText({ timeout: 1000 }).catch(() => '');
+      if (tip) tips.push(tip);
+    }
+    expect(tips.join('\n')).toMatch(/<img src=x onerror="alert\(1\)">|<script>alert\(2\)<\/script>|"><svg onload=alert\(3\)>|<b>Süd<\/b>/);
+    // no element was created from the names
+    expect(await page.locator('img[src="x"], svg[onload], b:has-text("Süd")').count()).toBe(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'robust-hostile.png') });
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 400_000);
+});
