@@ -18,7 +18,7 @@ function gridGeoJson(side: number): string {
     type: 'Feature',
     properties: { ID: String(i).padStart(6, '0'), WERT: (i * 7919) % 1000 },
     // 100 m cells → degrees near 51.5° N
-    geometry: { type: 'Polygon', coordinates: area[0].map((ring) => ring.map(([x, y]) => [7 + x / 69_500, 51 + y / 111_200])) },
+    geometry: { type: 'Polygon', coordinates: area[0].map((ring) => ring.map((p) => [7 + p[0] / 69_500, 51 + p[1] / 111_200])) },
   }));
   return JSON.stringify({ type: 'FeatureCollection', features });
 }

@@ -47,6 +47,12 @@ describe('demo in the browser', () => {
     const rows = await page.getByTestId('map-table').locator('tbody tr').count();
     expect(rows).toBe(60);
 
+    // export stays local: a download of a blob, no request
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const csv = (await import('node:fs')).readFileSync((await dl.path())!, 'utf8');
+    expect(csv.split('\r\n').length).toBeGreaterThan(60);
+    expect(csv).toMatch(/;\d+,\d+;/);
+
     expect(errors).toEqual([]);
     expect(foreignRequests(requests, server.url)).toEqual([]);
     await page.close();
