@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Duck } from '../../src/lib/db/duck';
 import { createNodeDuck } from '../../src/lib/db/node';
 import { GEOM_COL, IngestError, ingestFile, previewFile, type IngestResult } from '../../src/lib/ingest/index';
@@ -210,6 +211,47 @@ describe('pipeline behaviour', () => {
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
     expect(rows('SELECT count(DISTINCT id) AS n, sum(wert) AS s, min(id) AS lo FROM gross')).toEqual([{ n: 20000, s: 20000 * 49.5 + 20000 * 0.5, lo: '000000' }]);
     expect(rows(`SELECT name FROM gross WHERE id = '012345'`)).toEqual([{ name: 'Name 12345\nzweite Zeile' }]);
+  });
+
+  it('Windows-1252 in many chunks keeps umlauts, ß and the en dash', async () => {
+    const special: Record<string, number> = { '–': 0x96 };
+    const cp = (t: string) => Uint8Array.from([...t].map((ch) => special[ch] ?? ch.charCodeAt(0)));
+    const body = Array.from({ length: 3000 }, (_, i) => `${i};Straße ${i} – Köln-Mülheim;${i},5`).join('\r\n');
+    const r = await ingestFile(duck, { name: 'alt.csv', bytes: cp(`Nr;Adresse;Wert\r\n${body}\r\n`) }, 'alt', { chunkBytes: 8 * 1024 });
+    expect(r.detected.encoding).toBe('windows-1252');
+    expect(r.rows).toBe(3000);
+    expect(rows(`SELECT count(*) AS n FROM alt WHERE "Adresse" = 'Straße ' || "Nr" || ' – Köln-Mülheim'`)).toEqual([{ n: 3000 }]);
+    expect(rows('SELECT sum("Wert") AS s FROM alt')).toEqual([{ s: (2999 * 3000) / 2 + 1500 }]);
+  });
+
+  it('property: types from the byte scan agree with the typing rules', async () => {
+    const cell = fc.oneof(fc.integer({ min: 0, max: 99999 }).map(String), fc.constantFrom('', '007', '0', '12,5', '-', 'x', 'ab'));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 30 }), async (table) => {
+        const text = 'a;b;c\n' + table.map((r) => r.join(';')).join('\n') + '\n';
+        const file = { name: 'p.csv', bytes: new TextEncoder().encode(text) };
+        // lines of only delimiters are blank lines
+        const data = table.filter((row) => row.some((c) => c !== ''));
+        if (!data.length) {
+          await expect(ingestFile(duck, file, 'prop')).rejects.toThrow(/keine Datenzeilen/);
+          return;
+        }
+        const r = await ingestFile(duck, file, 'prop', { decimal: ',', thousands: '' });
+        expect(r.rows).toBe(data.length);
+        for (let j = 0; j < 3; j++) {
+          const cells = data.map((row) => row[j]);
+          const filled = cells.filter((c) => !['', '-', 'x'].includes(c));
+          const expected =
+            filled.length === 0 || filled.some((c) => /^0\d/.test(c)) ? 'text'
+            : filled.every((c) => /^\d+$/.test(c)) ? 'integer'
+            : filled.every((c) => /^\d+(,\d+)?$/.test(c)) ? 'double'
+            : 'text';
+          expect(r.columns[j].type).toBe(expected);
+          expect(r.columns[j].nulls).toBe(cells.length - filled.length);
+        }
+      }),
+      { numRuns: 15 },
+    );
   });
 
   it('cancel between chunks leaves no table and keeps the old one', async () => {

@@ -30,7 +30,8 @@ export interface CsvPlan {
   warnings: ImportWarning[];
 }
 
-const nonBlank = (rs: string[][]): string[][] => rs.filter((r) => r.length > 0);
+/** Records with content; lines of only delimiters count as blank (as in the byte scan). */
+const nonBlank = (rs: string[][]): string[][] => rs.filter((r) => r.some((c) => c !== ''));
 
 /** Detect encoding, delimiter, number format and table layout from a head (and tail) sample; options override. */
 export function planCsv(name: string, bytes: Uint8Array, options: ImportOptions = {}): CsvPlan {

@@ -94,6 +94,8 @@ export function scanCsv(
   let padded = false;
   const finish = (end: number): void => {
     endField();
+    // only delimiters (";;;", common at the end of Excel exports): as blank as an empty line
+    if (!blank && recCls.every((c) => c === 0)) blank = true;
     if (!blank) {
       nonBlank++;
       if (nonBlank === opts.skipRecords) bodyStart = end;

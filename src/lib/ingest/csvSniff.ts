@@ -135,7 +135,10 @@ export function detectLayout(records: string[][], f: NumberFormat, tail: string[
     // spanning header cells: empty right of a label (CSV) or repeated label (filled merged cells in XLSX)
     const spanning = prev.some((c, j) => j > 0 && (prev[j - 1] ?? '').trim() !== '' && (c.trim() === '' || c.trim() === (prev[j - 1] ?? '').trim()));
     const yearsOrText = r.every((c) => isMissing(c) || isYear(c) || !isNum(c, f)) && r.some(isYear);
-    if (textInNumeric(r) || (spanning && yearsOrText)) headerRows++;
+    // a further header line names most columns and holds no numbers where the data have them
+    const noNumbers = r.every((c, j) => !numericCol[j] || isMissing(c) || !isNum(c, f));
+    const namesMost = nonEmpty(r) >= Math.max(2, Math.ceil(width / 2));
+    if ((textInNumeric(r) && noNumbers && namesMost) || (spanning && (yearsOrText || (allText(r) && namesMost)))) headerRows++;
     else break;
   }
   return { headerRow: start, headerRows, footerRows: detectFooter(tail, width, numericCol, f), width, titleRows: start };

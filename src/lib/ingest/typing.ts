@@ -5,7 +5,7 @@
 import type { Duck } from '../db/duck';
 import type { NumberFormat } from './numbers';
 import {
-  parseSymbolCounts, typedInsertSql, typedSelectSql, typingStatsSql, FULL_PREP, type PrepOptions, type SqlColumnType, type TypedColumn,
+  notAllNull, parseSymbolCounts, typedInsertSql, typedSelectSql, typingStatsSql, FULL_PREP, type PrepOptions, type SqlColumnType, type TypedColumn,
 } from '../sql/typedSelect';
 import { dropQuietly } from './table';
 import { quoteIdent } from '../sql/ident';
@@ -40,10 +40,10 @@ export function accumulateStats(duck: Duck, source: string, rawColumns: string[]
   const out = acc ?? { rows: 0, cols: rawColumns.map(empty) };
   const idx = rawColumns.map((_, i) => i).filter((i) => !known?.[i]);
   if (!idx.length) {
-    out.rows += Number(duck.query(`SELECT count(*) AS n FROM ${quoteIdent(source)}`).get(0)?.toJSON().n ?? 0);
+    out.rows += Number(duck.query(`SELECT count(*) AS n FROM ${quoteIdent(source)} WHERE ${notAllNull(rawColumns)}`).get(0)?.toJSON().n ?? 0);
     return out;
   }
-  const row = (duck.query(typingStatsSql(source, idx.map((i) => rawColumns[i]), format, prep)).get(0)?.toJSON() ?? {}) as Record<string, unknown>;
+  const row = (duck.query(typingStatsSql(source, idx.map((i) => rawColumns[i]), format, prep, rawColumns)).get(0)?.toJSON() ?? {}) as Record<string, unknown>;
   const num = (k: string): number => Number(row[k] ?? 0);
   out.rows += num('n');
   idx.forEach((i, q) => {

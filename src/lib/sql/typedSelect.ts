@@ -31,9 +31,10 @@ export const FULL_PREP: PrepOptions = { trim: true, percent: true, minus: true }
 
 /**
  * Inner projections of raw columns: `t_i` (trimmed text), then `p_i` (number candidate: without
- * trailing "%" and with a Unicode minus as "-"). Returns the FROM clause body.
+ * trailing "%" and with a Unicode minus as "-"). Rows are kept unless all `rowColumns` (default:
+ * `columns`) are NULL. Returns the FROM clause body.
  */
-export function preparedFrom(source: string, columns: string[], prep: PrepOptions = FULL_PREP): string {
+export function preparedFrom(source: string, columns: string[], prep: PrepOptions = FULL_PREP, rowColumns: string[] = columns): string {
   const t = columns.map((c, i) => `${prep.trim ? `trim(${quoteIdent(c)}, ${quoteLiteral(TRIM_CHARS)})` : quoteIdent(c)} AS t${i}`).join(', ');
   const pExpr = (i: number): string => {
     let e = `t${i}`;
@@ -42,7 +43,12 @@ export function preparedFrom(source: string, columns: string[], prep: PrepOption
     return e;
   };
   const p = columns.map((_, i) => `t${i}, ${pExpr(i)} AS p${i}`).join(', ');
-  return `(SELECT ${p} FROM (SELECT ${t} FROM ${quoteIdent(source)}))`;
+  return `(SELECT ${p} FROM (SELECT ${t} FROM ${quoteIdent(source)} WHERE ${notAllNull(rowColumns)}))`;
+}
+
+/** Condition dropping rows whose cells are all NULL (lines like ";;;"). */
+export function notAllNull(columns: string[]): string {
+  return columns.length ? `coalesce(${columns.map(quoteIdent).join(', ')}) IS NOT NULL` : 'true';
 }
 
 /** SQL condition on the trimmed column `t`: NULL, empty or a missing-value symbol. */
@@ -69,10 +75,10 @@ export function dateExpr(t: string): string {
  * One-row statistics query over `source`; per column i: m_i (missing), d_i (numbers), f_i
  * (numbers with a fraction), z_i (leading-zero IDs), p_i (numbers with "%"), t_i (dates), b_i
  * (yes/no words), x_i (smallest non-number), s_i (missing symbol positions → counts, see
- * `parseSymbolCounts`). Cell values are prepared and tested once in inner projections; the
+ * `parseSymbolCounts`). Statistics may cover a subset of the table's `rowColumns`. Cell values are prepared and tested once in inner projections; the
  * aggregates only combine those flags, and costly checks are guarded by O(1) length tests.
  */
-export function typingStatsSql(source: string, columns: string[], f: NumberFormat, prep: PrepOptions = FULL_PREP): string {
+export function typingStatsSql(source: string, columns: string[], f: NumberFormat, prep: PrepOptions = FULL_PREP, rowColumns: string[] = columns): string {
   const inner = columns.map((_, i) => `t${i}, ${missingCond(`t${i}`)} AS m${i}, ${numberExpr(`p${i}`, f)} AS d${i}`).join(', ');
   const parts = ['count(*) AS n'];
   columns.forEach((_, i) => {
@@ -91,7 +97,7 @@ export function typingStatsSql(source: string, columns: string[], f: NumberForma
       `CAST(histogram(list_position([${missingList}], coalesce(${t}, ''))) FILTER (WHERE ${m}) AS VARCHAR) AS s${i}`,
     );
   });
-  return `SELECT ${parts.join(',\n  ')}\nFROM (SELECT ${inner} FROM ${preparedFrom(source, columns, prep)})`;
+  return `SELECT ${parts.join(',\n  ')}\nFROM (SELECT ${inner} FROM ${preparedFrom(source, columns, prep, rowColumns)})`;
 }
 
 /** Parse the `s_i` statistic ("{1=3, 2=1}") into symbol → count. */

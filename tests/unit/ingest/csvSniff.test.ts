@@ -62,6 +62,11 @@ describe('detectLayout', () => {
     expect(detectLayout(nonBlank(text, ','), { decimal: ',', thousands: '' })).toMatchObject({ headerRow: 0, headerRows: 1, footerRows: 0 });
   });
 
+  it('a first data row with a stray text value is data, not a second header line', () => {
+    const text = 'Gebiet;Einwohner;Quote\nA;ca. 900;12,5\nB;1.000;7,5\nC;1.100;8\nD;1.200;9\n';
+    expect(detectLayout(nonBlank(text), DE)).toMatchObject({ headerRow: 0, headerRows: 1 });
+  });
+
   it('recognises a table without header', () => {
     expect(detectLayout(nonBlank('A;1;2\nB;3;4\nC;5;6\n'), DE)).toMatchObject({ headerRow: -1, headerRows: 0 });
   });

@@ -13,15 +13,16 @@ beforeAll(async () => {
 
 const DE: NumberFormat = { decimal: ',', thousands: '.' };
 
+/** One cell per row in c0; `k` keeps rows whose cell is NULL (rows of only NULLs are dropped). */
 function stage(name: string, cells: (string | null)[]): void {
-  duck.query(`CREATE OR REPLACE TABLE "${name}" (c0 VARCHAR)`);
-  if (cells.length) duck.query(`INSERT INTO "${name}" VALUES ${cells.map((c) => `(${c === null ? 'NULL' : quoteLiteral(c)})`).join(', ')}`);
+  duck.query(`CREATE OR REPLACE TABLE "${name}" (c0 VARCHAR, k VARCHAR)`);
+  if (cells.length) duck.query(`INSERT INTO "${name}" VALUES ${cells.map((c) => `(${c === null ? 'NULL' : quoteLiteral(c)}, 'k')`).join(', ')}`);
 }
 
 /** The SQL rule applied to each cell, in order. */
 function sqlNumbers(cells: (string | null)[], f: NumberFormat): (number | null)[] {
   stage('num', cells);
-  const t = duck.query(`SELECT ${numberExpr('p0', f)} AS v FROM ${preparedFrom('num', ['c0'])}`);
+  const t = duck.query(`SELECT ${numberExpr('p0', f)} AS v FROM ${preparedFrom('num', ['c0'], undefined, ['c0', 'k'])}`);
   return t.toArray().map((r) => (r.toJSON() as { v: number | null }).v);
 }
 
@@ -36,6 +37,7 @@ describe('typedSelect SQL builders', () => {
     expect(sql.startsWith('CREATE TABLE "dst" AS SELECT')).toBe(true);
     expect(sql).toContain('AS "Größe ""x"""');
     expect(sql).toContain(`FROM ${preparedFrom('src', ['c0'])}`);
+    expect(preparedFrom('src', ['c0'], undefined, ['c0', 'c1'])).toContain('WHERE coalesce("c0", "c1") IS NOT NULL');
   });
 
   it('execute: German numbers, percent, missing symbols', () => {
