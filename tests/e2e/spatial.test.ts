@@ -39,6 +39,8 @@ async function nodeD(): Promise<number> {
 
 describe('segregation and spatial patterns in the browser', () => {
   it('runs the SGB-II preset and LISA on the demo through the UI', async () => {
+    const t0 = Date.now();
+    const mark = (what: string) => console.log(`${what}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const expectedD = nodeD();
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
@@ -46,6 +48,7 @@ describe('segregation and spatial patterns in the browser', () => {
     await page.goto(`${server.url}/?demo=musterstadt`);
     await waitForMap(page);
     await expect.poll(() => page.getByTestId('legend').locator('tbody tr').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+    mark('demo');
 
     // Segregation: the preset SGB2 vs. EW_U65 − SGB2
     await page.getByRole('tab', { name: 'Segregation' }).click();
@@ -64,6 +67,8 @@ describe('segregation and spatial patterns in the browser', () => {
     await expect.poll(() => page.getByTestId('seg-trend').locator('circle').count(), { timeout: 60_000 }).toBe(6);
     await expect.poll(() => page.getByTestId('legend').innerText()).toContain('Standortquotient');
     await page.screenshot({ path: path.join(ARTIFACTS, 'segregation.png') });
+    await page.getByTestId('seg-results').screenshot({ path: path.join(ARTIFACTS, 'segregation-results.png') });
+    mark('segregation');
 
     // Räumliche Muster: SGB-II-Quote, queen, 999 permutations → LISA clusters
     await page.getByRole('tab', { name: 'Räumliche Muster' }).click();
@@ -88,6 +93,8 @@ describe('segregation and spatial patterns in the browser', () => {
     expect(await page.getByTestId('sp-scatter').locator('circle.sel').getAttribute('data-i')).toBe('5');
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(ARTIFACTS, 'spatial-lisa.png') });
+    await page.getByTestId('sp-results').screenshot({ path: path.join(ARTIFACTS, 'spatial-results.png') });
+    mark('lisa');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -146,3 +146,21 @@ describe('spatial patterns through the engine', () => {
     expect(r.spatial.every((v) => Number.isFinite(v))).toBe(true);
   });
 });
+
+describe('cancel in the worker loop', () => {
+  it('engine.cancel() issued while the permutations run stops them at the next pause', async () => {
+    const col = engine.listLayers().find((l) => l.idColumn === 'POLYID')!.table;
+    const req = { source: { layer: col }, column: 'CRIME', weights: { type: 'queen' as const }, permutations: 400_000, seed: 1, alpha: 0.05, fdr: false };
+    engine.beginTask();
+    let pauses = 0;
+    const hooks = {
+      pause: () => new Promise<void>((r) => setTimeout(() => (pauses++, r()), 0)),
+      isCancelled: () => engine.cancelRequested,
+    };
+    setTimeout(() => engine.cancel(), 30);
+    await expect(moranAnalysis(engine, req, hooks)).rejects.toBeInstanceOf(CancelledError);
+    expect(pauses).toBeGreaterThan(0);
+    engine.beginTask();
+    expect(engine.cancelRequested).toBe(false);
+  });
+});
