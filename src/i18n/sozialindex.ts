@@ -3,6 +3,14 @@ import type { Strings } from './index';
 /** Strings of the Sozialindex workspace (`src/components/index/`, issue 3). German first. */
 export const sozialindex: Strings = {
   de: {
+    "ix.rob.presetNote": "Hinweis: Die Robustheitsprüfung rechnet mit dem gewichteten Index und seinen Klassengrenzen ({breaks}), nicht mit Dezilen oder Hauptkomponenten; die Rangfolge ist dieselbe Grundlage.",
+    "ix.class.sd": " SD",
+    "ix.res.dynamics": "Dynamik",
+    "ix.pca.title": "Hauptkomponenten je Lebensbereich",
+    "ix.pca.domain": "Lebensbereich",
+    "ix.pca.explained": "erklärte Varianz",
+    "ix.pca.loadings": "Ladungen",
+    "ix.pca.help": "Die erste Hauptkomponente fasst die Indikatoren eines Bereichs zusammen; die erklärte Varianz zeigt, wie viel ihrer gemeinsamen Streuung sie abbildet. Ladungen nahe 0 heißen: dieser Indikator trägt wenig bei.",
     "ix.noLayer": "Zuerst Daten laden und eine Gebietsebene anlegen (oder „Demo laden“).",
     "ix.sections": "Bereiche des Sozialindex",
     "ix.section.indicators": "Indikatoren",
@@ -254,6 +262,14 @@ export const sozialindex: Strings = {
     "ix.ts.changeHelp": "Negative Änderung = das Gebiet ist in der Rangfolge nach oben gerückt (mehr Handlungsbedarf im Vergleich).",
   },
   en: {
+    "ix.rob.presetNote": "Note: the robustness check uses the weighted index and its class breaks ({breaks}), not deciles or principal components; the ranking rests on the same basis.",
+    "ix.class.sd": " SD",
+    "ix.res.dynamics": "Dynamics",
+    "ix.pca.title": "Principal components per domain",
+    "ix.pca.domain": "Domain",
+    "ix.pca.explained": "explained variance",
+    "ix.pca.loadings": "Loadings",
+    "ix.pca.help": "The first principal component summarises the indicators of a domain; the explained variance shows how much of their common spread it captures. Loadings near 0 mean the indicator contributes little.",
     "ix.noLayer": "Load data and create an area layer first (or \"Load demo\").",
     "ix.sections": "Social index sections",
     "ix.section.indicators": "Indicators",

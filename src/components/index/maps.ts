@@ -21,7 +21,7 @@ export function classLabels(run: IndexRun): string[] {
   if (run.preset === 'dezile') return Array.from({ length: 10 }, (_, d) => t('ix.decile', { d: d + 1 }));
   if (run.preset === 'status_dynamik') return [0, 1, 2, 3].map((s) => t(`ix.status.${s + 1}`));
   const b = run.base.settings.breaks;
-  const unit = run.base.settings.classMethod === 'sd' ? ' SD' : '';
+  const unit = run.base.settings.classMethod === 'sd' ? t('ix.class.sd') : '';
   return Array.from({ length: b.length + 1 }, (_, c) =>
     c === 0 ? t('ix.class.below', { b: fmtNumber(b[0]) + unit })
       : c === b.length ? t('ix.class.above', { b: fmtNumber(b[c - 1]) + unit })
