@@ -58,4 +58,15 @@ describe('Sozialindex results table', () => {
     expect(ontoggle).toHaveBeenCalledWith('c');
     expect(onselect).toHaveBeenCalledTimes(1);
   });
+
+  it('hides the z-value of a suppressed rate with its symbol and does not let it steer the order', async () => {
+    render(ResultsTable, { run: run(), classNames: ['unter 0', 'ab 0'], hidden: (_j: number, i: number) => (i === 1 ? '·' : null) });
+    const quote = screen.getByRole('button', { name: 'Quote' });
+    await fireEvent.click(quote);
+    expect(names()).toEqual(['Nord', 'West', 'Mitte', 'Süd', 'Ost']);
+    const rows = within(screen.getByTestId('ix-results')).getAllByRole('row').slice(1);
+    expect(rows[3].lastElementChild!.textContent).toBe('·');
+    await fireEvent.click(quote);
+    expect(names().slice(0, 3)).toEqual(['Mitte', 'West', 'Nord']);
+  });
 });

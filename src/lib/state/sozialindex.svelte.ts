@@ -1,10 +1,10 @@
 import type { AppState } from './app.svelte';
 import type { MapState } from './map.svelte';
 import type { JoinSpecInput } from '../engine/types';
-import { DEFAULT_INDEX_SETTINGS, type IndexRun, type IndexSettings, type IndicatorSpec, type IndicatorSummary } from '../engine/index';
+import { DEFAULT_INDEX_SETTINGS, DISCLOSURE_ORDER, type IndexRun, type IndexSettings, type IndicatorSpec, type IndicatorSummary } from '../engine/index';
 import type { RobustnessResult, RobustnessSpec, TimeSeriesResult, TypologyResult, TypologySpec } from '../engine/index-extra';
 import type { IndexRequest } from '../../../workers/api-index';
-import { DEFAULT_DISCLOSURE, type DisclosureOptions } from '../analysis/disclosure';
+import { DEFAULT_DISCLOSURE, DISCLOSURE_SYMBOLS, type DisclosureOptions } from '../analysis/disclosure';
 import { INDICATOR_CATALOGUE } from '../analysis/indicators';
 import { buildIndexMap, type IndexMapView } from '../../components/index/maps';
 import { Comlink } from '../db/client';
@@ -207,6 +207,18 @@ export class SozialindexState {
     if (!req) return;
     const r = await this.app.run(t('ix.ts.busy'), () => this.app.engine.indexTimeSeries(req, this.tsMode, this.tsBase));
     if (r) { this.series = r; this.seriesYear = r.years.length - 1; await this.showMap('year'); }
+  }
+
+  /**
+   * Official symbol hiding the standardised value of indicator j in area i (METHODS §6: a z-value
+   * reveals its rate, so a secret or unreliable rate hides its z too), or null when it may be shown.
+   */
+  zSymbol(j: number, i: number): string | null {
+    const run = this.run;
+    const s = run ? this.summaries?.[j]?.years[this.years.indexOf(run.year)] : undefined;
+    if (!s) return null;
+    const st = DISCLOSURE_ORDER[s.disclosure[i]];
+    return st === 'secret' || st === 'secondary' || st === 'unreliable' ? DISCLOSURE_SYMBOLS[st] : null;
   }
 
   toggleOutlier(id: string): void {
