@@ -45,7 +45,7 @@ describe('segregation and spatial patterns in the browser', () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/?demo=musterstadt`);
+    await page.goto(`${server.url}/?demo=musterstadt`, { timeout: 90_000 });
     await waitForMap(page);
     await expect.poll(() => page.getByTestId('legend').locator('tbody tr').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
     mark('demo');
@@ -86,6 +86,15 @@ describe('segregation and spatial patterns in the browser', () => {
     const hhRow = legend.locator('tbody tr', { hasText: 'Hoch-Hoch (HH)' });
     expect(await hhRow.innerText()).toContain(String(hh));
     expect(await page.getByTestId('sp-weights-report').innerText()).toMatch(/60 Gebiete/);
+    // a stricter level with FDR redraws the clusters from the same permutations: never more HH
+    await page.getByTestId('sp-alpha').selectOption('0.001');
+    await page.getByTestId('sp-fdr').check();
+    await expect.poll(async () => (await page.getByTestId('sp-lisa-counts').innerText()) !== counts).toBe(true);
+    const strictHH = Number(/HH (\d+)/.exec(await page.getByTestId('sp-lisa-counts').innerText())![1]);
+    expect(strictHH).toBeLessThanOrEqual(hh);
+    await expect.poll(async () => await hhRow.innerText()).toContain(String(strictHH));
+    await page.getByTestId('sp-alpha').selectOption('0.05');
+    await page.getByTestId('sp-fdr').uncheck();
 
     // scatterplot → map selection → highlighted dot
     await page.getByTestId('sp-scatter').locator('circle').nth(5).dispatchEvent('click');

@@ -5,7 +5,7 @@ import { CancelledError } from '../../src/lib/analysis/progress';
 import { dissimilarity } from '../../src/lib/analysis/segregation';
 import { createNodeDuck } from '../../src/lib/db/node';
 import { Engine } from '../../src/lib/engine/engine';
-import { ebAnalysis, moranAnalysis, weightsReport, type ValueSource } from '../../src/lib/engine/spatial';
+import { ebAnalysis, lisaClusters, moranAnalysis, weightsReport, type ValueSource } from '../../src/lib/engine/spatial';
 import { segregationAnalysis, type SegregationRequest } from '../../src/lib/engine/spatial-segregation';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../sample-data/musterstadt');
@@ -119,6 +119,10 @@ describe('spatial patterns through the engine', () => {
     expect(r.Ii[r.ids.indexOf('1')]).toBeCloseTo(0.73681849060835625, 12);
     expect(r.zStd.reduce((s, v) => s + v * v, 0) / 49).toBeCloseTo(1, 12);
     const hh = [...r.cluster].filter((c) => c === 1).length;
+    // re-deriving the clusters at the same level gives the worker's clusters; stricter levels keep fewer
+    expect([...lisaClusters(r.quadrant, r.pSim, r.weights.counts, 0.05, false)]).toEqual([...r.cluster]);
+    const strict = lisaClusters(r.quadrant, r.pSim, r.weights.counts, 0.01, true);
+    expect(strict.filter((c) => c >= 1 && c <= 4).length).toBeLessThanOrEqual(r.cluster.filter((c) => c >= 1 && c <= 4).length);
     expect(hh).toBeGreaterThan(0);
     // hot spots of G_i* sit where LISA finds HH
     for (let i = 0; i < 49; i++) if (r.cluster[i] === 1) expect(r.gz[i]).toBeGreaterThan(0);

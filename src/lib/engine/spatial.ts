@@ -10,7 +10,7 @@ import { parseGeometry, projectLocal, areaAndCentroid } from '../analysis/geomet
 import { getisOrdGStar } from '../analysis/getisOrd';
 import { localMoranSteps, moranGlobalSteps, type GlobalMoran } from '../analysis/moran';
 import { runStepsAsync, type LoopHooks, type Steps } from '../analysis/progress';
-import { fdrSignificant } from '../analysis/fdr';
+import { bhAdjust } from '../analysis/fdr';
 import { rowStandardize, weightsSummary, type Weights } from '../analysis/weights';
 import type { Engine } from './engine';
 import type { JoinSpecInput } from './types';
@@ -154,11 +154,11 @@ export interface MoranResponse {
   Ii: Float64Array;
   pSim: Float64Array;
   cluster: Uint8Array;
+  /** Moran scatterplot quadrant per area: 1 HH, 2 LH, 3 LL, 4 HL, 0 none (see `lisaClusters`) */
+  quadrant: Uint8Array;
   /** Getis–Ord G_i* z-scores and two-sided p-values (binary weights with self) */
   gz: Float64Array;
   gp: Float64Array;
-  /** G_i* significant at alpha (with FDR when chosen) */
-  gSignificant: Uint8Array;
 }
 
 /** Global Moran's I, LISA with conditional permutations, and G_i* (METHODS.md §5). */
@@ -178,10 +178,18 @@ export async function moranAnalysis(engine: Engine, r: MoranRequest, hooks: Task
   const lagStd = l.lag.map((v) => (sd > 0 ? v / sd : 0));
   const cluster = Uint8Array.from(l.cluster, (c) => (c === 'island' ? 5 : c === 'ns' ? 0 : ({ HH: 1, LH: 2, LL: 3, HL: 4 } as const)[c as 'HH']));
   const gs = getisOrdGStar(x, w);
-  const gSignificant = r.fdr ? fdrSignificant(gs.p, r.alpha) : Uint8Array.from(gs.p, (p) => (p <= r.alpha ? 1 : 0));
   const { null: nul, ...global } = g;
   const { ids, names } = engine.layerLabels(r.source.layer);
-  return { n, ids, names, x, weights: report, global, null: nul, zStd, lagStd, Ii: l.Ii, pSim: l.pSim, cluster, gz: gs.z, gp: gs.p, gSignificant };
+  return { n, ids, names, x, weights: report, global, null: nul, zStd, lagStd, Ii: l.Ii, pSim: l.pSim, cluster, quadrant: l.quadrant, gz: gs.z, gp: gs.p };
+}
+
+/**
+ * LISA cluster codes (as `MoranResponse.cluster`) for another significance level or FDR choice,
+ * without new permutations: significant areas keep their quadrant, islands (no neighbours) are 5.
+ */
+export function lisaClusters(quadrant: Uint8Array, pSim: Float64Array, neighbours: ArrayLike<number>, alpha: number, fdr: boolean): Uint8Array {
+  const q = fdr ? bhAdjust(pSim) : pSim;
+  return Uint8Array.from(quadrant, (c, i) => (neighbours[i] === 0 ? 5 : q[i] <= alpha && c ? (c as ClusterCode) : 0));
 }
 
 /** Settings of an empirical Bayes run. */

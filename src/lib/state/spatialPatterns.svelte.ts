@@ -2,7 +2,7 @@ import { Comlink } from '../db/client';
 import type { AppState } from './app.svelte';
 import type { MapState } from './map.svelte';
 import type { WeightsSpec } from '../analysis/buildWeights';
-import type { EbResponse, MoranResponse, WeightsReport } from '../engine/spatial';
+import { lisaClusters, type EbResponse, type MoranResponse, type WeightsReport } from '../engine/spatial';
 import { SourceState } from './spatialSource.svelte';
 import { hotSpotMap, lisaMap, neighbourMap, numericMap, significanceMap } from './spatialMaps';
 import { t } from '../../i18n/index';
@@ -27,6 +27,11 @@ export class PatternsState {
   moran = $state.raw<MoranResponse | null>(null);
   eb = $state.raw<EbResponse | null>(null);
   shown = $state<PatternMap | null>(null);
+  /** LISA clusters at the current level and FDR choice (no new permutations needed) */
+  cluster = $derived.by(() => {
+    const m = this.moran;
+    return m ? lisaClusters(m.quadrant, m.pSim, m.weights.counts, Number(this.alpha), this.fdr) : null;
+  });
 
   constructor(
     private app: AppState,
@@ -81,6 +86,11 @@ export class PatternsState {
     await this.show('lisa');
   }
 
+  /** After a new level or FDR choice: redraw a LISA map that is on screen. */
+  async significanceChanged(): Promise<void> {
+    if (this.shown === 'lisa' || this.shown === 'significance') await this.show(this.shown);
+  }
+
   variableLabel(): string {
     const base = this.denominator ? `${this.column} / ${this.denominator} × ${this.scale}` : this.column;
     return this.src.year ? `${base} (${this.src.year})` : base;
@@ -94,8 +104,9 @@ export class PatternsState {
     let custom;
     if (kind === 'neighbours') custom = this.weights && neighbourMap(t('sp.map.neighbours'), this.weights.counts);
     else if (!m) return;
-    else if (kind === 'lisa') custom = lisaMap(t('sp.map.lisa', { v }), m.cluster, m.Ii);
-    else if (kind === 'significance') custom = significanceMap(t('sp.map.significance', { v }), m.pSim, Uint8Array.from(m.cluster, (c) => (c >= 1 && c <= 4 ? 1 : 0)));
+    else if (kind === 'lisa') custom = lisaMap(t('sp.map.lisa', { v }), this.cluster ?? m.cluster, m.Ii);
+    else if (kind === 'significance')
+      custom = significanceMap(t('sp.map.significance', { v }), m.pSim, Uint8Array.from(this.cluster ?? m.cluster, (c) => (c >= 1 && c <= 4 ? 1 : 0)));
     else if (kind === 'gstar') custom = hotSpotMap(t('sp.map.gstar', { v }), m.gz, m.gp);
     else if (kind === 'value') custom = numericMap(v, eb?.raw ?? m.x);
     else if (eb) {
