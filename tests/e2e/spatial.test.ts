@@ -104,6 +104,17 @@ describe('segregation and spatial patterns in the browser', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'spatial-lisa.png') });
     await page.getByTestId('sp-results').screenshot({ path: path.join(ARTIFACTS, 'spatial-results.png') });
     mark('lisa');
+
+    // the other maps of the workspace draw with their own legends
+    await page.getByTestId('sp-map-gstar').click();
+    await expect.poll(() => legend.innerText()).toContain('Hot Spot 99 %');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'spatial-gstar.png') });
+    await page.getByTestId('sp-map-ebSpatial').click();
+    await expect.poll(() => legend.innerText()).toContain('EB-geglättet (räumlich)');
+    expect(await page.getByTestId('sp-eb').locator('tbody tr').count()).toBe(8);
+    await page.getByTestId('sp-show-weights').click();
+    await expect.poll(() => legend.innerText()).toContain('Anzahl Nachbarn');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'spatial-neighbours.png') });
     expect(errors).toEqual([]);
     await page.close();
   });
