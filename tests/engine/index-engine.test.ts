@@ -139,3 +139,20 @@ describe('Sozialindex on the engine (Musterstadt demo)', () => {
     expect(each.rankChange[5][3]).toBe(each.rank[5][3] && each.rank[4][3] ? each.rank[5][3] - each.rank[4][3] : NaN);
   });
 });
+
+describe('Sozialindex on the engine: areas of the layer without data', () => {
+  it('are flagged "keine Daten" (not "EW unter 300") and get no score', async () => {
+    const csv = 'BEZ_ID;JAHR;EW;SGB2;EW_U65\n' + ['010', '011', '012', '013'].map((id, q) => `${id};2024;${1000 + q * 100};${50 + q * 10};${800 + q * 50}`).join('\n') + '\n';
+    const t = await engine.importFile({ name: 'teil.csv', bytes: new TextEncoder().encode(csv) });
+    const src: IndexSource = { table: t.name, key: 'BEZ_ID', layer: source.layer, mode: 'exact', yearColumn: 'JAHR', population: 'EW' };
+    const d = readIndexData(engine, src, [IND[0]]);
+    const run = computeIndexRun(d, [IND[0]], 'EW', { ...DEFAULT_INDEX_SETTINGS, minPopulation: 300 });
+    expect(run.base.rank.filter((r) => r > 0)).toHaveLength(4);
+    const i = run.ids.indexOf('020');
+    expect(run.base.excluded[i]).toBe('keine Daten');
+    expect(run.base.score[i]).toBeNaN();
+    // hand check: rates 6.25, 6.67, 7.06, 7.43 % → area 013 is rank 1
+    expect(run.base.rank[run.ids.indexOf('013')]).toBe(1);
+    expect(run.values[0][run.ids.indexOf('010')]).toBeCloseTo(6.25, 12);
+  });
+});

@@ -36,6 +36,9 @@ export interface IndicatorSpec {
   reference?: number | null;
 }
 
+export const REASON_NO_DATA = 'keine Daten';
+export const REASON_NO_POPULATION = 'EW fehlt';
+
 export const INDEX_PRESETS = ['standard', 'status_dynamik', 'z_summe', 'dezile', 'pca'] as const;
 export type IndexPreset = (typeof INDEX_PRESETS)[number];
 
@@ -216,6 +219,13 @@ export function computeIndexRun(data: IndexData, indicators: IndicatorSpec[], po
     from = data.years[f];
   }
   const r = runPreset(s.preset, input, options, { before, dynamicsBreaks: s.dynamicsBreaks, domains: indicators.map((i) => i.lebensbereich || 'Gesamt') });
+  // name the real reason where the minimum-population rule would say "EW unter …" (as the CLI does)
+  const pop = input.population;
+  for (let i = 0; i < data.ids.length; i++) {
+    if (r.base.excluded[i] === null) continue;
+    if (input.values.every((v) => Number.isNaN(v[i])) && (!pop || Number.isNaN(pop[i]))) r.base.excluded[i] = REASON_NO_DATA;
+    else if (pop && Number.isNaN(pop[i])) r.base.excluded[i] = REASON_NO_POPULATION;
+  }
   const st = r.status;
   return {
     ids: data.ids, names: data.names, indicatorNames: input.names!, year: data.years[y], preset: s.preset,
