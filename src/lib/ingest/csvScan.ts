@@ -20,12 +20,26 @@ export interface ScanResult {
   classes: FieldClasses[];
 }
 
-/** Byte-level cell classes of one column; `other` cells need the SQL typing rules. */
+/**
+ * Byte-level cell classes of one column; `other` cells need the SQL typing rules. `text` cells
+ * start with an ASCII letter and cannot be a number, date, missing symbol or yes/no word.
+ */
 export interface FieldClasses {
   empty: number;
   digits: number;
   zeros: number;
   other: number;
+  text: number;
+}
+
+const isLetter = (b: number): boolean => (b >= 65 && b <= 90) || (b >= 97 && b <= 122);
+/** Initials of the missing symbols "x", "k.A." and of the yes/no words, which need the SQL rules when short. */
+const RISKY = new Set([...'xXkKjJnNtTfFwWyY'].map((c) => c.charCodeAt(0)));
+
+function textLike(first: number, last: number, len: number, delim: number): boolean {
+  if (!isLetter(first) || isBlank(last, delim)) return false;
+  if (first === 120 || first === 88) return len > 1; // "x" alone means "not applicable"
+  return !RISKY.has(first) || len === 1 || len > 6;
 }
 
 /** Longest digit run still exact as a double and a BIGINT. */
@@ -60,15 +74,22 @@ export function scanCsv(
   let bodyStart = -1;
   type Rec = { start: number; fields: number; line: number; cls: number[] };
   const ring: Rec[] = [];
-  // class counts per column: [empty, digits, zeros, other, present]
+  // class counts per column: [empty, digits, zeros, other, text, present]
   const counts: number[][] = [];
   let recCls: number[] = [];
   let fLen = 0;
   let fDigits = true;
   let fFirst = 0;
+  let fLast = 0;
   let fQuoted = false;
   const endField = (): void => {
-    recCls.push(fQuoted ? 3 : fLen === 0 ? 0 : fDigits && fLen <= MAX_DIGITS ? (fFirst === 48 && fLen > 1 ? 2 : 1) : 3);
+    recCls.push(
+      fQuoted ? 3
+      : fLen === 0 ? 0
+      : fDigits && fLen <= MAX_DIGITS ? (fFirst === 48 && fLen > 1 ? 2 : 1)
+      : textLike(fFirst, fLast, fLen, delim) ? 4
+      : 3,
+    );
     fLen = 0;
     fDigits = true;
     fQuoted = false;
@@ -79,9 +100,9 @@ export function scanCsv(
   const account = (r: Rec): void => {
     bodyRecords++;
     for (let j = 0; j < r.cls.length; j++) {
-      const c = (counts[j] ??= [0, 0, 0, 0, 0]);
+      const c = (counts[j] ??= [0, 0, 0, 0, 0, 0]);
       c[r.cls[j]]++;
-      c[4]++;
+      c[5]++;
     }
     if (r.fields > maxFields) maxFields = r.fields;
     if (r.fields !== opts.expectedFields) {
@@ -154,6 +175,7 @@ export function scanCsv(
       }
       if (b !== 32) atFieldStart = false;
       if (++fLen === 1) fFirst = b;
+      fLast = b;
       if (b < 48 || b > 57) fDigits = false;
     }
     i++;
@@ -170,6 +192,6 @@ export function scanCsv(
     ragged,
     openQuoteLine: inQuotes ? quoteLine : undefined,
     padded: padded || (n > 0 && isBlank(bytes[n - 1], delim)),
-    classes: counts.map((c) => ({ empty: c[0] + bodyRecords - c[4], digits: c[1], zeros: c[2], other: c[3] })),
+    classes: counts.map((c) => ({ empty: c[0] + bodyRecords - c[5], digits: c[1], zeros: c[2], other: c[3], text: c[4] })),
   };
 }

@@ -127,7 +127,8 @@ export function detectLayout(records: string[][], f: NumberFormat, tail: string[
   const first = records[start];
   // a lone all-text line is a header without data (the caller reports that), not a data row
   const hasHeader = textInNumeric(first) || (allText(first) && (body.length === 0 || !body.every(allText) || numericCol.every((x) => !x)));
-  if (!hasHeader) return { headerRow: -1, headerRows: 0, footerRows: detectFooter(tail, width, numericCol, f), width, titleRows: start };
+  const maxFooter = (head: number): number => (tail === records ? records.length - start - head - 1 : 20);
+  if (!hasHeader) return { headerRow: -1, headerRows: 0, footerRows: detectFooter(tail, width, numericCol, f, maxFooter(0)), width, titleRows: start };
   let headerRows = 1;
   while (headerRows < 3 && start + headerRows < records.length) {
     const prev = records[start + headerRows - 1];
@@ -141,17 +142,24 @@ export function detectLayout(records: string[][], f: NumberFormat, tail: string[
     if ((textInNumeric(r) && noNumbers && namesMost) || (spanning && (yearsOrText || (allText(r) && namesMost)))) headerRows++;
     else break;
   }
-  return { headerRow: start, headerRows, footerRows: detectFooter(tail, width, numericCol, f), width, titleRows: start };
+  return { headerRow: start, headerRows, footerRows: detectFooter(tail, width, numericCol, f, maxFooter(headerRows)), width, titleRows: start };
 }
 
-function detectFooter(tail: string[][], width: number, numericCol: boolean[], f: NumberFormat): number {
+/** Trailing footnote records; more than `max` (the data rows but one) only when marked as notes. */
+function detectFooter(tail: string[][], width: number, numericCol: boolean[], f: NumberFormat, max = 20): number {
   let n = 0;
   for (let i = tail.length - 1; i >= 0 && n < 20; i--) {
     const r = tail[i];
     const filled = nonEmpty(r);
     const noNumbers = r.every((c, j) => !numericCol[j] || isMissing(c) || !isNum(c, f));
     const marker = /^\s*(\*|\d\)|Quelle|Stand|Anm|Hinweis|Fußnote|Erläuterung)/i.test(r[0] ?? '');
-    const footnote = noNumbers && ((filled <= 1 && (width > 2 || marker)) || (r.length < width && width > 2) || (marker && filled < width));
+    // footnotes start in the first column and read like a sentence ("Quelle: …", "* vorläufig");
+    // a short lone name ("Neubaugebiet;;;") is a data row whose values are all missing
+    const first = (r[0] ?? '').trim();
+    const firstOnly = filled === 1 && first !== '' && (first.length >= 25 || first.includes(':'));
+    const footnote = noNumbers && ((firstOnly && (width > 2 || marker)) || (r.length < width && width > 2) || (marker && filled < width));
+    // only explicit footnotes ("Quelle", "*", …) may leave no data row at all
+    if (n >= max && !marker) break;
     if (r.length < Math.min(width, 2) || footnote) n++;
     else break;
   }

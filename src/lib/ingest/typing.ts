@@ -58,11 +58,12 @@ export function accumulateStats(duck: Duck, source: string, rawColumns: string[]
 }
 
 /**
- * Statistics of a column whose raw cells are all empty or plain digit runs — exactly what the
- * SQL would count for them — so the query can skip it. Undefined when SQL is needed.
+ * Statistics of a column whose raw cells are all empty, plain digit runs or plain words — exactly
+ * what the SQL would count for them — so the query can skip it. Undefined when SQL is needed.
  */
-export function statsFromClasses(c: { empty: number; digits: number; zeros: number; other: number } | undefined): ColumnStats | undefined {
-  if (!c || c.other > 0) return undefined;
+export function statsFromClasses(c: { empty: number; digits: number; zeros: number; other: number; text: number } | undefined): ColumnStats | undefined {
+  // mixed digits and words need the SQL statistics (for the example value of the warning)
+  if (!c || c.other > 0 || (c.text > 0 && c.digits + c.zeros > 0)) return undefined;
   return { ...empty(), m: c.empty, d: c.digits + c.zeros, z: c.zeros, s: c.empty ? { '': c.empty } : {} };
 }
 

@@ -37,11 +37,15 @@ describe('scanCsv', () => {
     const text = 'id;n;name;q\n001;12;Nord;1,5\n002;;"Süd";2\n010;7;West\n\nQuelle: X\n';
     const r = scanCsv(enc(text), ';', { ...opts, expectedFields: 4, footerRecords: 1 });
     expect(r.classes).toEqual([
-      { empty: 0, digits: 0, zeros: 3, other: 0 },
-      { empty: 1, digits: 2, zeros: 0, other: 0 },
-      { empty: 0, digits: 0, zeros: 0, other: 3 },
-      { empty: 1, digits: 1, zeros: 0, other: 1 },
+      { empty: 0, digits: 0, zeros: 3, other: 0, text: 0 },
+      { empty: 1, digits: 2, zeros: 0, other: 0, text: 0 },
+      { empty: 0, digits: 0, zeros: 0, other: 3, text: 0 },
+      { empty: 1, digits: 1, zeros: 0, other: 1, text: 0 },
     ]);
+    // words that could be a missing symbol or yes/no are left to SQL; plain words are text
+    const words = scanCsv(enc('a\nx\nxy\nk.A.\nja\nNein\nm\nWestend\nKöln\nLand \n'), ';', { ...opts, expectedFields: 1 }).classes[0];
+    // other: x, k.A., ja, Nein, Köln (K… could be "k.A."-like when short), "Land " (padded)
+    expect(words).toEqual({ empty: 0, digits: 0, zeros: 0, other: 6, text: 3 });
     // 16 digits no longer fit a double exactly: left to SQL
     expect(scanCsv(enc('a\n1234567890123456\n'), ';', { ...opts, expectedFields: 1 }).classes[0].other).toBe(1);
   });

@@ -67,6 +67,12 @@ describe('detectLayout', () => {
     expect(detectLayout(nonBlank(text), DE)).toMatchObject({ headerRow: 0, headerRows: 1 });
   });
 
+  it('a last row with only an area name is data, a source line is a footnote', () => {
+    const text = 'Gebiet;Einwohner;Quote\nA;1.000;7,5\nB;1.100;8\nNeubaugebiet;;\n';
+    expect(detectLayout(nonBlank(text), DE).footerRows).toBe(0);
+    expect(detectLayout(nonBlank(text + 'Quelle: Stadt Musterstadt;;\n'), DE).footerRows).toBe(1);
+  });
+
   it('recognises a table without header', () => {
     expect(detectLayout(nonBlank('A;1;2\nB;3;4\nC;5;6\n'), DE)).toMatchObject({ headerRow: -1, headerRows: 0 });
   });
