@@ -167,7 +167,8 @@ export function loadCsv(
       accumulateStats(duck, part, rawColumns, plan.format, prep, acc, isKnown);
       hooks.onProgress?.((0.7 * (bounds[k + 1] - bounds[0])) / span, 'Einlesen');
     }
-    const decided = decideColumns(acc, rawColumns, names, options.textColumns);
+    // scan-classified columns hold no padding, symbols or separators: cast without clean-up
+    const decided = decideColumns(acc, rawColumns, names, options.textColumns, isKnown);
     buildTyped(duck, name, parts, target, decided.typed, plan.format, prep, hooks, 0.7, 0.98);
     return { columns: decided.columns, warnings: [...warnings, ...decided.warnings], rows: acc.rows };
   } finally {

@@ -77,7 +77,9 @@ function decide(st: ColumnStats, rows: number, forceText: boolean): SqlColumnTyp
 }
 
 /** Types, column infos and warnings from the accumulated statistics. */
-export function decideColumns(acc: StatsAcc, rawColumns: string[], names: string[], textColumns: string[] = []): { typed: TypedColumn[]; columns: ColumnInfo[]; warnings: ImportWarning[] } {
+export function decideColumns(
+  acc: StatsAcc, rawColumns: string[], names: string[], textColumns: string[] = [], plain: boolean[] = [],
+): { typed: TypedColumn[]; columns: ColumnInfo[]; warnings: ImportWarning[] } {
   const text = new Set(textColumns.map((c) => c.toLowerCase()));
   const typed: TypedColumn[] = [];
   const columns: ColumnInfo[] = [];
@@ -86,7 +88,7 @@ export function decideColumns(acc: StatsAcc, rawColumns: string[], names: string
     const name = names[i];
     const st = acc.cols[i];
     const type = decide(st, acc.rows, text.has(name.toLowerCase()));
-    typed.push({ raw, name, type });
+    typed.push({ raw, name, type, plain: plain[i] && (type === 'integer' || type === 'text') });
     const filled = acc.rows - st.m;
     const info: ColumnInfo = { name, type, nulls: st.m };
     if (Object.keys(st.s).length) info.missingSymbols = { ...st.s };

@@ -115,11 +115,15 @@ export interface TypedColumn {
   raw: string;
   name: string;
   type: SqlColumnType;
+  /** every non-empty cell is known to be a plain digit run (integer/text) or a plain word (text): no clean-up needed */
+  plain?: boolean;
 }
 
 /** SQL expression converting prepared column i (`t_i`, `p_i`) to `type`. */
-export function castExpr(i: number, type: SqlColumnType, f: NumberFormat): string {
+export function castExpr(i: number, type: SqlColumnType, f: NumberFormat, plain = false): string {
   const t = `t${i}`;
+  if (plain && type === 'integer') return `CAST(${t} AS BIGINT)`;
+  if (plain && type === 'text') return t;
   switch (type) {
     case 'integer':
       return `CAST(${numberExpr(`p${i}`, f)} AS BIGINT)`;
@@ -136,7 +140,7 @@ export function castExpr(i: number, type: SqlColumnType, f: NumberFormat): strin
 
 /** `SELECT …` of every column converted to its decided type (body of CREATE/INSERT). */
 export function typedSelectBody(source: string, columns: TypedColumn[], f: NumberFormat, prep: PrepOptions = FULL_PREP): string {
-  const cols = columns.map((c, i) => `${castExpr(i, c.type, f)} AS ${quoteIdent(c.name)}`);
+  const cols = columns.map((c, i) => `${castExpr(i, c.type, f, c.plain)} AS ${quoteIdent(c.name)}`);
   return `SELECT\n  ${cols.join(',\n  ')}\nFROM ${preparedFrom(source, columns.map((c) => c.raw), prep)}`;
 }
 

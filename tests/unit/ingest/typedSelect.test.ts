@@ -38,6 +38,8 @@ describe('typedSelect SQL builders', () => {
     expect(sql).toContain('AS "Größe ""x"""');
     expect(sql).toContain(`FROM ${preparedFrom('src', ['c0'])}`);
     expect(preparedFrom('src', ['c0'], undefined, ['c0', 'c1'])).toContain('WHERE coalesce("c0", "c1") IS NOT NULL');
+    const plain = typedSelectSql('src', 'dst', [{ raw: 'c0', name: 'n', type: 'integer', plain: true }, { raw: 'c1', name: 's', type: 'text', plain: true }], DE);
+    expect(plain).toContain('CAST(t0 AS BIGINT) AS "n",\n  t1 AS "s"');
   });
 
   it('execute: German numbers, percent, missing symbols', () => {
