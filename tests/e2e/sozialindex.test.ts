@@ -150,6 +150,13 @@ describe('Sozialindex in the browser', () => {
     await page.getByTestId('ix-ts-slider').fill('0');
     await expect.poll(() => legend.innerText(), { timeout: 20_000 }).toMatch(/Sozialindex 2019/);
     await shot(page, 'sozialindex-time');
+
+    // switching the language redraws the workspace and the map legend in English
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect.poll(() => legend.innerText(), { timeout: 10_000 }).toMatch(/Social index 2019/);
+    await page.getByTestId('ix-section-results').click();
+    await expect.poll(() => page.getByTestId('ix-results').locator('thead').innerText()).toMatch(/Rank/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'sozialindex-english.png') });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -60,7 +60,9 @@ export class SozialindexState {
 
   /** Pick the first joined table (or the first layer) and its population column. */
   initSource(): void {
-    if (this.layer && this.app.layers.some((l) => l.table === this.layer)) return;
+    const keep = this.layer && this.app.layers.some((l) => l.table === this.layer);
+    // a join that arrives after its layer (demo loading) replaces an untouched layer-only source
+    if (keep && (this.join || this.indicators.length || !this.app.joins.length)) return;
     const j = this.app.joins[0] ?? null;
     this.setSource(j ? j.layer : (this.app.layers[0]?.table ?? null), j);
   }
