@@ -112,6 +112,12 @@ export function reprojectFeatures(file: string, features: Feature[], sourceCrs: 
     }
     return { crs: crs ? normaliseCrs(crs) : 'EPSG:4326', bbox: raw };
   }
+  if (!looksProjected(raw) && Math.abs(raw[2] - raw[0]) < 360 && Math.abs(raw[3] - raw[1]) < 180 && raw.every((v) => Math.abs(v) < 1000)) {
+    // metre coordinates of any German CRS are far above 1000; degrees read as metres would land near 0°/0°
+    throw new IngestError(`„${file}“: Die Koordinaten (z. B. ${raw[0]}, ${raw[1]}) sind Längen-/Breitengrade, nicht ${normaliseCrs(crs)}.`, {
+      file, code: 'crs_mismatch', hint: 'Wählen Sie EPSG:4326 (WGS 84) oder lassen Sie das Koordinatensystem automatisch erkennen.',
+    });
+  }
   let conv: (p: number[]) => number[];
   try {
     conv = toWgs84(crs);

@@ -36,6 +36,10 @@ describe('geometry preparation', () => {
     expect(r.bbox![0]).toBeCloseTo(6.95, 2);
   });
 
+  it('refuses a projected CRS for coordinates that are degrees', () => {
+    expect(() => reprojectFeatures('x.geojson', [square(6.9, 50.9, 0.1)], undefined, 'EPSG:25832')).toThrow(/sind Längen-\/Breitengrade, nicht EPSG:25832/);
+  });
+
   it('single Feature documents and legacy crs members are read', () => {
     const doc = parseGeoJson('f.json', JSON.stringify({ type: 'Feature', crs: { type: 'name', properties: { name: 'EPSG:31467' } }, properties: { a: 1 }, geometry: null }));
     expect(doc.features).toHaveLength(1);
