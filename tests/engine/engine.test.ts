@@ -85,6 +85,16 @@ describe('Engine: catalogue, layers and join report', () => {
     expect(c.names[0]).not.toBe('');
   });
 
+  it('a cancel sent during a chunked import stops it between chunks and keeps the catalogue', async () => {
+    const before = engine.listTables().map((t) => t.name);
+    const lines = ['ID;WERT', ...Array.from({ length: 40_000 }, (_, i) => `${String(i).padStart(6, '0')};${i},5`)];
+    const bytes = new TextEncoder().encode(lines.join('\n'));
+    const running = engine.importFile({ name: 'gross.csv', bytes }, { chunkBytes: 16 * 1024 });
+    setTimeout(() => engine.cancel(), 0);
+    await expect(running).rejects.toThrow(/abgebrochen/i);
+    expect(engine.listTables().map((t) => t.name)).toEqual(before);
+  });
+
   it('a failed import leaves everything loaded intact', async () => {
     const before = engine.listTables().map((t) => t.name);
     await expect(engine.importFile({ name: 'kaputt.csv', bytes: new Uint8Array([0, 159, 146, 150, 0, 0, 1, 2, 3, 255]) })).rejects.toThrow();

@@ -52,13 +52,12 @@ export class Engine {
   async importFile(file: FileInput, options?: ImportOptions, onProgress?: ProgressFn, replace?: string): Promise<TableMeta> {
     this.cancelled = false;
     const name = replace ?? tableNameFor(file.name, this.tables.keys());
-    const staging = `${name}__import`;
     try {
-      const res = await ingestFile(this.duck, file, staging, options, {
+      // ingestFile builds under a temporary name and swaps it in only on success
+      const res = await ingestFile(this.duck, file, name, options, {
         onProgress,
         isCancelled: () => this.cancelled,
       });
-      this.duck.query(`DROP TABLE IF EXISTS ${qi(name)}; ALTER TABLE ${qi(staging)} RENAME TO ${qi(name)}`);
       const previous = replace ? this.tables.get(replace) : undefined;
       const meta: TableMeta = {
         name,
@@ -74,7 +73,6 @@ export class Engine {
       this.tables.set(name, meta);
       return meta;
     } catch (e) {
-      this.duck.query(`DROP TABLE IF EXISTS ${qi(staging)}`);
       if (e instanceof IngestError) throw e;
       throw new IngestError(`Die Datei „${file.name}“ konnte nicht gelesen werden: ${duckErrorMessage(e)}`, {
         file: file.name,

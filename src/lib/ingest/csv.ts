@@ -99,9 +99,9 @@ function readCsvSql(file: string, delimiter: string, width: number): string {
  * Load the CSV into `target` (which must not exist yet). `limitBytes` loads only a head slice
  * (preview). Returns typed column infos and warnings.
  */
-export function loadCsv(
+export async function loadCsv(
   duck: Duck, name: string, bytes: Uint8Array, target: string, plan: CsvPlan, options: ImportOptions, hooks: ProgressHooks = {}, limitBytes?: number,
-): { columns: ColumnInfo[]; warnings: ImportWarning[]; rows: number } {
+): Promise<{ columns: ColumnInfo[]; warnings: ImportWarning[]; rows: number }> {
   const warnings = [...plan.warnings];
   const delimiter = plan.detected.delimiter ?? ';';
   const limited = limitBytes !== undefined && bytes.length > limitBytes;
@@ -144,6 +144,8 @@ export function loadCsv(
   const isKnown = known.map((k) => k !== undefined);
   try {
     for (let k = 0; k < chunks; k++) {
+      // let a queued cancel (and progress) message through: DuckDB's blocking calls never yield
+      if (chunks > 1) await new Promise<void>((r) => setTimeout(r, 0));
       checkCancelled(name, hooks.isCancelled);
       const part = `${staging}_${k}`;
       parts.push(part);

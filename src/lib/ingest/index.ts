@@ -34,7 +34,7 @@ async function load(duck: Duck, file: InputFile, target: string, options: Import
   switch (format) {
     case 'csv': {
       const plan = planCsv(file.name, file.bytes, options);
-      const r = loadCsv(duck, file.name, file.bytes, target, plan, options, hooks, preview ? PREVIEW_BYTES : undefined);
+      const r = await loadCsv(duck, file.name, file.bytes, target, plan, options, hooks, preview ? PREVIEW_BYTES : undefined);
       return { ...r, detected: plan.detected, rawLines: plan.rawLines };
     }
     case 'xlsx':
