@@ -1,8 +1,10 @@
 /**
- * Seeded pseudo-random numbers for reproducible Monte Carlo runs (robustness, k-means++).
- * Generator: xoshiro128** (Blackman & Vigna 2018), seeded through splitmix32; normal deviates by
+ * Seeded pseudo-random numbers for reproducible Monte Carlo runs (robustness, k-means++): the
+ * uniform generator of `random.ts` (xoshiro128**, Blackman & Vigna 2018) plus normal deviates by
  * the Marsaglia polar method; gamma deviates by Marsaglia & Tsang (2000). METHODS.md §2 (robustness).
  */
+import { createRng as createUniform } from './random';
+
 export interface Rng {
   /** Uniform on [0, 1). */
   next(): number;
@@ -14,31 +16,12 @@ export interface Rng {
   int(n: number): number;
 }
 
-function splitmix32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-}
-
-/** Creates a seeded generator (xoshiro128**); equal seeds give equal streams. */
+/** Creates a seeded generator (xoshiro128** from `random.ts`); equal seeds give equal streams. */
 export function createRng(seed = 1): Rng {
   if (!Number.isFinite(seed)) throw new Error(`invalid seed: ${seed}`);
-  const sm = splitmix32(Math.floor(seed));
-  let a = sm(), b = sm(), c = sm(), d = sm();
-  if ((a | b | c | d) === 0) a = 1;
+  const uniform = createUniform(Math.floor(seed));
   let spare = NaN;
-  const nextU32 = (): number => {
-    const r = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-    const t = b << 9;
-    c ^= a; d ^= b; b ^= c; a ^= d; c ^= t; d = rotl(d, 11);
-    return r;
-  };
-  const next = (): number => nextU32() / 4294967296;
+  const next = (): number => uniform.next();
   const normal = (): number => {
     if (!Number.isNaN(spare)) { const s = spare; spare = NaN; return s; }
     let u: number, v: number, s: number;
@@ -65,10 +48,6 @@ export function createRng(seed = 1): Rng {
       if (Math.log(u) < 0.5 * x * x + dd * (1 - v + Math.log(v))) return dd * v;
     }
   };
-  const int = (n: number): number => Math.floor(next() * n);
+  const int = (n: number): number => uniform.int(n);
   return { next, normal, gamma, int };
-}
-
-function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
 }
