@@ -50,7 +50,10 @@ export function planCsv(name: string, bytes: Uint8Array, options: ImportOptions 
   if (head.trim() === '') {
     throw new IngestError(`Die Datei „${name}“ ist leer.`, { file: name, code: 'empty', hint: 'Prüfen Sie, ob die richtige Datei gewählt wurde, und exportieren Sie sie erneut.' });
   }
-  const delimiter = options.delimiter ?? sniffDelimiter(head);
+  // Excel writes "sep=;" as a first line when asked to; it names the delimiter and is no title
+  const sepLine = /^sep=(.)\r?\n/i.exec(head);
+  if (sepLine) warnings.push({ code: 'sep_line', line: 1, message: `Zeile 1 von „${name}“ („sep=${sepLine[1]}“) ist ein Excel-Hinweis auf das Trennzeichen und wurde übersprungen.` });
+  const delimiter = options.delimiter ?? (sepLine ? sepLine[1] : sniffDelimiter(head));
   const records = nonBlank(splitRecords(head, delimiter, whole));
   let tail = records;
   if (!whole) {

@@ -96,3 +96,15 @@ export function decodeBytes(bytes: Uint8Array, encoding: Encoding, mixed = false
   }
   return parts.join('');
 }
+
+/**
+ * Excel's "Unicode-Text" export is UTF-16 with a byte-order mark. Returns the same text as UTF-8
+ * (without BOM), or null when `bytes` is not UTF-16 with a BOM.
+ */
+export function utf16ToUtf8(bytes: Uint8Array): Uint8Array | null {
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
+  if (!le && !be) return null;
+  const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
+  return new TextEncoder().encode(text);
+}

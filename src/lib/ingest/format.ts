@@ -53,7 +53,7 @@ export function sniffFormat(name: string, bytes: Uint8Array): FileFormat {
   if (bytes[start] === 0x7b /* { */ && (e === 'json' || e === 'geojson' || /"type"\s*:\s*"(FeatureCollection|Feature)"/.test(new TextDecoder().decode(bytes.subarray(start, start + 65536))))) {
     return 'geojson';
   }
-  if (e === 'geojson') return 'geojson';
+  if (e === 'geojson' || (bytes[start] === 0x5b /* [ */ && e === 'json')) return 'geojson';
   if (binaryShare(bytes) > 0.01) {
     throw new IngestError(`„${name}“ ist keine Textdatei (Binärdaten) und kein bekanntes Format.`, {
       file: name, code: 'binary', hint: 'Unterstützt werden CSV/TXT, XLSX, Parquet, GeoJSON und gezippte Shapefiles. Exportieren Sie die Daten in eines dieser Formate.',

@@ -23,7 +23,7 @@ export function parseGeoJson(file: string, text: string): { features: Feature[];
   const crs = d?.crs?.properties?.name;
   if (d?.type === 'FeatureCollection' && Array.isArray(d.features)) return { features: d.features as Feature[], crs };
   if (d?.type === 'Feature') return { features: [d as Feature], crs };
-  throw new IngestError(`„${file}“ ist kein GeoJSON mit Objekten (FeatureCollection oder Feature erwartet${d?.type ? `, gefunden „${String(d.type)}“` : ''}).`, {
+  throw new IngestError(`„${file}“ ist kein GeoJSON mit Objekten (FeatureCollection oder Feature erwartet${Array.isArray(d) ? ', gefunden: eine JSON-Liste' : d?.type ? `, gefunden „${String(d.type)}“` : ''}).`, {
     file, code: 'not_geojson', hint: HINT,
   });
 }

@@ -1,4 +1,5 @@
 /** Shared by GeoJSON and Shapefile: check, reproject and tabulate features (properties + `_geom`). */
+import { ringSelfIntersects } from '../geo/selfIntersection';
 import { Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import { columnVector } from './arrowColumns';
 import { CRS_HINT, isGeographic, looksProjected, normaliseCrs, toWgs84 } from '../geo/crs';
@@ -71,6 +72,7 @@ export function geometryKind(features: Feature[]): Detected['geometryType'] {
 export function validateGeometries(file: string, features: Feature[], warnings: ImportWarning[]): void {
   let unclosed = 0;
   let missing = 0;
+  const crossing: number[] = [];
   features.forEach((f, i) => {
     const g = f.geometry;
     if (!g) return void missing++;
@@ -90,10 +92,18 @@ export function validateGeometries(file: string, features: Feature[], warnings: 
         const a = ring[0];
         const z = ring[ring.length - 1];
         if (ring.length > 0 && (a[0] !== z[0] || a[1] !== z[1])) (ring.push([...a]), unclosed++);
+        if (ringSelfIntersects(ring) && crossing[crossing.length - 1] !== i + 1) crossing.push(i + 1);
       }
     }
   });
   if (missing) warnings.push({ code: 'missing_geometry', message: `${missing} Objekt(e) in „${file}“ haben keine Geometrie; sie werden ohne Fläche übernommen.` });
+  if (crossing.length) {
+    warnings.push({
+      code: 'self_intersection',
+      line: crossing[0],
+      message: `${crossing.length} Fläche(n) in „${file}“ überschneiden sich selbst (z. B. Objekt ${crossing.slice(0, 5).join(', ')}). Flächengrößen und Nachbarschaften können dort falsch sein; reparieren Sie die Geometrie im GIS (z. B. QGIS „Geometrien reparieren“).`,
+    });
+  }
   if (unclosed) warnings.push({ code: 'unclosed_ring', message: `${unclosed} Polygonring(e) in „${file}“ waren nicht geschlossen und wurden geschlossen.` });
 }
 

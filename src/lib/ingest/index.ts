@@ -4,6 +4,7 @@
  * only when complete, so a failed or cancelled import leaves nothing behind.
  */
 import type { Duck } from '../db/duck';
+import { utf16ToUtf8 } from './encoding';
 import { quoteIdent } from '../sql/ident';
 import { loadCsv, planCsv } from './csv';
 import { checkCancelled } from './errors';
@@ -29,7 +30,17 @@ const PREVIEW_BYTES = 1024 * 1024;
 
 type Loaded = Omit<IngestResult, 'table'> & { rawLines?: string[] };
 
-async function load(duck: Duck, file: InputFile, target: string, options: ImportOptions, hooks: ProgressHooks, preview: boolean): Promise<Loaded> {
+async function load(duck: Duck, input: InputFile, target: string, options: ImportOptions, hooks: ProgressHooks, preview: boolean): Promise<Loaded> {
+  const utf8 = utf16ToUtf8(input.bytes);
+  if (utf8) {
+    const r = await loadFormat(duck, { name: input.name, bytes: utf8 }, target, options, hooks, preview);
+    const note = { code: 'utf16', message: `„${input.name}“ ist UTF-16-kodiert (Excel „Unicode-Text“) und wurde nach UTF-8 umgewandelt.` };
+    return { ...r, detected: { ...r.detected, encoding: 'utf-8' }, warnings: [note, ...r.warnings] };
+  }
+  return loadFormat(duck, input, target, options, hooks, preview);
+}
+
+async function loadFormat(duck: Duck, file: InputFile, target: string, options: ImportOptions, hooks: ProgressHooks, preview: boolean): Promise<Loaded> {
   const format = options.format ?? sniffFormat(file.name, file.bytes);
   switch (format) {
     case 'csv': {
