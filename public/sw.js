@@ -19,7 +19,9 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const key of await caches.keys()) if (key.startsWith('srw-') && key !== CACHE) await caches.delete(key);
+      // keep the previous version too: a page still running it may load a lazy chunk
+      const old = (await caches.keys()).filter((k) => k.startsWith('srw-') && k !== CACHE);
+      for (const key of old.slice(0, -1)) await caches.delete(key);
       await self.clients.claim();
     })(),
   );
@@ -33,7 +35,8 @@ self.addEventListener('fetch', (event) => {
     (async () => {
       const cache = await caches.open(CACHE);
       // navigations (with ?demo=… or ?lang=…) all get the one app page
-      const hit = req.mode === 'navigate' ? await cache.match(new URL('./', self.registration.scope).href) : await cache.match(req, { ignoreSearch: true });
+      const hit =
+        req.mode === 'navigate' ? await cache.match(new URL('./', self.registration.scope).href) : ((await cache.match(req, { ignoreSearch: true })) ?? (await caches.match(req, { ignoreSearch: true })));
       if (hit) return hit;
       try {
         const res = await fetch(req);

@@ -8,6 +8,9 @@ export const privacy: Strings = {
     'privacy.restoring': 'Letzte Sitzung wird wiederhergestellt …',
     'privacy.restoreFailed': '„{name}“ konnte nicht wiederhergestellt werden',
     'privacy.fileMissing': 'Die gespeicherte Originaldatei von „{name}“ fehlt. Bitte die Datei erneut öffnen.',
+    'privacy.restoreCrashed.title': 'Wiederherstellung abgebrochen',
+    'privacy.restoreCrashed':
+      'Der Rechenkern ist beim Wiederherstellen der letzten Sitzung erneut abgestürzt. Ihre gespeicherten Daten bleiben unverändert; automatisches Speichern ist bis zum Neuladen pausiert. Wenn das wieder passiert: unter „Datenschutz & Speicher“ die lokalen Daten löschen und die Dateien einzeln neu öffnen.',
     'privacy.open': 'Datenschutz & Speicher',
     'privacy.title': 'Datenschutz & Speicher',
     'privacy.close': 'Schließen',
@@ -40,6 +43,9 @@ export const privacy: Strings = {
     'privacy.restoring': 'Restoring the last session …',
     'privacy.restoreFailed': '“{name}” could not be restored',
     'privacy.fileMissing': 'The stored original file of “{name}” is missing. Please open the file again.',
+    'privacy.restoreCrashed.title': 'Restore stopped',
+    'privacy.restoreCrashed':
+      'The engine crashed again while restoring the last session. Your saved data is unchanged; autosave is paused until you reload. If this happens again, delete the local data under “Privacy & storage” and open the files one by one.',
     'privacy.open': 'Privacy & storage',
     'privacy.title': 'Privacy & storage',
     'privacy.close': 'Close',

@@ -27,6 +27,7 @@ interface SrwState {
   column: string | null;
   restoring: boolean;
   lastSaved: number | null;
+  dirty: boolean;
 }
 const state = (page: Page) => page.evaluate(() => (window as unknown as { __srw: { state(): SrwState } }).__srw.state());
 
@@ -46,6 +47,9 @@ async function openDemo(page: Page): Promise<void> {
   await waitForMap(page);
   await expect.poll(() => legendRows(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
   await waitSaved(page, 0);
+  // the demo's last steps are saved too (not just an early, partial state)
+  await page.waitForTimeout(600);
+  await expect.poll(async () => (await state(page)).dirty, { timeout: 20_000 }).toBe(false);
 }
 
 describe('autosave and restore', () => {
@@ -134,6 +138,31 @@ describe('worker crash', () => {
   }, 400_000);
 });
 
+describe('crash while restoring', () => {
+  it('does not loop or overwrite the saved session; the next start restores it in full', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await openDemo(page);
+    const before = await state(page);
+    await page.reload();
+    // crash the new engine while it rebuilds the saved session
+    await page.waitForFunction(() => (window as unknown as { __srw?: { state(): SrwState } }).__srw?.state().restoring === true);
+    await page.evaluate(() => (window as unknown as { __srw: { crash(): void } }).__srw.crash());
+    const notices = () => page.getByTestId('notice-error').allInnerTexts().then((a) => a.join('\n'));
+    await expect.poll(notices, { timeout: 30_000 }).toContain('Wiederherstellung abgebrochen');
+    expect(await notices()).not.toMatch(/Binder|Error/);
+    await expect.poll(async () => (await state(page)).restoring, { timeout: 60_000 }).toBe(false);
+    await page.waitForTimeout(1500); // longer than the autosave delay: nothing may be written now
+    await page.reload();
+    await waitForMap(page);
+    await expect.poll(async () => (await state(page)).restoring, { timeout: 60_000 }).toBe(false);
+    const after = await state(page);
+    expect(after.tables).toEqual(before.tables);
+    expect(after.layers).toEqual(before.layers);
+    expect(after.joins).toBe(before.joins);
+    await page.context().close();
+  }, 400_000);
+});
+
 describe('offline', () => {
   it('after the first visit the app starts offline, restores the session and runs a classification', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -153,8 +182,14 @@ describe('offline', () => {
     const legendOnline = await page.getByTestId('legend').innerText();
 
     await context.setOffline(true);
+    const failed: string[] = [];
+    page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+    page.on('console', (m) => m.type() === 'error' && failed.push(m.text()));
     await page.reload();
-    await waitForMap(page);
+    await waitForMap(page).catch(async (e) => {
+      await page.screenshot({ path: path.join(ARTIFACTS, 'robust-offline-failed.png') });
+      throw new Error(`${(e as Error).message}\nfailed: ${failed.join('\n')}`);
+    });
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
     expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
     await expect.poll(() => page.getByTestId('legend').innerText(), { timeout: 30_000 }).toBe(legendOnline);

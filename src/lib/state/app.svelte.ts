@@ -105,7 +105,8 @@ export class AppState {
       return await fn();
     } catch (e) {
       const err = e as Error & { details?: { hint?: string; file?: string } };
-      this.notify('error', label, err.message, err.details?.hint);
+      // a dead engine is reported once by onCrash, not again by every call it cut off
+      if (err.name !== 'EngineDeadError') this.notify('error', label, err.message, err.details?.hint);
       return undefined;
     } finally {
       this.busy = null;

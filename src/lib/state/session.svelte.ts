@@ -23,6 +23,12 @@ export class Session {
   private pending: { rec: SessionRecord; sources: Map<string, Source> } | null = null;
   /** the source object last written per table, so unchanged files are not written again */
   private stored = new Map<string, Source>();
+  private flushing = false;
+
+  /** a change is waiting to be written or being written */
+  get dirty(): boolean {
+    return this.pending !== null || this.flushing;
+  }
 
   constructor(
     private app: AppState,
@@ -82,6 +88,7 @@ export class Session {
     const p = this.pending;
     this.pending = null;
     if (!p || this.disabled) return;
+    this.flushing = true;
     try {
       const keep = new Set<string>();
       for (const tb of p.rec.tables) {
@@ -106,6 +113,8 @@ export class Session {
       this.saveError = null;
     } catch (e) {
       this.saveError = (e as Error).message;
+    } finally {
+      this.flushing = false;
     }
   }
 
@@ -123,6 +132,13 @@ export class Session {
 
   /** After a worker crash: save what was pending, then rebuild the last saved state in the new engine. */
   async recover(): Promise<void> {
+    if (this.restoring) {
+      // it died while rebuilding: do not loop, and never overwrite the saved state with a partial one
+      this.disabled = true;
+      this.app.clear();
+      this.app.notify('error', t('privacy.restoreCrashed.title'), t('privacy.restoreCrashed'));
+      return;
+    }
     this.restoring = true;
     try {
       await this.flush();
@@ -144,7 +160,9 @@ export class Session {
 
   private async apply(rec: SessionRecord): Promise<void> {
     const app = this.app;
-    await app.engine.init();
+    // this engine only: if it dies meanwhile, every call fails fast instead of using its successor
+    const engine = app.engine;
+    await engine.init();
     app.ready = true;
     const names = new Map<string, string>();
     const rn = (n: string | undefined) => (n === undefined ? undefined : (names.get(n) ?? n));
@@ -156,18 +174,19 @@ export class Session {
             const f = await getFile(tb.name);
             if (!f) throw new Error(t('privacy.fileMissing', { name: tb.label }));
             const file = new File([f.blob], f.name);
-            meta = await app.engine.importFile(file, tb.options, Comlink.proxy(app.progress), tb.name);
+            meta = await engine.importFile(file, tb.options, Comlink.proxy(app.progress), tb.name);
             app.sources.set(meta.name, file);
             app.importOptions.set(meta.name, tb.options);
             this.stored.set(meta.name, file);
           } else {
             const args = { ...tb.args, table: rn(tb.args.table)! };
-            meta = tb.kind === 'pivotWide' ? await app.engine.pivotWide(args as typeof tb.args) : await app.engine.unpivot(args as Extract<TableRecord, { kind: 'unpivot' }>['args']);
+            meta = tb.kind === 'pivotWide' ? await engine.pivotWide(args as typeof tb.args) : await engine.unpivot(args as Extract<TableRecord, { kind: 'unpivot' }>['args']);
             app.derivations.set(meta.name, { ...tb, name: meta.name, args } as Extract<TableRecord, { kind: 'pivotWide' | 'unpivot' }>);
           }
           names.set(tb.name, meta.name);
-          if (meta.label !== tb.label) await app.engine.renameTable(meta.name, tb.label);
+          if (meta.label !== tb.label) await engine.renameTable(meta.name, tb.label);
         } catch (e) {
+          if ((e as Error).name === 'EngineDeadError') throw e;
           app.notify('warning', t('privacy.restoreFailed', { name: tb.label }), (e as Error).message);
         }
       }
@@ -175,13 +194,15 @@ export class Session {
         if (!names.has(l.table)) continue;
         const args = { ...l, table: rn(l.table)!, parentLayer: rn(l.parentLayer) };
         try {
-          await app.engine.createLayer(args);
+          await engine.createLayer(args);
           app.layerArgs.set(args.table, args);
         } catch (e) {
+          if ((e as Error).name === 'EngineDeadError') throw e;
           app.notify('warning', t('privacy.restoreFailed', { name: l.table }), (e as Error).message);
         }
       }
     });
+    if (app.engine !== engine) return; // it died meanwhile: recover() has taken over
     await app.refresh();
     const known = new Set(app.tables.map((x) => x.name));
     app.joins = rec.joins.map((j) => ({ ...j, table: rn(j.table)!, layer: rn(j.layer)! })).filter((j) => known.has(j.table) && known.has(j.layer));
@@ -206,6 +227,11 @@ export class Session {
     m.denominator = s.denominator;
     const join = s.join ? this.app.joins.find((j) => j.table === rn(s.join!.table) && j.layer === layer) : undefined;
     if (join) await m.useJoin(join);
+    else if (!m.numericColumns().includes(m.column ?? '')) {
+      // the joined table did not come back: map one of the layer's own columns instead
+      m.column = m.numericColumns()[0] ?? null;
+      m.denominator = null;
+    }
     if (s.year && m.years.includes(s.year)) m.year = s.year;
     await m.refresh();
   }
@@ -226,6 +252,6 @@ export function exposeTestHook(app: AppState, map: MapState, session: Session): 
   (window as unknown as { __srw: unknown }).__srw = {
     engine: () => app.engine,
     crash: () => void (app.engine.crash() as Promise<unknown>).catch(() => {}),
-    state: () => ({ tables: app.tables.map((x) => x.label), layers: app.layers.map((l) => l.table), joins: app.joins.length, method: map.method, layer: map.layer, column: map.column, restoring: session.restoring, lastSaved: session.lastSaved }),
+    state: () => ({ tables: app.tables.map((x) => x.label), layers: app.layers.map((l) => l.table), joins: app.joins.length, method: map.method, layer: map.layer, column: map.column, restoring: session.restoring, lastSaved: session.lastSaved, dirty: session.dirty }),
   };
 }
