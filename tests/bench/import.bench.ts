@@ -7,7 +7,6 @@
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { createNodeDuck } from '../../src/lib/db/node';
 import { Engine } from '../../src/lib/engine/engine';
 import { createRng } from '../../src/lib/analysis/random';
@@ -55,6 +54,8 @@ export async function benchImport(rows = 1_000_000): Promise<BenchRow[]> {
   const tAgg = performance.now() - t1;
   if (meta.rows !== rows || agg.numRows !== 1000) throw new Error(`bench: unexpected result ${meta.rows} rows, ${agg.numRows} areas`);
 
+  // native DuckDB only for the comparison; installed on demand by tests/bench/ensure-native.mjs
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const inst = await DuckDBInstance.create(':memory:');
   const con = await inst.connect();
   const n0 = performance.now();
