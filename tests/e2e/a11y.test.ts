@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, launch, serveDist, waitForMap } from './harness';
+import { ARTIFACTS, useBrowser, waitForMap } from './harness';
 
 // axe-core on every main view, and the whole demo-to-map workflow by keyboard alone.
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDist();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useBrowser();
 
 interface Violation {
   id: string;
@@ -47,8 +36,8 @@ const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: t
 describe('accessibility', () => {
   it('has no serious or critical axe violations on the main views and dialogs', async () => {
     // the app's CSP rightly forbids inline scripts: let only this test inject axe
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
-    await page.goto(`${server.url}/?test=1`);
+    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
+    await page.goto(`${ctx.server.url}/?test=1`);
     await page.getByTestId('engine-status').filter({ hasText: 'bereit' }).waitFor({ timeout: 60_000 });
     const found: string[] = [...(await axe(page, 'leer'))];
     await page.getByTestId('load-demo').click();
@@ -77,8 +66,8 @@ describe('accessibility', () => {
   }, 400_000);
 
   it('goes from "Demo laden" to a changed map classification with the keyboard only', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${server.url}/?test=1`);
+    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${ctx.server.url}/?test=1`);
     await page.getByTestId('engine-status').filter({ hasText: 'bereit' }).waitFor({ timeout: 60_000 });
 
     /** Press Tab until the focused element matches, at most `max` times. */

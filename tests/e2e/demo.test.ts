@@ -1,34 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import type { Browser } from 'playwright-core';
-import { ARTIFACTS, colouredShare, foreignRequests, launch, recordRequests, serveDist, waitForMap } from './harness';
+import { ARTIFACTS, colouredShare, foreignRequests, recordRequests, useBrowser, waitForMap } from './harness';
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDist();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useBrowser();
 
 const decode = (b: Buffer) => PNG.sync.read(b);
 
 describe('demo in the browser', () => {
   it('loads Musterstadt via ?demo=, draws a coloured choropleth with legend, and sends nothing off-origin', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
     // software WebGL on a loaded 2-core machine can hold frames for many seconds
     page.setDefaultTimeout(120_000);
     const requests = recordRequests(page);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/?demo=musterstadt`);
+    await page.goto(`${ctx.server.url}/?demo=musterstadt`);
     await waitForMap(page);
     const legend = page.getByTestId('legend');
     await expect.poll(() => legend.locator('tbody tr').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
@@ -54,7 +42,7 @@ describe('demo in the browser', () => {
     expect(csv).toMatch(/;\d+,\d+;/);
 
     expect(errors).toEqual([]);
-    expect(foreignRequests(requests, server.url)).toEqual([]);
+    expect(foreignRequests(requests, ctx.server.url)).toEqual([]);
     await page.close();
   });
 });

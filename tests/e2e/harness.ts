@@ -1,4 +1,6 @@
 import http from 'node:http';
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
@@ -95,3 +97,21 @@ export function colouredShare(png: Buffer, decode: (b: Buffer) => { data: Uint8A
 }
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
+
+/**
+ * The shared setup of every browser test file: the production build served on loopback and one
+ * Chromium, started before the file's tests and closed after them.
+ */
+export function useBrowser(): { server: Awaited<ReturnType<typeof serveDist>>; browser: Browser } {
+  const ctx = {} as { server: Awaited<ReturnType<typeof serveDist>>; browser: Browser };
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    ctx.server = await serveDist();
+    ctx.browser = await launch();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
+}

@@ -1,22 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ARTIFACTS, foreignRequests, launch, recordRequests, serveDist, waitForMap } from './harness';
+import { ARTIFACTS, foreignRequests, recordRequests, useBrowser, waitForMap } from './harness';
 
 // Autosave/restore, worker crash recovery, offline PWA and wiping, against the production build.
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDist();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useBrowser();
 
 interface SrwState {
   tables: string[];
@@ -43,7 +31,7 @@ async function legendRows(page: Page): Promise<number> {
 }
 
 async function openDemo(page: Page): Promise<void> {
-  await page.goto(`${server.url}/?demo=musterstadt&test=1`);
+  await page.goto(`${ctx.server.url}/?demo=musterstadt&test=1`);
   await waitForMap(page);
   await expect.poll(() => legendRows(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
   await waitSaved(page, 0);
@@ -54,7 +42,7 @@ async function openDemo(page: Page): Promise<void> {
 
 describe('autosave and restore', () => {
   it('restores tables, renames, layers, joins and map settings after a reload, without loading the demo twice', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const requests = recordRequests(page);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -94,14 +82,14 @@ describe('autosave and restore', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'robust-restored.png') });
 
     expect(errors).toEqual([]);
-    expect(foreignRequests(requests, server.url)).toEqual([]);
+    expect(foreignRequests(requests, ctx.server.url)).toEqual([]);
     await page.context().close();
   }, 400_000);
 });
 
 describe('worker crash', () => {
   it('rejects pending calls, says so in German, restarts the engine and restores the last autosaved state', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await openDemo(page);
@@ -140,7 +128,7 @@ describe('worker crash', () => {
 
 describe('crash while restoring', () => {
   it('does not loop or overwrite the saved session; the next start restores it in full', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
     await openDemo(page);
     const before = await state(page);
     await page.reload();
@@ -165,7 +153,7 @@ describe('crash while restoring', () => {
 
 describe('offline', () => {
   it('after the first visit the app starts offline, restores the session and runs a classification', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await ctx.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -226,7 +214,7 @@ function storedRecords(page: Page): Promise<number> {
 
 describe('Datenschutz & Speicher', () => {
   it('explains what is stored where, shows storage use, and "Alle lokalen Daten löschen" empties everything', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
     await openDemo(page);
     await page.evaluate(() => localStorage.setItem('srw.basemap.url', 'https://tiles.example.org/style.json'));
     expect(await storedRecords(page)).toBeGreaterThan(2);
@@ -255,7 +243,7 @@ describe('Datenschutz & Speicher', () => {
 
 describe('hostile names', () => {
   it('shows area and column names with HTML/script as text in the catalogue, map table and tooltip; nothing runs', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -263,7 +251,7 @@ describe('hostile names', () => {
     });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/?test=1`);
+    await page.goto(`${ctx.server.url}/?test=1`);
     await expect.poll(() => text(page.getByTestId('engine-status')), { timeout: 60_000 }).toContain('bereit');
     await page.setInputFiles('#file-input', path.resolve(import.meta.dirname, '../fixtures/hostile/hostile-areas.geojson'));
     await expect.poll(async () => (await state(page)).tables.length, { timeout: 30_000 }).toBe(1);

@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, colouredShare, foreignRequests, launch, recordRequests, serveDist, waitForMap } from './harness';
+import { ARTIFACTS, colouredShare, foreignRequests, recordRequests, useBrowser, waitForMap } from './harness';
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDist();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useBrowser();
 
 const decode = (b: Buffer) => PNG.sync.read(b);
 const shot = async (page: Page, name: string) => {
@@ -32,11 +21,11 @@ const num = (s: string) => Number(s.replace(/\./g, '').replace(',', '.').replace
 
 describe('Sozialindex in the browser', () => {
   it('builds an index on the demo through the UI: table sorted by rank, class map with legend, status × dynamics', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
+    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 950 } });
     const requests = recordRequests(page);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/?demo=musterstadt`);
+    await page.goto(`${ctx.server.url}/?demo=musterstadt`);
     await waitForMap(page);
     await page.getByRole('tab', { name: 'Sozialindex' }).click();
     await page.getByTestId('ix-suggest').click();
@@ -98,15 +87,15 @@ describe('Sozialindex in the browser', () => {
     expect(colouredShare(biv, decode)).toBeGreaterThan(0.03);
 
     expect(errors).toEqual([]);
-    expect(foreignRequests(requests, server.url)).toEqual([]);
+    expect(foreignRequests(requests, ctx.server.url)).toEqual([]);
     await page.close();
   });
 
   it('moves a weight live, then builds types, checks robustness and the index over time', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
+    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 950 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/?demo=musterstadt`);
+    await page.goto(`${ctx.server.url}/?demo=musterstadt`);
     await waitForMap(page);
     await page.getByRole('tab', { name: 'Sozialindex' }).click();
     await page.getByTestId('ix-suggest').click();

@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { ARTIFACTS, launch, serveDist, waitForMap } from './harness';
+import { ARTIFACTS, useBrowser, waitForMap } from './harness';
 import { createNodeDuck } from '../../src/lib/db/node';
 import { Engine } from '../../src/lib/engine/engine';
 import { segregationAnalysis } from '../../src/lib/engine/spatial-segregation';
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
+const ctx = useBrowser();
 const SAMPLE = path.resolve(import.meta.dirname, '../../sample-data/musterstadt');
 const file = (p: string) => ({ name: path.basename(p), bytes: new Uint8Array(readFileSync(`${SAMPLE}/${p}`)) });
 /** German number text → number ("0,412" → 0.412). */
 const num = (s: string) => Number(s.trim().replace(/\./g, '').replace(',', '.'));
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDist();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** D of the SGB-II preset (2024, ≥ 500 under 65) computed by the same engine in Node. */
 async function nodeD(): Promise<number> {
@@ -42,10 +30,10 @@ describe('segregation and spatial patterns in the browser', () => {
     const t0 = Date.now();
     const mark = (what: string) => console.log(`${what}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const expectedD = nodeD();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/?demo=musterstadt`, { timeout: 90_000 });
+    await page.goto(`${ctx.server.url}/?demo=musterstadt`, { timeout: 90_000 });
     await waitForMap(page);
     await expect.poll(() => page.getByTestId('legend').locator('tbody tr').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
     mark('demo');

@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { ARTIFACTS, foreignRequests, launch, recordRequests, serveDist, waitForMap } from './harness';
+import { ARTIFACTS, foreignRequests, recordRequests, useBrowser, waitForMap } from './harness';
 
 const REF = path.resolve(import.meta.dirname, '../../../shared/reference');
 const FIX = path.resolve(import.meta.dirname, '../fixtures');
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
+const ctx = useBrowser();
 describe('upload through the real file input', () => {
   it('imports the Berlin CSV and GeoJSON, reports the duplicate key, maps a column, keeps data after a bad file', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
     // software WebGL on a loaded 2-core machine can hold frames for many seconds
     page.setDefaultTimeout(120_000);
     const requests = recordRequests(page);
-    await page.goto(server.url);
+    await page.goto(ctx.server.url);
     await expect.poll(() => page.getByTestId('engine-status').innerText(), { timeout: 60_000 }).toMatch(/bereit/);
 
     await page.setInputFiles('#file-input', [
@@ -66,7 +55,7 @@ describe('upload through the real file input', () => {
     await page.getByRole('tab', { name: 'Karte', exact: true }).click();
     await waitForMap(page);
 
-    expect(foreignRequests(requests, server.url)).toEqual([]);
+    expect(foreignRequests(requests, ctx.server.url)).toEqual([]);
     await page.close();
   });
 });
