@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { ARTIFACTS, foreignRequests, recordRequests, useBrowser, waitForMap } from './harness';
 
-const REF = path.resolve(import.meta.dirname, '../../../shared/reference');
+const REF = path.resolve(import.meta.dirname, '../fixtures/reference');
 const FIX = path.resolve(import.meta.dirname, '../fixtures');
 
 const ctx = useBrowser();

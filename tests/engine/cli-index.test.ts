@@ -112,7 +112,7 @@ describe('cli index on a hand-made fixture (6 areas, 2 years, cp1252, semicolon)
 
 describe('cli index on a real wide table (Flensburg, published shares with decimal commas)', () => {
   test('{JAHR} columns: status 2021, dynamics 2018→2021, index on the 2018 reference', async () => {
-    const r = (await run(['--data', '/work/shared/reference/flensburg/tab18_sgb2_regelleistungsberechtigte.csv', '--config', path.join(FIX, 'flensburg.config.json')])) as Out;
+    const r = (await run(['--data', path.resolve(import.meta.dirname, '../fixtures/reference/flensburg/tab18_sgb2_regelleistungsberechtigte.csv'), '--config', path.join(FIX, 'flensburg.config.json')])) as Out;
     expect(r.areas.length).toBe(13);
     const by = new Map(r.areas.map((a) => [a.id, a]));
     // values checked with Python's statistics module (mean, stdev with n − 1) on the published shares
@@ -125,7 +125,7 @@ describe('cli index on a real wide table (Flensburg, published shares with decim
     expect([by.get('Mürwik')!.rank, by.get('Engelsby')!.rank]).toEqual([7, 8]);
     close((by.get('Neustadt')!.years as Record<string, { score: number }>)['2021'].score, 1.6816722365925996);
     expect(r.method).toMatchObject({ year: 2021, years: [2018, 2019, 2020, 2021], year_column: null });
-    await expect(call({ id: 'Stadtteil', indicators: [{ name: 'x', column: 'Anteil_in_%_{JAHR}' }] }, [], '/work/shared/reference/flensburg/tab18_sgb2_regelleistungsberechtigte.csv')).rejects.toThrow('„years“');
+    await expect(call({ id: 'Stadtteil', indicators: [{ name: 'x', column: 'Anteil_in_%_{JAHR}' }] }, [], path.resolve(import.meta.dirname, '../fixtures/reference/flensburg/tab18_sgb2_regelleistungsberechtigte.csv'))).rejects.toThrow('„years“');
   });
 });
 

@@ -6,7 +6,7 @@ import { run as segregation } from '../../src/cli/commands/segregation';
 import { ebGlobal } from '../../src/lib/analysis/ebrate';
 import { column, readCsv } from '../unit/analysis/refdata';
 
-const REF = path.resolve(__dirname, '../../../shared/reference');
+const REF = path.resolve(__dirname, '../fixtures/reference');
 const COLUMBUS = path.join(REF, 'columbus/columbus.geojson');
 const SAC_CSV = path.join(REF, 'sacramento2000/sacramento2000_tracts.csv');
 const SAC_SHP = path.join(REF, 'sacramento2000/sacramentot2_shp.zip');

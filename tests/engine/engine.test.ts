@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createNodeDuck } from '../../src/lib/db/node';
 import { Engine } from '../../src/lib/engine/engine';
 
-const REF = path.resolve(import.meta.dirname, '../../../shared/reference');
+const REF = path.resolve(import.meta.dirname, '../fixtures/reference');
 const SAMPLE = path.resolve(import.meta.dirname, '../../sample-data');
 const file = (p: string) => ({ name: path.basename(p), bytes: new Uint8Array(readFileSync(p)) });
 

@@ -5,8 +5,8 @@ import { optionsFromFlags, run } from '../../src/cli/commands/inspect';
 import { parseArgs } from '../../src/cli/args';
 
 const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
-const FLENSBURG = '/work/shared/reference/flensburg/tab1_einwohner.csv';
 const fixture = (p: string): string => fileURLToPath(new URL(`../fixtures/${p}`, import.meta.url));
+const FLENSBURG = fixture('reference/flensburg/tab1_einwohner.csv');
 
 describe('cli inspect', () => {
   it('describes the Flensburg table', async () => {

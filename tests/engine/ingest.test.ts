@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Duck } from '../../src/lib/db/duck';
 import { createNodeDuck } from '../../src/lib/db/node';
 import { GEOM_COL, IngestError, ingestFile, previewFile, type IngestResult } from '../../src/lib/ingest/index';
 
-const REF = '/work/shared/reference';
+const REF = path.resolve(import.meta.dirname, '../fixtures/reference');
 let duck: Duck;
 beforeAll(async () => {
   duck = await createNodeDuck();

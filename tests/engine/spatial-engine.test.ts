@@ -9,7 +9,7 @@ import { ebAnalysis, lisaClusters, moranAnalysis, weightsReport, type ValueSourc
 import { segregationAnalysis, type SegregationRequest } from '../../src/lib/engine/spatial-segregation';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../sample-data/musterstadt');
-const COLUMBUS = path.resolve(import.meta.dirname, '../../../shared/reference/columbus/columbus.geojson');
+const COLUMBUS = path.resolve(import.meta.dirname, '../fixtures/reference/columbus/columbus.geojson');
 const file = (p: string) => ({ name: path.basename(p), bytes: new Uint8Array(readFileSync(p)) });
 
 let engine: Engine;

@@ -1,11 +1,11 @@
-/** Loaders for ../shared/reference used by the spatial-statistics tests. */
+/** Loaders for tests/fixtures/reference used by the spatial-statistics tests. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { parseDbf, parseShp } from 'shpjs';
 import type { AreaGeometry } from '../../../src/lib/analysis/geometry-rings';
 
-export const REF = path.resolve(__dirname, '../../../../shared/reference');
+export const REF = path.resolve(__dirname, '../../fixtures/reference');
 
 /** Plain comma CSV without quotes → header + rows of strings. */
 export function readCsv(rel: string): { header: string[]; rows: string[][] } {

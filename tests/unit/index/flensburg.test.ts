@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { rate, changePoints, municipalRate } from '../../../src/lib/analysis/indicators';
 import { computeIndex } from '../../../src/lib/analysis/sozialindex';
 import { statusDynamics } from '../../../src/lib/analysis/presets';
@@ -15,7 +16,7 @@ function readCsv(path: string): Record<string, string>[] {
 }
 const num = (s: string) => Number(s.replace('%', '').replace(/\./g, '').replace(',', '.'));
 
-const dir = '/work/shared/reference/flensburg';
+const dir = path.resolve(import.meta.dirname, '../../fixtures/reference/flensburg');
 const sgb = readCsv(`${dir}/tab18_sgb2_regelleistungsberechtigte.csv`);
 const ew = readCsv(`${dir}/tab1_einwohner.csv`);
 
