@@ -101,4 +101,19 @@ describe('Engine: catalogue, layers and join report', () => {
     expect(engine.listTables().map((t) => t.name)).toEqual(before);
     for (const t of before) expect(() => engine.rowsIPC(t, 0, 5)).not.toThrow();
   });
+
+  it('re-importing a layer table with other settings keeps the layer (with its new rows), or drops it when its id column is gone', async () => {
+    const gj = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [1, 2, 3].map((i) => ({ type: 'Feature', properties: { nr: `A${i}` }, geometry: { type: 'Point', coordinates: [7 + i / 10, 51] } })),
+    });
+    const g = await engine.importFile({ name: 'punkte.geojson', bytes: new TextEncoder().encode(gj) });
+    engine.createLayer({ table: g.name, idColumn: 'nr' });
+    const again = await engine.importFile({ name: 'punkte.geojson', bytes: new TextEncoder().encode(gj) }, { crs: 'EPSG:4326' }, undefined, g.name);
+    expect(again.name).toBe(g.name);
+    expect(engine.layer(g.name)).toMatchObject({ idColumn: 'nr', features: 3 });
+    const other = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'x' }, geometry: { type: 'Point', coordinates: [7, 51] } }] });
+    await engine.importFile({ name: 'punkte.geojson', bytes: new TextEncoder().encode(other) }, {}, undefined, g.name);
+    expect(() => engine.layer(g.name)).toThrow();
+  });
 });

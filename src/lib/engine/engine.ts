@@ -71,6 +71,7 @@ export class Engine {
         bbox: res.bbox,
       };
       this.tables.set(name, meta);
+      this.refreshLayer(name);
       return meta;
     } catch (e) {
       if (e instanceof IngestError) throw e;
@@ -184,6 +185,18 @@ export class Engine {
     };
     this.layers.set(o.table, layer);
     return layer;
+  }
+
+  /** A re-imported layer table keeps its layer when its columns survived, else it stops being one. */
+  private refreshLayer(name: string): void {
+    const old = this.layers.get(name);
+    if (!old) return;
+    try {
+      const { table, idColumn, nameColumn, parentColumn, parentLayer } = old;
+      this.createLayer({ table, idColumn, nameColumn, parentColumn, parentLayer });
+    } catch {
+      this.layers.delete(name);
+    }
   }
 
   layer(table: string): LayerMeta {

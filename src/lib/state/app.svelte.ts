@@ -138,10 +138,18 @@ export class AppState {
     return out;
   }
 
+  /** Called with a table's name after it was re-imported with other settings (the map redraws). */
+  reimported: ((name: string) => Promise<void>)[] = [];
+
+  /** Read a loaded file again with other import settings; on failure the table stays as it was. */
   async reimport(name: string, file: File | { name: string; bytes: Uint8Array }, options: ImportOptions): Promise<void> {
     const meta = await this.run(t('import.busy', { file: file.name }), () => this.engine.importFile(file, options, Comlink.proxy(this.progress), name), true);
-    if (meta) this.importOptions.set(name, options);
     await this.refresh();
+    if (!meta) return;
+    this.importOptions.set(name, options);
+    if (!this.layers.some((l) => l.table === name)) this.layerArgs.delete(name);
+    for (const w of meta.warnings.slice(0, 3)) this.notify('warning', meta.label, w.message);
+    for (const f of this.reimported) await f(name);
   }
 
   /** Long → wide or wide → long as a new table; recorded so a restored session replays it. */

@@ -58,6 +58,12 @@ export class MapState {
   custom = $state.raw<CustomMap | null>(null);
 
   constructor(private app: AppState) {
+    app.reimported.push(async (name) => {
+      if (this.layer === name) {
+        if (app.layers.some((l) => l.table === name)) await this.showLayer(name);
+        else (this.layer = null), (this.geometry = null), (this.result = null), (this.join = null);
+      } else if (this.join?.table === name) await this.useJoin(this.join);
+    });
     try {
       this.basemapEnabled = localStorage.getItem(`${BASEMAP_KEY}.enabled`) === '1';
       this.basemapUrl = localStorage.getItem(`${BASEMAP_KEY}.url`) ?? '';

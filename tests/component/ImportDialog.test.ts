@@ -1,0 +1,39 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import DataCatalog from '../../src/components/DataCatalog.svelte';
+import type { TableMeta } from '../../src/lib/engine/types';
+import type { ImportPreview } from '../../src/lib/ingest/types';
+import { fakeApp } from './fakeApp.svelte';
+
+afterEach(cleanup);
+beforeAll(() => {
+  // jsdom has <dialog> but not its modal methods
+  const proto = HTMLDialogElement.prototype;
+  proto.showModal = function (this: HTMLDialogElement) { this.setAttribute('open', ''); };
+  proto.close = function (this: HTMLDialogElement) {
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  };
+});
+
+const meta: TableMeta = {
+  name: 'tbl', label: 'daten.csv', fileName: 'daten.csv', rows: 3, columns: [{ name: 'a', type: 'integer', nulls: 0 }], warnings: [], hasGeometry: false,
+  detected: { format: 'csv', encoding: 'utf-8', delimiter: ';', decimal: ',', thousands: '', headerRow: 1, headerRows: 1, footerRows: 0 },
+};
+const preview: ImportPreview = { detected: meta.detected!, columns: meta.columns, rows: [[1]], warnings: [] };
+
+describe('ImportDialog', () => {
+  it('„Übernehmen“ re-imports the table with its file and the chosen options although closing unmounts the dialog', async () => {
+    const file = { name: 'daten.csv', bytes: new Uint8Array([97, 10, 49, 10]) };
+    const app = fakeApp([meta], { tbl: file }, async () => preview);
+    const reimport = vi.spyOn(app, 'reimport');
+    render(DataCatalog, { app });
+    await fireEvent.click(screen.getByRole('button', { name: 'Import-Einstellungen' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Übernehmen' })).toBeTruthy());
+    await fireEvent.click(screen.getByRole('button', { name: 'Übernehmen' }));
+    await waitFor(() => expect(reimport).toHaveBeenCalledTimes(1));
+    expect(reimport).toHaveBeenCalledWith('tbl', file, expect.objectContaining({ delimiter: ';', decimal: ',' }));
+    expect(app.importDialog).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Übernehmen' })).toBeNull();
+  });
+});
