@@ -1,8 +1,8 @@
 /**
  * Statistical disclosure control (Geheimhaltung), METHODS.md §6. Defaults: counts 1 and 2 are
  * secret ("·"); a rate needs denominator ≥ 100 and numerator ≥ 3, else it is not reliable ("/");
- * an exact zero is shown as "–"; missing / not applicable as "x". Secondary suppression hides a
- * further cell when a hidden one could be recovered as total minus the shown parts.
+ * an exact zero is shown as "–"; missing / not applicable as "x". Secondary suppression across
+ * levels and columns that add up: `suppression.ts` (kernel) and `applyDisclosure.ts` (tables).
  */
 export type DisclosureStatus = 'ok' | 'zero' | 'secret' | 'secondary' | 'unreliable' | 'missing';
 
@@ -70,31 +70,4 @@ export function discloseRate(num: number, den: number, options: DisclosureOption
 /** {@link discloseRate} for each area. */
 export function discloseRates(num: ArrayLike<number>, den: ArrayLike<number>, options: DisclosureOptions = {}): Disclosed[] {
   return Array.from(num, (x, i) => discloseRate(x, den[i], options));
-}
-
-const hidden = (s: DisclosureStatus): boolean => s === 'secret' || s === 'secondary';
-
-/**
- * Secondary suppression for parts that add up to a total (parts_1 + … + parts_m = total).
- * If exactly one cell of {parts, total} is hidden it could be recovered by subtraction, so the
- * smallest other non-zero shown part is hidden as well ("secondary", least information lost);
- * if no part qualifies, the total is hidden. Zero cells are never used as partners because a
- * known zero would reveal the other. Input statuses come from {@link discloseCount}.
- */
-export function secondarySuppression(
-  parts: ArrayLike<number>, partStatus: DisclosureStatus[], totalStatus: DisclosureStatus,
-): { parts: DisclosureStatus[]; total: DisclosureStatus } {
-  if (partStatus.length !== parts.length) throw new Error(`invalid partStatus length: ${partStatus.length}`);
-  const out = partStatus.slice();
-  let total = totalStatus;
-  const count = (): number => out.filter(hidden).length + (hidden(total) ? 1 : 0);
-  if (count() !== 1) return { parts: out, total };
-  let best = -1;
-  for (let i = 0; i < parts.length; i++) {
-    if (out[i] !== 'ok' || !(parts[i] > 0)) continue;
-    if (best < 0 || parts[i] < parts[best]) best = i;
-  }
-  if (best >= 0) out[best] = 'secondary';
-  else if (!hidden(total)) total = 'secondary';
-  return { parts: out, total };
 }
