@@ -3,7 +3,7 @@
  * `./commands/<command>.ts` and exports `run(argv): Promise<unknown>`; its result is
  * printed as JSON on stdout. Errors go to stderr (German message) with exit code 1.
  */
-const COMMANDS = ['inspect', 'index', 'segregation', 'moran', 'ebrate'] as const;
+const COMMANDS = ['inspect', 'index', 'segregation', 'moran', 'ebrate', 'aggregate'] as const;
 
 async function main(): Promise<void> {
   const [cmd, ...rest] = process.argv.slice(2);

@@ -8,6 +8,7 @@ import { legend } from './legend';
 import { sozialindex } from './sozialindex';
 import { privacy } from './privacy';
 import { spatial } from './spatial';
+import { levels } from './levels';
 
 export type Lang = 'de' | 'en';
 type Dict = Record<string, string>;
@@ -20,6 +21,7 @@ const modules: Strings[] = [app, legend];
 modules.push(sozialindex);
 modules.push(privacy);
 modules.push(spatial);
+modules.push(levels);
 const merged: Record<Lang, Dict> = { de: {}, en: {} };
 for (const m of modules) {
   Object.assign(merged.de, m.de);

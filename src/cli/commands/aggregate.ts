@@ -1,0 +1,65 @@
+/**
+ * `npm run cli -- aggregate --data FILE --levels COL1,COL2[,COL3] --count COL [--count COL …]
+ *   [--rate NAME=NUMERATOR/DENOMINATOR*SCALE …] [--sum TOTAL=PART+PART …] [--min-count 3]
+ *   [--min-denominator 100] [--min-numerator 3] [--no-disclosure]`
+ * Parses the arguments into the engine's AggregateRequest, runs it on the Node engine and returns
+ * `{ levels: [{ level, areas: [{ id, parent, counts, rates, suppressed }] }] }` (docs/levels.md).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Engine } from '../../lib/engine/engine';
+import { aggregateTable, type AggregateRequest, type AggregateResult } from '../../lib/engine/aggregate';
+import { levelsError } from '../../lib/engine/levels-errors';
+import { parseArgs, requireFlag, flag } from '../args';
+import { getDuck, intFlag } from '../load';
+
+/** `NAME=NUM/DEN*SCALE` (scale optional, default 100). */
+export function parseRate(spec: string): { name: string; numerator: string; denominator: string; scale: number } {
+  const m = /^([^=]+)=([^/]+)\/([^*]+?)(?:\*([\d.,]+))?$/.exec(spec.trim());
+  const scale = m?.[4] === undefined ? 100 : Number(m[4].replace(',', '.'));
+  if (!m || !Number.isFinite(scale) || scale <= 0) throw levelsError('levels.error.rate', { spec });
+  return { name: m[1].trim(), numerator: m[2].trim(), denominator: m[3].trim(), scale };
+}
+
+/** `TOTAL=PART+PART…` */
+export function parseSum(spec: string): { total: string; parts: string[] } {
+  const [total, rest] = spec.split('=');
+  const parts = (rest ?? '').split('+').map((s) => s.trim()).filter(Boolean);
+  if (!total?.trim() || parts.length < 2) throw levelsError('levels.error.sum', { spec });
+  return { total: total.trim(), parts };
+}
+
+/** Arguments → request (no engine work here). */
+export function aggregateRequest(argv: string[], table: string): AggregateRequest {
+  const { flags } = parseArgs(argv);
+  const levels = requireFlag(flags, 'levels').split(',').map((s) => s.trim()).filter(Boolean);
+  const counts = (flags.count ?? []).flatMap((c) => c.split(',')).map((s) => s.trim()).filter(Boolean);
+  if (!counts.length && !(flags.rate ?? []).length) throw new Error('Option --count (oder --rate) fehlt.');
+  return {
+    table,
+    levels,
+    counts,
+    rates: (flags.rate ?? []).map(parseRate),
+    sums: (flags.sum ?? []).map(parseSum),
+    disclosure: {
+      enabled: flag(flags, 'no-disclosure') === undefined,
+      minCount: intFlag(flag(flags, 'min-count'), 'min-count', 3),
+      minDenominator: intFlag(flag(flags, 'min-denominator'), 'min-denominator', 100),
+      minNumerator: intFlag(flag(flags, 'min-numerator'), 'min-numerator', 3),
+    },
+  };
+}
+
+export async function run(argv: string[]): Promise<AggregateResult> {
+  const { flags } = parseArgs(argv);
+  const file = requireFlag(flags, 'data');
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch {
+    throw new Error(`Datei „${file}“ kann nicht gelesen werden.`);
+  }
+  const engine = new Engine(await getDuck());
+  const meta = await engine.importFile({ name: path.basename(file), bytes });
+  return aggregateTable(engine, aggregateRequest(argv, meta.name));
+}
