@@ -6,6 +6,7 @@ import { getEngine, rethrow } from './core';
 import { geometryApi } from './geometry';
 import { indexApi } from './api-index';
 import { spatialApi } from './api-spatial';
+import { levelsApi } from './api-levels';
 
 async function readFile(file: File | { name: string; bytes: Uint8Array }): Promise<{ name: string; bytes: Uint8Array }> {
   // File has a bytes() method in current browsers: test for Blob, not for a `bytes` member.
@@ -119,7 +120,7 @@ const coreApi = {
 };
 
 // Each workspace adds its own calls from workers/api-*.ts.
-export const api = { ...coreApi, ...indexApi, ...spatialApi };
+export const api = { ...coreApi, ...indexApi, ...spatialApi, ...levelsApi };
 export type EngineApi = typeof api;
 Comlink.expose(api);
 

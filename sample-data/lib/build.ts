@@ -3,14 +3,18 @@ import { generateStadt } from './musterstadt.ts';
 import { type FileMap, writeStadt } from './write-stadt.ts';
 import { KREIS_YEARS, generateKreis } from './musterkreis.ts';
 import { writeKreis } from './write-kreis.ts';
+import { writeJugendhilfe } from './write-jugendhilfe.ts';
 
 export const STADT_SEED = 20250115;
 export const KREIS_SEED = 20250116;
+/** separate stream for the Jugendhilfe file, so the Kreis values above never change */
+export const JUGEND_SEED = 20250117;
 
 export function buildAll(): FileMap {
   const files: FileMap = new Map();
   const stadtFiles = writeStadt(generateStadt(STADT_SEED), files);
-  const kreisFiles = writeKreis(generateKreis(KREIS_SEED), files);
+  const kreis = generateKreis(KREIS_SEED);
+  const kreisFiles = [...writeKreis(kreis, files), ...writeJugendhilfe(kreis, files, JUGEND_SEED)];
   const manifest = {
     version: 1,
     note: 'Fiktive Demodaten, erzeugt mit `npm run sample-data` (sample-data/generate.ts). Pfade relativ zu sample-data/.',
@@ -22,7 +26,7 @@ export function buildAll(): FileMap {
     },
     musterkreis: {
       title: 'Musterkreis',
-      description: 'Fiktiver Kreis im Sauerland: 8 Gemeinden mit je 3–6 Sozialräumen, Jahre 2020–2024.',
+      description: 'Fiktiver Kreis im Sauerland: 8 Gemeinden mit je 3–6 Sozialräumen, Jahre 2020–2024; Jugendhilfe-Fallzahlen mit kleinen Werten (Geheimhaltung, Ebenen).',
       years: KREIS_YEARS,
       files: kreisFiles,
     },

@@ -252,6 +252,21 @@ describe('sample-data Musterkreis', () => {
   });
 });
 
+describe('sample-data Musterkreis Jugendhilfe (separate stream, small counts)', () => {
+  const sr = json('musterkreis/sozialraeume.geojson').features as Feature[];
+  const table = csv('musterkreis/jugendhilfe_2020-2024.csv');
+  it('one row per Sozialraum and year; HZE = ambulant + stationär; small counts for the disclosure demo', () => {
+    expect(table.rows).toHaveLength(sr.length * 5);
+    for (const r of table.rows) {
+      expect(Number(r.HZE)).toBe(Number(r.HZE_AMBULANT) + Number(r.HZE_STATIONAER));
+      expect(Number(r.EW_U21)).toBeGreaterThan(Number(r.HZE));
+    }
+    const y24 = table.rows.filter((r) => r.JAHR === '2024');
+    expect(y24.filter((r) => Number(r.HZE_STATIONAER) > 0 && Number(r.HZE_STATIONAER) < 3).length).toBeGreaterThanOrEqual(3);
+    expect(y24.filter((r) => Number(r.INOBHUT) > 0 && Number(r.INOBHUT) < 3).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe('sample-data manifest and freshness', () => {
   it('manifest lists existing files with roles and keys', () => {
     const m = json('manifest.json');

@@ -30,8 +30,11 @@ export interface ColumnSum {
 export interface DisclosureTableSpec {
   /** finest → coarsest; the last level usually the total ("gesamt"); `parent` links each level to the next */
   levels: readonly Level[];
-  /** count columns, values per level (same order as `levels`); NaN = missing */
-  counts: readonly { name: string; values: readonly ArrayLike<number>[] }[];
+  /**
+   * count columns, values per level (same order as `levels`); NaN = missing. `protect: false` for
+   * additive columns that are public (area in km²): summed and usable as a rate's denominator, never hidden.
+   */
+  counts: readonly { name: string; values: readonly ArrayLike<number>[]; protect?: boolean }[];
   rates?: readonly RateSpec[];
   sums?: readonly ColumnSum[];
 }
@@ -148,8 +151,12 @@ export function applyDisclosure(spec: DisclosureTableSpec, settings: DisclosureS
     if (ci === undefined) throw new Error(`invalid forced column: ${f.column}`);
     return cell(ci, f.level, f.area);
   });
+  const fixed: number[] = [];
+  spec.counts.forEach((c, ci) => {
+    if (c.protect === false) c.values.forEach((v, L) => { for (let a = 0; a < v.length; a++) fixed.push(cell(ci, L, a)); });
+  });
   const prot = enabled
-    ? protectCells(values, relations, { minCount: o.minCount, audit: settings.audit, forced })
+    ? protectCells(values, relations, { minCount: o.minCount, audit: settings.audit, forced, fixed })
     : { status: Uint8Array.from(values, (v) => (Number.isNaN(v) ? CELL.missing : v === 0 ? CELL.zero : CELL.ok)), primary: 0, secondary: 0, unaudited: 0 };
 
   const counts: DisclosedColumn[] = spec.counts.map((c, ci) => {

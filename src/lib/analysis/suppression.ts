@@ -30,6 +30,8 @@ export interface ProtectOptions {
   forced?: Iterable<number>;
   /** cells that are primary although their value is not small (e.g. a dominance rule elsewhere) */
   primary?: Iterable<number>;
+  /** cells that are public by nature (areas in km², a published population): never hidden */
+  fixed?: Iterable<number>;
   /** solve the relations together and close exact recoveries (default true) */
   audit?: boolean;
   /** largest group of linked unknowns the audit solves (default 600); larger groups are reported */
@@ -85,9 +87,11 @@ export function protectCells(values: ArrayLike<number>, relations: readonly SumR
     for (const c of [r.total, ...r.parts]) if (!Number.isInteger(c) || c < 0 || c >= n) throw new Error(`invalid relation: cell ${c}`);
   }
   const status = new Uint8Array(n);
-  for (let i = 0; i < n; i++) status[i] = primaryStatus(values[i], minCount);
-  for (const i of options.primary ?? []) if (status[i] !== CELL.missing) status[i] = CELL.primary;
-  for (const i of options.forced ?? []) if (!isUnknown(status[i])) status[i] = CELL.secondary;
+  const fixed = new Uint8Array(n);
+  for (const i of options.fixed ?? []) fixed[i] = 1;
+  for (let i = 0; i < n; i++) status[i] = fixed[i] ? primaryStatus(values[i], 0) : primaryStatus(values[i], minCount);
+  for (const i of options.primary ?? []) if (status[i] !== CELL.missing && !fixed[i]) status[i] = CELL.primary;
+  for (const i of options.forced ?? []) if (!isUnknown(status[i]) && !fixed[i]) status[i] = CELL.secondary;
   const idx = cellIndex(n, relations);
   const relationsOf = (c: number) => idx.rel.subarray(idx.start[c], idx.start[c + 1]);
   const hide = (c: number, queue: number[]) => {
@@ -100,6 +104,7 @@ export function protectCells(values: ArrayLike<number>, relations: readonly SumR
     let best = -1;
     let bestZero = -1;
     for (const c of cells) {
+      if (fixed[c]) continue;
       if (status[c] === CELL.ok && (best < 0 || values[c] < values[best] || (values[c] === values[best] && c < best))) best = c;
       if (status[c] === CELL.zero && (bestZero < 0 || c < bestZero)) bestZero = c;
     }

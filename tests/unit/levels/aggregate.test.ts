@@ -97,3 +97,24 @@ describe('hierarchy from keys and from geometry', () => {
     expect(r.childless).toEqual([]);
   });
 });
+
+import { detectColumnSums, guessRole } from '../../../src/lib/analysis/columnRoles';
+
+describe('column roles and column sums', () => {
+  it('guesses counts, areas and plain values', () => {
+    expect(guessRole('SGB2', [1, 20, NaN])).toBe('count');
+    expect(guessRole('FLAECHE_KM2', [1.5, 2])).toBe('area');
+    expect(guessRole('SGB2_Quote', [10, 12])).toBe('value');
+    expect(guessRole('Durchschnittsalter', [41, 43])).toBe('value');
+    expect(guessRole('Einkommen_Median', [2100])).toBe('median');
+    expect(guessRole('X', [1.5])).toBe('value');
+  });
+  it('finds EW = U65 + 65PLUS and U65 = U15 + 15–64, not the implied three-part sum', () => {
+    const cols = { EW: [6945, 2592], EW_U15: [911, 236], EW_15_64: [4632, 1559], EW_U65: [5543, 1795], EW_65PLUS: [1402, 797], SGB2: [844, 91] };
+    expect(detectColumnSums(cols)).toEqual([
+      { total: 'EW', parts: ['EW_U65', 'EW_65PLUS'] },
+      { total: 'EW_U65', parts: ['EW_U15', 'EW_15_64'] },
+    ]);
+    expect(detectColumnSums({ T: [3, 5], A: [1, 2], B: [1, 2], C: [1, 1] })).toEqual([{ total: 'T', parts: ['A', 'B', 'C'] }]);
+  });
+});

@@ -30,6 +30,10 @@ describe('protectCells: one relation (worked on paper)', () => {
     // a hidden part whose only partner is the total: the total goes
     expect(Array.from(protectCells([1, 0, 5, 6], [{ total: 3, parts: [0, 1, 2] }]).status)).toEqual([P, Z, S, O]);
   });
+  it('a fixed (public) cell is never primary nor chosen as partner', () => {
+    // 2 + 1,5 (km², fixed) + 9 = 12,5: the partner is 9, not the smaller fixed 1,5
+    expect(Array.from(protectCells([2, 1.5, 9, 12.5], [{ total: 3, parts: [0, 1, 2] }], { fixed: [1] }).status)).toEqual([P, O, S, O]);
+  });
   it('a forced cell counts as hidden, a missing cell as unknown', () => {
     expect(Array.from(protectCells([10, 20, 30], [{ total: 2, parts: [0, 1] }], { forced: [1] }).status)).toEqual([S, S, O]);
     // 2 + NaN = NaN: two unknowns already

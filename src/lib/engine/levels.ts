@@ -1,0 +1,268 @@
+/**
+ * Area layers as levels (Sozialraum → Gemeinde → gesamt) and every indicator on every level with
+ * disclosure control: the engine side of the map, tooltips, tables and the Gemeinde view.
+ * The chain follows each layer's `parentLayer`; a layer is linked to its parent by its parent key
+ * column or, without one, by geometry (see analysis/nesting.ts).
+ */
+import type { Engine } from './engine';
+import type { JoinSpecInput, LayerMeta, TableMeta } from './types';
+import { qi } from '../sql/ident';
+import { keyExpr, type ValueSpec } from '../sql/join';
+import { GEOM_COL } from '../ingest/types';
+import { parseGeometry } from '../analysis/geometry-rings';
+import { linkByGeometry, linkByKey, type GeometryLink, type KeyLink } from '../analysis/nesting';
+import { aggregationSupport, sumUp, type Level } from '../analysis/aggregate';
+import { applyDisclosure, type ColumnSum, type DisclosureSettings, type SuppressionMark } from '../analysis/applyDisclosure';
+import type { DisclosureStatus } from '../analysis/disclosure';
+import { detectColumnSums, guessRole, type ColumnRole } from '../analysis/columnRoles';
+import { levelsError } from './levels-errors';
+
+/** How a child layer is tied to its parent, with what did not fit. */
+export interface LayerLink {
+  child: string;
+  parent: string;
+  by: 'key' | 'geometry';
+  parentIndex: Int32Array;
+  /** child ids whose parent key names no parent area */
+  unknown: { id: string; key: string }[];
+  noParent: string[];
+  childless: string[];
+  /** geometry only: children that do not nest, with their shares (0–1) in each parent they touch */
+  notNested: { id: string; parts: { id: string; share: number }[] }[];
+}
+
+const memo = new Map<string, { metas: [TableMeta, TableMeta, LayerMeta, LayerMeta]; link: LayerLink }>();
+
+function ids(e: Engine, layer: LayerMeta, column = layer.idColumn): string[] {
+  const v = e.duck.query(`SELECT CAST(${qi(column)} AS VARCHAR) AS v FROM ${qi(layer.table)} ORDER BY rowid`).getChild('v')!;
+  return Array.from({ length: v.length }, (_, i) => String(v.get(i) ?? '').trim());
+}
+
+/** Link of a layer to its parent layer (memoised on the table and layer objects, which change on re-import). */
+export function layerLink(e: Engine, child: string): LayerLink | null {
+  const c = e.layer(child);
+  if (!c.parentLayer) return null;
+  const p = e.layer(c.parentLayer);
+  const metas: [TableMeta, TableMeta, LayerMeta, LayerMeta] = [e.table(c.table), e.table(p.table), c, p];
+  const key = `${c.table}→${p.table}`;
+  const hit = memo.get(key);
+  if (hit && hit.metas.every((m, i) => m === metas[i])) return hit.link;
+  const cIds = ids(e, c);
+  const pIds = ids(e, p);
+  let raw: KeyLink | GeometryLink;
+  let by: LayerLink['by'];
+  if (c.parentColumn) {
+    raw = linkByKey(ids(e, c, c.parentColumn), pIds);
+    by = 'key';
+  } else {
+    const geoms = (l: LayerMeta) => e.geometries(l.table).map((g) => (l.geometryType === 'polygon' || l.geometryType === 'mixed' ? safeParse(g) : []));
+    raw = linkByGeometry(geoms(c), geoms(p));
+    by = 'geometry';
+  }
+  const g = raw as Partial<GeometryLink>;
+  const link: LayerLink = {
+    child: c.table,
+    parent: p.table,
+    by,
+    parentIndex: raw.parent,
+    unknown: raw.unknown.map((u) => ({ id: cIds[u.child], key: u.key })),
+    noParent: [...raw.noKey, ...(g.outside ?? [])].map((i) => cIds[i]),
+    childless: raw.childless.map((i) => pIds[i]),
+    notNested: (g.notNested ?? []).map((x) => ({ id: cIds[x.child], parts: x.parts.map((q) => ({ id: pIds[q.parent], share: q.share })) })),
+  };
+  memo.set(key, { metas, link });
+  return link;
+}
+
+function safeParse(g: string) {
+  try {
+    return parseGeometry(g);
+  } catch {
+    return [];
+  }
+}
+
+/** The layer and its ancestors, finest first (stops at a cycle). */
+export function layerChain(e: Engine, layer: string): string[] {
+  const chain = [layer];
+  let l = e.layer(layer);
+  while (l.parentLayer && !chain.includes(l.parentLayer)) {
+    chain.push(l.parentLayer);
+    l = e.layer(l.parentLayer);
+  }
+  return chain;
+}
+
+/** What to show on which layer, with which disclosure settings. */
+export interface LevelRequest {
+  /** the layer on the map */
+  layer: string;
+  /** table joined to a layer at or below `layer` (null: the layer's own columns) */
+  join: JoinSpecInput | null;
+  value: ValueSpec;
+  year?: string;
+  disclosure: DisclosureSettings & { sameAcrossYears?: boolean };
+  /** roles chosen by the user; other numeric columns are guessed */
+  roles?: Record<string, ColumnRole>;
+  /** column sums to protect together; undefined: detected in the data */
+  sums?: ColumnSum[];
+  /** population column for the minimum-population flag */
+  population?: string;
+  minPopulation?: number;
+}
+
+export interface LevelValues {
+  layer: string | null;
+  ids: string[];
+  names: string[];
+  /** index of each area's parent in the next level */
+  parent: Int32Array | null;
+  values: Float64Array;
+  status: DisclosureStatus[];
+  marks: SuppressionMark[];
+  /** areas under the minimum population (flagged, not hidden) */
+  small: boolean[];
+}
+
+export interface LevelSeries {
+  /** finest (the joined layer) → … → the total */
+  levels: LevelValues[];
+  /** index of the requested layer in `levels` */
+  at: number;
+  /** why the value cannot be shown above the finest level (translated in the view) */
+  notAggregable: { code: string; params: Record<string, string> } | null;
+  primary: number;
+  secondary: number;
+  unaudited: number;
+  roles: Record<string, ColumnRole>;
+  sums: ColumnSum[];
+  links: LayerLink[];
+}
+
+/** Numeric columns of the source, by row of the finest layer, for the given years. */
+function readSource(e: Engine, finest: LayerMeta, join: JoinSpecInput | null, columns: string[], year: string | undefined): Float64Array[] {
+  const sel = columns.map((c, i) => `avg(TRY_CAST(${qi(c)} AS DOUBLE)) AS c${i}`);
+  let sql: string;
+  if (!join || join.table === finest.table) {
+    sql = `SELECT rowid AS r, ${sel.join(', ')} FROM ${qi(finest.table)} GROUP BY rowid ORDER BY rowid`;
+  } else {
+    const yf = join.yearColumn && year !== undefined ? `WHERE CAST(${qi(join.yearColumn)} AS VARCHAR) = '${year.replaceAll("'", "''")}'` : '';
+    const cols = columns.map((_, i) => `t.c${i}`).join(', ');
+    sql = `WITH t AS (SELECT ${keyExpr(join.key, join.mode)} AS k, ${sel.join(', ')} FROM ${qi(join.table)} ${yf} GROUP BY 1)
+SELECT l.rowid AS r, ${cols} FROM ${qi(finest.table)} AS l LEFT JOIN t ON t.k = ${keyExpr(finest.idColumn, join.mode, 'l')} ORDER BY l.rowid`;
+  }
+  const res = e.duck.query(sql);
+  return columns.map((_, i) => {
+    const v = res.getChild(`c${i}`)!;
+    return Float64Array.from({ length: res.numRows }, (_, r) => {
+      const x = v.get(r) as number | null;
+      return x === null ? NaN : Number(x);
+    });
+  });
+}
+
+/** Numeric columns of a table with the values of one year (for guessing roles and sums). */
+function numericColumns(t: TableMeta, exclude: (string | undefined)[]): string[] {
+  return t.columns
+    .filter((c) => c.name !== GEOM_COL && /DOUBLE|INT|DECIMAL|FLOAT|REAL|NUMERIC|HUGEINT/i.test(c.type))
+    .map((c) => c.name)
+    .filter((c) => !exclude.includes(c));
+}
+
+/**
+ * The value of `req.value` on every level of the layer chain, disclosed (METHODS §6, §8). Counts of
+ * the whole source table form one protected table (hierarchy + column sums), so every column, level
+ * and view shares one suppression pattern; with `sameAcrossYears` the pattern is the union over all
+ * years of the source.
+ */
+export function levelSeries(e: Engine, req: LevelRequest): LevelSeries {
+  const finestName = req.join?.layer ?? req.layer;
+  const chain = layerChain(e, finestName);
+  const at = chain.indexOf(req.layer);
+  if (at < 0) throw levelsError('levels.error.notInChain', { layer: e.layer(req.layer).label, source: e.layer(finestName).label });
+  const layers = chain.map((c) => e.layer(c));
+  const links = chain.slice(0, -1).map((c) => layerLink(e, c)!);
+  const source = e.table(req.join?.table ?? finestName);
+  const numeric = numericColumns(source, [req.join?.yearColumn, req.join?.key, layers[0].idColumn]);
+  const years = req.join?.yearColumn ? e.distinct(source.name, req.join.yearColumn) : [undefined];
+  const year = req.join?.yearColumn ? (req.year ?? years.at(-1)) : undefined;
+  const readYear = (y: string | undefined) => readSource(e, layers[0], req.join, numeric, y);
+  const data = readYear(year);
+  const roles: Record<string, ColumnRole> = {};
+  numeric.forEach((c, i) => (roles[c] = req.roles?.[c] ?? guessRole(c, data[i])));
+  for (const c of [req.value.column, req.value.denominator]) {
+    if (c && !numeric.includes(c)) throw levelsError('levels.error.column', { column: c, table: source.label, columns: numeric.join(', ') });
+  }
+  const additive = numeric.filter((c) => roles[c] === 'count' || roles[c] === 'area');
+  const sums = req.sums ?? detectColumnSums(Object.fromEntries(additive.filter((c) => roles[c] === 'count').map((c) => [c, data[numeric.indexOf(c)]])));
+
+  const levels: Level[] = layers.map((l, j) => ({ ids: ids(e, l), parent: links[j]?.parentIndex ?? new Int32Array(l.features).fill(0) }));
+  levels.push({ ids: ['gesamt'], parent: null });
+  const specFor = (cols: Float64Array[]) => ({
+    levels,
+    counts: additive.map((c) => ({ name: c, values: sumUp(cols[numeric.indexOf(c)], levels), protect: roles[c] === 'count' })),
+    sums,
+  });
+  const v = req.value;
+  const isRate = !!v.denominator;
+  const aggregable = isRate ? additive.includes(v.column) && additive.includes(v.denominator!) : additive.includes(v.column);
+  const rates = isRate && aggregable ? [{ name: '_r', numerator: v.column, denominator: v.denominator!, scale: v.scale ?? 100 }] : [];
+  const forced: { column: string; level: number; area: number }[] = [];
+  if (req.disclosure.enabled !== false && req.disclosure.sameAcrossYears !== false && years.length > 1) {
+    for (const y of years) {
+      if (y === year) continue;
+      const r = applyDisclosure(specFor(readYear(y)), { ...req.disclosure, audit: false });
+      r.counts.forEach((c) => c.marks.forEach((m, L) => m.forEach((x, a) => x && forced.push({ column: c.name, level: L, area: a }))));
+    }
+  }
+  const result = applyDisclosure({ ...specFor(data), rates }, { ...req.disclosure, forced });
+
+  const popIdx = req.population ? numeric.indexOf(req.population) : -1;
+  const pop = popIdx >= 0 ? sumUp(data[popIdx], levels) : null;
+  const minPop = req.minPopulation ?? 300;
+  const labels = layers.map((l) => e.layerLabels(l.table));
+  const out: LevelValues[] = levels.map((l, L) => {
+    const n = l.ids.length;
+    let values: Float64Array, status: DisclosureStatus[], marks: SuppressionMark[];
+    if (isRate && aggregable) {
+      ({ values, status, marks } = { values: result.rates[0].values[L], status: result.rates[0].status[L], marks: result.rates[0].marks[L] });
+    } else if (!isRate && aggregable) {
+      const c = result.counts.find((x) => x.name === v.column)!;
+      ({ values, status, marks } = { values: c.values[L], status: c.status[L], marks: c.marks[L] });
+    } else if (L === 0) {
+      // a plain value (or a rate of plain values) on its own level: shown as it is
+      const x = data[numeric.indexOf(v.column)];
+      const d = isRate ? data[numeric.indexOf(v.denominator!)] : null;
+      values = Float64Array.from(x, (xi, i) => (d ? (d[i] > 0 ? (xi / d[i]) * (v.scale ?? 100) : NaN) : xi));
+      status = Array.from(values, (xi) => (Number.isNaN(xi) ? 'missing' : 'ok'));
+      marks = new Array(n).fill(null);
+    } else {
+      values = new Float64Array(n).fill(NaN);
+      status = new Array(n).fill('missing');
+      marks = new Array(n).fill(null);
+    }
+    return {
+      layer: chain[L] ?? null,
+      ids: l.ids,
+      names: labels[L]?.names ?? ['gesamt'],
+      parent: l.parent,
+      values,
+      status,
+      marks,
+      small: Array.from({ length: n }, (_, a) => !!pop && pop[L][a] < minPop),
+    };
+  });
+  const bad = [v.column, v.denominator].find((c) => c && !additive.includes(c)) ?? v.column;
+  const why = aggregationSupport(roles[bad] === 'median' ? 'median' : 'value');
+  return {
+    levels: out,
+    at,
+    notAggregable: aggregable || why.ok ? null : { code: why.reason, params: { column: bad } },
+    primary: result.primary,
+    secondary: result.secondary,
+    unaudited: result.unaudited,
+    roles,
+    sums,
+    links,
+  };
+}
