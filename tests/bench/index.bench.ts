@@ -10,6 +10,7 @@ import { createRng } from '../../src/lib/analysis/prng';
 import { monteCarloWeights } from '../../src/lib/analysis/robustness';
 import { computeIndex } from '../../src/lib/analysis/sozialindex';
 import { indexByYear, rankChanges } from '../../src/lib/analysis/timeseries';
+import { plainRow, repeats, timeRuns, type BenchRow } from './measure';
 
 function synthetic(n: number, k: number, years: number, seed: number) {
   const rng = createRng(seed);
@@ -27,22 +28,18 @@ function synthetic(n: number, k: number, years: number, seed: number) {
   return { ids: Array.from({ length: n }, (_, i) => String(i)), pop, num, den };
 }
 
-function time(f: () => void, repeat = 5): number {
-  f(); // warm-up (JIT)
-  let best = Infinity;
-  for (let r = 0; r < repeat; r++) {
-    const t0 = performance.now();
-    f();
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
+/** The Monte Carlo robustness input: 1 000 areas × 10 indicators. */
+export function robustnessBase() {
+  const m = 1_000, km = 10;
+  const small = synthetic(m, km, 1, 5);
+  return computeIndex({ ids: small.ids, values: small.num[0].map((x, j) => rate(x, small.den[0][j])), population: small.pop });
 }
 
-export async function benchIndex(): Promise<Array<{ name: string; ms: number; target_ms: number }>> {
+export async function benchIndex(): Promise<BenchRow[]> {
   const n = 10_000, k = 20, Y = 10;
   const d = synthetic(n, k, Y, 3);
   const polarity = Array.from({ length: k }, (_, j) => (j % 5 === 4 ? -1 : 1));
-  const full = time(() => {
+  const full = timeRuns(() => {
     const rates = d.num.map((yr, t) => yr.map((x, j) => rate(x, d.den[t][j], 100)));
     const ts = indexByYear(d.ids, rates.map((values, t) => ({ year: 2015 + t, values, population: d.pop })), { polarity }, { mode: 'base', baseYear: 2015 });
     const last = Y - 1, prev = Y - 3;
@@ -51,15 +48,13 @@ export async function benchIndex(): Promise<Array<{ name: string; ms: number; ta
       { ids: d.ids, values: rates[last].map((r, j) => changePoints(rates[prev][j], r)), population: d.pop, polarity },
     );
     for (let t = 1; t < Y; t++) rankChanges(ts.results[t - 1].rank, ts.results[t].rank);
-  });
+  }, repeats(5), 1);
 
-  const m = 1_000, km = 10;
-  const small = synthetic(m, km, 1, 5);
-  const base = computeIndex({ ids: small.ids, values: small.num[0].map((x, j) => rate(x, small.den[0][j])), population: small.pop });
-  const mc = time(() => { monteCarloWeights(base, { runs: 10_000, concentration: 20, seed: 1 }); }, 1);
+  const base = robustnessBase();
+  const mc = timeRuns(() => monteCarloWeights(base, { runs: 10_000, concentration: 20, seed: 1 }), repeats(3), 1);
 
   return [
-    { name: 'Sozialindex: full recomputation, 10 000 areas × 20 indicators × 10 years', ms: full, target_ms: 100 },
-    { name: 'Sozialindex: 10 000 Monte Carlo weight runs, 1 000 areas × 10 indicators', ms: mc, target_ms: 2000 },
+    plainRow('Sozialindex: Neuberechnung, 10 000 Gebiete × 20 Indikatoren × 10 Jahre', full, 100),
+    plainRow('Sozialindex: 10 000 Monte-Carlo-Gewichtungen, 1 000 Gebiete × 10 Indikatoren', mc, 2000),
   ];
 }
