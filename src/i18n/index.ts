@@ -9,6 +9,7 @@ import { sozialindex } from './sozialindex';
 import { privacy } from './privacy';
 import { spatial } from './spatial';
 import { levels } from './levels';
+import { training } from './training';
 
 export type Lang = 'de' | 'en';
 type Dict = Record<string, string>;
@@ -22,6 +23,7 @@ modules.push(sozialindex);
 modules.push(privacy);
 modules.push(spatial);
 modules.push(levels);
+modules.push(training);
 const merged: Record<Lang, Dict> = { de: {}, en: {} };
 for (const m of modules) {
   Object.assign(merged.de, m.de);

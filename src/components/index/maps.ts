@@ -29,7 +29,7 @@ export function classLabels(run: IndexRun): string[] {
 }
 
 function classMap(title: string, values: Float64Array, classes: Int32Array, colors: RGB[], labels: string[]): CustomMap {
-  return { title, values, classOf: Int16Array.from(classes, (c) => c - 1), colors, labels };
+  return { title, values, classOf: Int16Array.from(classes, (c) => c - 1), colors, labels, valueLabel: t('value.indexScore') };
 }
 
 /** The map of one view, or null when its result is not computed yet. */
@@ -45,7 +45,7 @@ export function buildIndexMap(
   }
   if (view === 'score') {
     const c = classify(b.score, 'quantile', 5);
-    return { title: t('ix.map.score') + yearNote, values: b.score, classOf: c.classOf, colors: paletteColors('YlOrRd', Math.max(1, c.breaks.length - 1)), breaks: c.breaks };
+    return { title: t('ix.map.score') + yearNote, values: b.score, classOf: c.classOf, colors: paletteColors('YlOrRd', Math.max(1, c.breaks.length - 1)), breaks: c.breaks, valueLabel: t('value.indexScore') };
   }
   if (view === 'bivariate') {
     if (!run.status) return null;
@@ -64,7 +64,7 @@ export function buildIndexMap(
     const bounds = [0.5, 0.7, 0.9];
     const classOf = Int16Array.from(rb.ownClassProb, (p) => (Number.isNaN(p) ? -1 : bounds.filter((x) => p >= x).length));
     const labels = [t('ix.cert.0'), t('ix.cert.1'), t('ix.cert.2'), t('ix.cert.3')];
-    return { title: t('ix.map.certainty', { runs: rb.runs }), values: rb.ownClassProb, classOf, colors: paletteColors('Blues', 4), labels };
+    return { title: t('ix.map.certainty', { runs: rb.runs }), values: rb.ownClassProb, classOf, colors: paletteColors('Blues', 4), labels, valueLabel: t('value.certainty') };
   }
   const ts = extra.series;
   if (!ts) return null;

@@ -3,12 +3,12 @@
  * prepared binary data; deck.gl diffs them by `id`, so rebuilding on every state change is cheap
  * (toggle `visible` instead of dropping a layer). Colours change through `updateTriggers`.
  */
-import { PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
+import { PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import type { PreparedGeometry } from '../geo/prepare';
-import { featureOutlineData, labelledFeatures, outlineData, pointData, polygonData } from './binary';
+import { featureOutlineData, outlineData, pointData, polygonData } from './binary';
 import { OUTLINE_COLOR, SELECTION_COLOR, type RGB } from './palettes';
 
-/** System fonts only: the offline map must not fetch a font file (TextLayer draws glyphs on a canvas). */
+/** System fonts only: the offline map must not fetch a font file (TextLayer draws glyphs on a canvas); labels: `./labelLayers`. */
 export const LABEL_FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif';
 
 /** Layer ids, stable so deck.gl matches layers across renders. */
@@ -16,7 +16,6 @@ export const LAYER_IDS = {
   choropleth: 'choropleth',
   outlines: 'outlines',
   selection: 'selection',
-  labels: 'labels',
   points: 'points',
 } as const;
 
@@ -92,37 +91,6 @@ export function selectionLayer(o: Common & { geometry: PreparedGeometry; feature
     visible: (o.visible ?? true) && o.feature !== null,
     opacity: o.opacity ?? 1,
     pickable: false,
-  });
-}
-
-/**
- * Area labels at the prepared label points, as a `TextLayer` with `characterSet: 'auto'` (umlauts
- * and ß included as they occur) and {@link LABEL_FONT_FAMILY}, with a white halo (SDF outline).
- * `texts[row]` per feature row; rows without a label point or with empty text are skipped.
- */
-export function labelLayer(o: Common & { geometry: PreparedGeometry; texts: readonly (string | null | undefined)[]; sizePx?: number; color?: RGB }) {
-  const rows = Array.from(labelledFeatures(o.geometry)).filter((f) => !!o.texts[f]);
-  const { labels } = o.geometry;
-  const c = o.color ?? [30, 30, 30];
-  return new TextLayer<number>({
-    id: o.id ?? LAYER_IDS.labels,
-    data: rows,
-    getText: (f: number) => String(o.texts[f]),
-    getPosition: (f: number) => [labels[2 * f], labels[2 * f + 1]],
-    getSize: o.sizePx ?? 12,
-    sizeUnits: 'pixels',
-    getColor: [c[0], c[1], c[2], 255],
-    getTextAnchor: 'middle',
-    getAlignmentBaseline: 'center',
-    characterSet: 'auto',
-    fontFamily: LABEL_FONT_FAMILY,
-    fontSettings: { sdf: true },
-    outlineWidth: 2,
-    outlineColor: [255, 255, 255, 220],
-    visible: o.visible ?? true,
-    opacity: o.opacity ?? 1,
-    pickable: false,
-    updateTriggers: { getText: o.texts, getPosition: o.geometry },
   });
 }
 

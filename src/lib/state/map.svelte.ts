@@ -5,7 +5,10 @@ import type { PreparedGeometry } from '../geo/prepare';
 import { NO_VALUE_COLOR, paletteColors, type PaletteName } from '../map/palettes';
 import { buildLegend, boxmapClassNames, type LegendEntry } from '../map/legend';
 import { isNumeric } from '../engine/describe';
-import { t } from '../../i18n/index';
+import { fmtNumber, t } from '../../i18n/index';
+import { rateUnit, unitSuffix } from '../format/numbers';
+import { highContrastColors } from '../map/highContrast';
+import { presenter } from './presenter.svelte';
 
 export type MapResult = ColumnValues & { classes: Classification };
 
@@ -22,6 +25,8 @@ export interface CustomMap {
   labels?: string[];
   breaks?: number[];
   unit?: string;
+  /** what `values` are, with unit, for table headings and tooltips (default: the title) */
+  valueLabel?: string;
 }
 
 const BASEMAP_KEY = 'srw.basemap';
@@ -81,7 +86,7 @@ export class MapState {
   get colors(): [number, number, number][] {
     if (this.custom) return this.custom.colors;
     const n = Math.max(1, (this.classes?.breaks.length ?? 2) - 1);
-    return paletteColors(this.palette, n, this.reverse);
+    return presenter.highContrast ? highContrastColors(this.palette, n, this.reverse) : paletteColors(this.palette, n, this.reverse);
   }
 
   get legend(): LegendEntry[] {
@@ -95,7 +100,7 @@ export class MapState {
       ];
     }
     return buildLegend(c, this.colors, {
-      unit: this.custom ? (this.custom.unit ?? '') : this.denominator ? (this.scale === 100 ? ' %' : this.scale === 1000 ? ' ‰' : '') : '',
+      unit: this.custom ? (this.custom.unit ?? '') : unitSuffix(this.unit()),
       classNames: this.method === 'boxmap' ? boxmapClassNames() : undefined,
     });
   }
@@ -107,10 +112,22 @@ export class MapState {
     return tb ? tb.columns.filter(isNumeric).map((c) => c.name).filter((c) => c !== this.join?.yearColumn) : [];
   }
 
+  /** Unit of the mapped values: % or ‰ for rates with those scales, else none. */
+  unit(): string {
+    return this.custom ? (this.custom.unit ?? '').trim() : this.denominator ? rateUnit(this.scale) : '';
+  }
+
+  /** Heading of the mapped values in tables and tooltips: what they are, with their unit. */
+  valueHeading(): string {
+    if (this.custom) return this.custom.valueLabel ?? this.custom.title;
+    const unit = this.unit();
+    return unit ? `${this.variableLabel()}${t('unit.in', { unit })}` : this.variableLabel();
+  }
+
   variableLabel(): string {
     if (this.custom) return this.custom.title;
     if (!this.column) return '';
-    const base = this.denominator ? `${this.column} / ${this.denominator} × ${this.scale}` : this.column;
+    const base = this.denominator ? `${this.column} / ${this.denominator} × ${fmtNumber(this.scale, 0)}` : this.column;
     return this.year ? `${base} (${this.year})` : base;
   }
 

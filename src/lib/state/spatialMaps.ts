@@ -25,7 +25,7 @@ export function lisaMap(title: string, cluster: Uint8Array, values: Float64Array
   const hasIsland = cluster.includes(5);
   const used = hasIsland ? order : order.slice(0, 5);
   const classOf = Int16Array.from(cluster, (c) => used.indexOf(c));
-  return { title, values, classOf, colors: used.map((c) => LISA_COLORS[c]), labels: used.map((c) => t(`sp.cluster.${LISA_KEYS[c]}`)) };
+  return { title, values, classOf, colors: used.map((c) => LISA_COLORS[c]), labels: used.map((c) => t(`sp.cluster.${LISA_KEYS[c]}`)), valueLabel: t('value.localMoran') };
 }
 
 const SIG_COLORS: RGB[] = [[1, 100, 0], [60, 170, 60], [160, 220, 140], [238, 238, 238]];
@@ -33,7 +33,7 @@ const SIG_COLORS: RGB[] = [[1, 100, 0], [60, 170, 60], [160, 220, 140], [238, 23
 /** Significance map of pseudo p-values: ≤ 0.001, ≤ 0.01, ≤ 0.05, not significant (GeoDa greens). */
 export function significanceMap(title: string, p: Float64Array, significant: Uint8Array): CustomMap {
   const classOf = Int16Array.from(p, (v, i) => (Number.isNaN(v) ? -1 : !significant[i] ? 3 : v <= 0.001 ? 0 : v <= 0.01 ? 1 : 2));
-  return { title, values: p, classOf, colors: SIG_COLORS, labels: ['p ≤ 0,001', 'p ≤ 0,01', 'p ≤ 0,05', t('sp.cluster.ns')] };
+  return { title, values: p, classOf, colors: SIG_COLORS, valueLabel: t('value.pseudoP'), labels: [0.001, 0.01, 0.05].map((a) => `p ≤ ${fmtNumber(a)}`).concat(t('sp.cluster.ns')) };
 }
 
 const HOT_COLD: RGB[] = [[178, 24, 43], [239, 138, 98], [253, 219, 199], [238, 238, 238], [209, 229, 240], [103, 169, 207], [33, 102, 172]];
@@ -46,7 +46,7 @@ export function hotSpotMap(title: string, z: Float64Array, p: Float64Array): Cus
     return level === 3 ? 3 : v > 0 ? level : 6 - level;
   });
   const labels = ['hot99', 'hot95', 'hot90', 'ns', 'cold90', 'cold95', 'cold99'].map((k) => t(`sp.gstar.${k}`));
-  return { title, values: z, classOf, colors: HOT_COLD, labels };
+  return { title, values: z, classOf, colors: HOT_COLD, labels, valueLabel: t('value.gstar') };
 }
 
 /** Location quotients around 1 on a diverging scale (< 0.5 … ≥ 2, symmetric in log). */
@@ -56,20 +56,22 @@ export function lqMap(title: string, lq: Float64Array): CustomMap {
   const colors = paletteColors('RdBu', 5, true);
   const f = (x: number) => fmtNumber(x, 2);
   const labels = [`< ${f(0.5)}`, `${f(0.5)} – ${f(0.8)}`, `${f(0.8)} – ${f(1.25)} ${t('seg.lq.average')}`, `${f(1.25)} – ${f(2)}`, `≥ ${f(2)}`];
-  return { title, values: lq, classOf, colors, labels };
+  return { title, values: lq, classOf, colors, labels, valueLabel: t('value.lq') };
 }
 
 /** Normalised local entropy in five equal classes over [0, 1]. */
 export function entropyMap(title: string, e: Float64Array): CustomMap {
   const breaks = [0, 0.2, 0.4, 0.6, 0.8, 1];
   const classOf = Int16Array.from(e, (v) => (Number.isNaN(v) ? -1 : Math.min(4, Math.floor(v / 0.2))));
-  return { title, values: e, classOf, colors: paletteColors('viridis', 5), breaks };
+  return { title, values: e, classOf, colors: paletteColors('viridis', 5), breaks, valueLabel: t('value.entropy') };
 }
 
 /** A numeric map in quantile classes; pass `breaks` to reuse another map's classes (raw vs EB). */
 export function numericMap(title: string, values: Float64Array, breaks?: number[], unit = ''): CustomMap {
   const c = breaks ? classify(values, 'manual', breaks.length - 1, { breaks }) : classify(values, 'quantile', 5);
-  return { title, values, classOf: Int16Array.from(c.classOf), colors: paletteColors('YlOrRd', c.breaks.length - 1), breaks: c.breaks, unit };
+  const u = unit.trim();
+  const valueLabel = u ? `${title}${t('unit.in', { unit: u })}` : title;
+  return { title, values, classOf: Int16Array.from(c.classOf), colors: paletteColors('YlOrRd', c.breaks.length - 1), breaks: c.breaks, unit, valueLabel };
 }
 
 /** Neighbour counts per area (weights viewable on the map), one class per count up to 8+. */
@@ -78,5 +80,5 @@ export function neighbourMap(title: string, counts: Float64Array): CustomMap {
   const classOf = Int16Array.from(counts, (c) => Math.min(c, max));
   const colors: RGB[] = [[70, 70, 70], ...paletteColors('Blues', Math.max(1, max))];
   const labels = Array.from({ length: max + 1 }, (_, k) => (k === 0 ? t('sp.w.island') : k === max && max === 8 ? '≥ 8' : String(k)));
-  return { title, values: counts, classOf, colors: colors.slice(0, max + 1), labels };
+  return { title, values: counts, classOf, colors: colors.slice(0, max + 1), labels, valueLabel: t('value.neighbours') };
 }

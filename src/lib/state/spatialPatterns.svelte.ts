@@ -6,6 +6,7 @@ import { lisaClusters, type EbResponse, type MoranResponse, type WeightsReport }
 import { SourceState } from './spatialSource.svelte';
 import { hotSpotMap, lisaMap, neighbourMap, numericMap, significanceMap } from './spatialMaps';
 import { t } from '../../i18n/index';
+import { rateUnit, unitSuffix } from '../format/numbers';
 
 export type PatternMap = 'lisa' | 'significance' | 'gstar' | 'value' | 'ebGlobal' | 'ebSpatial' | 'neighbours';
 
@@ -101,6 +102,7 @@ export class PatternsState {
     const m = this.moran, eb = this.eb;
     if (!layer) return;
     const v = this.variableLabel();
+    const unit = this.denominator ? unitSuffix(rateUnit(Number(this.scale))) : '';
     let custom;
     if (kind === 'neighbours') custom = this.weights && neighbourMap(t('sp.map.neighbours'), this.weights.counts);
     else if (!m) return;
@@ -108,10 +110,10 @@ export class PatternsState {
     else if (kind === 'significance')
       custom = significanceMap(t('sp.map.significance', { v }), m.pSim, Uint8Array.from(this.cluster ?? m.cluster, (c) => (c >= 1 && c <= 4 ? 1 : 0)));
     else if (kind === 'gstar') custom = hotSpotMap(t('sp.map.gstar', { v }), m.gz, m.gp);
-    else if (kind === 'value') custom = numericMap(v, eb?.raw ?? m.x);
+    else if (kind === 'value') custom = numericMap(v, eb?.raw ?? m.x, undefined, unit);
     else if (eb) {
-      const raw = numericMap(v, eb.raw);
-      custom = numericMap(t(kind === 'ebGlobal' ? 'sp.map.ebGlobal' : 'sp.map.ebSpatial', { v }), kind === 'ebGlobal' ? eb.global : eb.spatial, widen(raw.breaks!, kind === 'ebGlobal' ? eb.global : eb.spatial));
+      const raw = numericMap(v, eb.raw, undefined, unit);
+      custom = numericMap(t(kind === 'ebGlobal' ? 'sp.map.ebGlobal' : 'sp.map.ebSpatial', { v }), kind === 'ebGlobal' ? eb.global : eb.spatial, widen(raw.breaks!, kind === 'ebGlobal' ? eb.global : eb.spatial), unit);
     }
     if (!custom) return;
     this.shown = kind;

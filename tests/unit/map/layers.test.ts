@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import { prepareGeometry } from '../../../src/lib/geo/prepare';
 import { fillColors } from '../../../src/lib/map/binary';
-import { LABEL_FONT_FAMILY, choroplethLayer, labelLayer, outlineLayer, pointLayer, selectionLayer } from '../../../src/lib/map/layers';
+import { LABEL_FONT_FAMILY, choroplethLayer, outlineLayer, pointLayer, selectionLayer } from '../../../src/lib/map/layers';
+import { hoverLabelLayer, placedLabelLayers } from '../../../src/lib/map/labelLayers';
+import { viewLabels } from '../../../src/lib/map/labels';
 import { NO_VALUE_COLOR } from '../../../src/lib/map/palettes';
 
 const sq = (x: number, y: number, s: number) => [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]];
@@ -44,15 +46,31 @@ describe('layer factories', () => {
   });
 
   it('labels use system fonts and an automatic character set; rows without text are skipped', () => {
-    const l = labelLayer({ geometry: p, texts: ['Altstadt-Süd', '', 'Kita'] });
-    expect(l).toBeInstanceOf(TextLayer);
-    expect(l.props.characterSet).toBe('auto');
-    expect(l.props.fontFamily).toBe(LABEL_FONT_FAMILY);
+    // a fake projection: 1° = 1000 px, y down
+    const project = (lon: number, lat: number): [number, number] => [(lon - 7) * 1000, (51.2 - lat) * 1000];
+    const placed = viewLabels(p, ['Altstadt-Süd', '', 'Kita'], project, (t) => t.length * 7, {
+      width: 400, height: 400, size: 12, halo: 2, fillOf: (f) => (f === 0 ? [0, 0, 90] : [250, 250, 200]),
+    });
+    expect(placed.rows).toEqual([0]);
+    expect(placed.dark).toEqual([false]); // white on the dark blue fill
+    const [dark, light] = placedLabelLayers({ geometry: p, texts: ['Altstadt-Süd', '', 'Kita'], placed, sizePx: 12, haloPx: 2 });
+    for (const l of [dark, light]) {
+      expect(l).toBeInstanceOf(TextLayer);
+      expect(l.props.characterSet).toBe('auto');
+      expect(l.props.fontFamily).toBe(LABEL_FONT_FAMILY);
+    }
     expect(LABEL_FONT_FAMILY).not.toMatch(/url|\.woff|\.ttf/);
-    expect(Array.from(l.props.data as Iterable<number>)).toEqual([0, 2]);
-    const getPosition = l.props.getPosition as unknown as (f: number) => number[];
-    expect(getPosition(0)[0]).toBeCloseTo(7.05, 9);
-    expect((l.props.getText as (f: number) => string)(0)).toBe('Altstadt-Süd');
+    expect(dark.props.data).toEqual([]);
+    const items = light.props.data as { f: number; offset: [number, number] }[];
+    expect(items.map((d) => d.f)).toEqual([0]);
+    const getPosition = light.props.getPosition as unknown as (d: { f: number }) => number[];
+    expect(getPosition(items[0])[0]).toBeCloseTo(7.05, 9);
+    expect((light.props.getText as (d: { f: number }) => string)(items[0])).toBe('Altstadt-Süd');
+    expect(light.props.outlineColor).toEqual([0, 0, 0, 150]);
+    expect(dark.props.outlineColor).toEqual([255, 255, 255, 235]);
+    const hover = hoverLabelLayer({ geometry: p, feature: 1, text: 'Nordviertel', sizePx: 12 });
+    expect(hover.props.data).toEqual([1]);
+    expect(hoverLabelLayer({ geometry: p, feature: null, text: null, sizePx: 12 }).props.visible).toBe(false);
   });
 
   it('points are a binary scatterplot', () => {
