@@ -54,7 +54,7 @@ export async function benchIndex(): Promise<BenchRow[]> {
   const mc = timeRuns(() => monteCarloWeights(base, { runs: 10_000, concentration: 20, seed: 1 }), repeats(3), 1);
 
   return [
-    plainRow('Sozialindex: Neuberechnung, 10 000 Gebiete × 20 Indikatoren × 10 Jahre', full, 100),
-    plainRow('Sozialindex: 10 000 Monte-Carlo-Gewichtungen, 1 000 Gebiete × 10 Indikatoren', mc, 2000),
+    plainRow('Sozialindex: Neuberechnung, 10 000 Gebiete × 20 Indikatoren × 10 Jahre', full, 100, 'cpu'),
+    plainRow('Sozialindex: 10 000 Monte-Carlo-Gewichtungen, 1 000 Gebiete × 10 Indikatoren', mc, 2000, 'cpu'),
   ];
 }

@@ -26,6 +26,8 @@ export interface BenchRow {
   /** ratio per repeat (each from one interleaved pair) */
   ratios?: number[];
   repeats?: number;
+  /** `cpu` when timed by this process's CPU time (single-threaded kernels), else wall time */
+  clock?: Clock;
   note?: string;
 }
 
@@ -43,30 +45,43 @@ export function summarise(runs: number[]): Sample {
   return { median, min: s[0], max: s[s.length - 1], runs };
 }
 
+/**
+ * Which clock: `wall` (elapsed) or `cpu` (this process's CPU time). Single-threaded kernels are
+ * timed by CPU time, which waiting for a core on a loaded machine does not inflate; anything
+ * with workers, I/O or a browser by wall time.
+ */
+export type Clock = 'wall' | 'cpu';
+
+const now = (clock: Clock): number => {
+  if (clock === 'wall') return performance.now();
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
 /** `n` timed runs of a synchronous kernel, after `warmup` untimed ones (JIT). */
-export function timeRuns(f: () => unknown, n: number, warmup = 0): Sample {
+export function timeRuns(f: () => unknown, n: number, warmup = 0, clock: Clock = 'cpu'): Sample {
   for (let w = 0; w < warmup; w++) f();
   const runs: number[] = [];
   for (let r = 0; r < n; r++) {
-    const t0 = performance.now();
+    const t0 = now(clock);
     f();
-    runs.push(performance.now() - t0);
+    runs.push(now(clock) - t0);
   }
   return summarise(runs);
 }
 
-export async function timeIt(f: () => unknown): Promise<number> {
-  const t0 = performance.now();
+export async function timeIt(f: () => unknown, clock: Clock = 'wall'): Promise<number> {
+  const t0 = now(clock);
   await f();
-  return performance.now() - t0;
+  return now(clock) - t0;
 }
 
 /**
  * Measures `app` and its `floor` `repeats` times, interleaved (floor, app, floor, app …) so that
  * load from other processes hits both alike. Returns both samples and the per-pair ratios.
  */
-export function paired(app: () => unknown, floor: () => unknown, repeats: number): Promise<Paired> {
-  return pairedTimed(() => timeIt(app), () => timeIt(floor), repeats);
+export function paired(app: () => unknown, floor: () => unknown, repeats: number, clock: Clock = 'wall'): Promise<Paired> {
+  return pairedTimed(() => timeIt(app, clock), () => timeIt(floor, clock), repeats);
 }
 
 export interface Paired {
@@ -92,7 +107,7 @@ const round = (x: number): number => Math.round(x * 10) / 10;
 export function ratioRow(
   name: string,
   m: Paired,
-  opts: { peer?: 'floor' | 'native'; target_ratio?: number; note?: string } = {},
+  opts: { peer?: 'floor' | 'native'; target_ratio?: number; note?: string; clock?: Clock } = {},
 ): BenchRow {
   const key = opts.peer === 'native' ? 'native_ms' : 'floor_ms';
   return {
@@ -105,13 +120,14 @@ export function ratioRow(
     floor_spread: [round(m.floor.min), round(m.floor.max)],
     ratios: m.ratios.map((r) => Math.round(r * 100) / 100),
     repeats: m.app.runs.length,
+    clock: opts.clock,
     note: opts.note,
   };
 }
 
 /** A row without a floor (absolute figure, optionally with an absolute target). */
-export function plainRow(name: string, s: Sample, target_ms?: number, note?: string): BenchRow {
-  return { name, ms: round(s.median), ratio: null, target_ms, spread: [round(s.min), round(s.max)], repeats: s.runs.length, note };
+export function plainRow(name: string, s: Sample, target_ms?: number, clock?: Clock): BenchRow {
+  return { name, ms: round(s.median), ratio: null, target_ms, spread: [round(s.min), round(s.max)], repeats: s.runs.length, clock };
 }
 
 /** Number of repeats: BENCH_REPEATS or the given default. */

@@ -25,7 +25,7 @@ const num = (x: number | undefined, w = 7): string => (x === undefined ? '–' :
 const span = (s?: [number, number]): string => (s ? `${num(s[0], 0)}–${num(s[1], 0)}` : '').padEnd(11);
 
 function print(rows: (BenchRow & { suite: string })[]): void {
-  const w = Math.max(...rows.map((r) => r.name.length), 10);
+  const w = Math.max(...rows.map((r) => r.name.length + 6), 10);
   console.log(`${'Benchmark'.padEnd(w)}  ${'ms'.padStart(7)}  ${'Streuung'.padEnd(11)}  ${'Boden/Peer'.padStart(10)}  ${'Verh.'.padStart(6)}  ${'Ziel'.padStart(6)}  OK`);
   for (const r of rows) {
     const peer = r.floor_ms ?? r.native_ms;
@@ -36,7 +36,7 @@ function print(rows: (BenchRow & { suite: string })[]): void {
       : r.target_ms !== undefined ? (r.ms <= r.target_ms ? 'ja' : 'NEIN')
       : '';
     const peerCol = peer === undefined ? '         –' : `${r.native_ms !== undefined ? 'n ' : ''}${num(peer, r.native_ms !== undefined ? 8 : 10)}`;
-    console.log(`${r.name.padEnd(w)}  ${num(r.ms)}  ${span(r.spread)}  ${peerCol}  ${ratio}  ${target}  ${ok}`);
+    console.log(`${(r.name + (r.clock === 'cpu' ? ' [CPU]' : '')).padEnd(w)}  ${num(r.ms)}  ${span(r.spread)}  ${peerCol}  ${ratio}  ${target}  ${ok}`);
   }
 }
 

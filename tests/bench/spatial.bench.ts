@@ -57,12 +57,12 @@ export async function benchSpatial(): Promise<BenchRow[]> {
   const global = () => moranGlobal(v, w, { permutations: 999, seed: 2 });
   lisa(); // warm-up (JIT) for both sides of the pair
   global();
-  const moran = await paired(global, lisa, n);
+  const moran = await paired(global, lisa, n, 'cpu');
 
   return [
-    plainRow('Segregation D, 999 Permutationen, 2 000 Gebiete', perm, 2000),
-    plainRow('LISA, 999 Permutationen, 10 000 Gebiete', moran.floor, 2000),
-    ratioRow("Globales Moran's I, 999 Permutationen ÷ LISA (gleiche Daten)", moran, { target_ratio: 0.25 }),
-    plainRow('Queen-Nachbarschaft, 10 000 Polygone', queen, 2000),
+    plainRow('Segregation D, 999 Permutationen, 2 000 Gebiete', perm, 2000, 'cpu'),
+    plainRow('LISA, 999 Permutationen, 10 000 Gebiete', moran.floor, 2000, 'cpu'),
+    ratioRow("Globales Moran's I, 999 Permutationen ÷ LISA (gleiche Daten)", moran, { target_ratio: 0.25, clock: 'cpu' }),
+    plainRow('Queen-Nachbarschaft, 10 000 Polygone', queen, 2000, 'cpu'),
   ];
 }

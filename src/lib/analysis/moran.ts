@@ -5,9 +5,10 @@
  */
 import { normalTwoSided } from './normal';
 import { bhAdjust } from './fdr';
-import { createRng, shuffle } from './random';
+import { createRng } from './random';
+import { moranNullChunk, moranNullChunks, quadraticForm, type MoranNullInput } from './moranNull';
 import { checkPermutations, foldedPseudoP, runSteps, stepper, type LoopHooks, type Steps } from './progress';
-import type { Weights } from './weights';
+import { upperSymmetric, type Weights } from './weights';
 
 type Num = ArrayLike<number>;
 
@@ -48,27 +49,24 @@ export function spatialLag(w: Weights, z: Num): Float64Array {
   return lag;
 }
 
-/** S0 = Σ w_ij, S1 = ½ Σ (w_ij + w_ji)², S2 = Σ_i (w_i· + w_·i)² (Cliff & Ord). */
-export function weightSums(w: Weights): { s0: number; s1: number; s2: number } {
+/**
+ * S0 = Σ w_ij, S1 = ½ Σ (w_ij + w_ji)², S2 = Σ_i (w_i· + w_·i)² (Cliff & Ord). On the symmetric
+ * upper triangle (`upperSymmetric`), S1 = Σ_{i<j} s_ij² + 2 Σ_i w_ii².
+ */
+export function weightSums(w: Weights, up: Weights = upperSymmetric(w)): { s0: number; s1: number; s2: number } {
   const n = w.n;
-  const map = new Map<number, number>();
   const rowSum = new Float64Array(n), colSum = new Float64Array(n);
   let s0 = 0;
   for (let i = 0; i < n; i++)
     for (let k = w.offsets[i]; k < w.offsets[i + 1]; k++) {
-      const j = w.neighbors[k], v = w.weights[k];
-      map.set(i * n + j, (map.get(i * n + j) ?? 0) + v);
+      const v = w.weights[k];
       rowSum[i] += v;
-      colSum[j] += v;
+      colSum[w.neighbors[k]] += v;
       s0 += v;
     }
   let s1 = 0;
-  for (const [key, v] of map) {
-    const i = Math.floor(key / n), j = key - i * n;
-    const back = map.get(j * n + i) ?? 0;
-    // pairs present in both directions are visited twice; each visit adds (w_ij + w_ji)²/2
-    s1 += back !== 0 || i === j ? ((v + back) ** 2) / 2 : (v * v) / 2 + (v * v) / 2;
-  }
+  for (let i = 0; i < n; i++)
+    for (let k = up.offsets[i]; k < up.offsets[i + 1]; k++) s1 += (up.neighbors[k] === i ? 2 : 1) * up.weights[k] * up.weights[k];
   let s2 = 0;
   for (let i = 0; i < n; i++) s2 += (rowSum[i] + colSum[i]) ** 2;
   return { s0, s1, s2 };
@@ -102,24 +100,27 @@ export function moranGlobal(x: Num, w: Weights, opts: PermutationOptions = {}): 
   return runSteps(moranGlobalSteps(x, w, opts), opts);
 }
 
-/** `moranGlobal` as resumable steps (see `runStepsAsync`). */
-export function* moranGlobalSteps(x: Num, w: Weights, opts: PermutationOptions = {}): Steps<GlobalMoran> {
+/** Global Moran's I before its permutations: the statistic, its moments and the null's input. */
+export interface MoranGlobalPrepared {
+  result: Omit<GlobalMoran, 'pSim' | 'null'>;
+  /** input of `moranNullChunk`, chunks 0 … `moranNullChunks(nullInput)` − 1 */
+  nullInput: MoranNullInput;
+  /** I = scale · z'Wz */
+  scale: number;
+}
+
+/** The statistic and its analytic inference; the permutations are left to `moranNullChunk`. */
+export function moranGlobalPrepare(x: Num, w: Weights, opts: PermutationOptions = {}): MoranGlobalPrepared {
   const n = x.length;
   if (w.n !== n) throw new Error(`invalid weights: n ${w.n} ≠ ${n}`);
   if (n < 4) throw new Error(`invalid n: ${n}`);
   const R = checkPermutations(opts.permutations ?? 999);
   const { z, m2, m4 } = deviations(x);
-  const { s0, s1, s2 } = weightSums(w);
-  const stat = (v: Float64Array): number => {
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      let l = 0;
-      for (let k = w.offsets[i]; k < w.offsets[i + 1]; k++) l += w.weights[k] * v[w.neighbors[k]];
-      s += v[i] * l;
-    }
-    return ((n / s0) * s) / (m2 * n);
-  };
-  const I = stat(z);
+  const up = upperSymmetric(w);
+  const { s0, s1, s2 } = weightSums(w, up);
+  // (n/S0) · z'Wz / (n · m2); the null uses the same evaluation, so ties compare exactly
+  const scale = 1 / (s0 * m2);
+  const I = quadraticForm(z, up) * scale;
   const E = -1 / (n - 1);
   const s02 = s0 * s0;
   const vN = (n * n * s1 - n * s2 + 3 * s02) / ((n * n - 1) * s02) - E * E;
@@ -128,33 +129,50 @@ export function* moranGlobalSteps(x: Num, w: Weights, opts: PermutationOptions =
   const B = kurt * ((n * n - n) * s1 - 2 * n * s2 + 6 * s02);
   const vR = (A - B) / ((n - 1) * (n - 2) * (n - 3) * s02) - E * E;
   const zN = (I - E) / Math.sqrt(vN), zR = (I - E) / Math.sqrt(vR);
-  const nul = new Float64Array(R);
-  let pSim = NaN;
-  if (R > 0) {
-    const rng = createRng(opts.seed ?? 12345);
-    const due = stepper(R);
-    const v = Float64Array.from(z);
-    let larger = 0;
-    for (let r = 0; r < R; r++) {
-      if (due(r)) yield r / R;
-      shuffle(rng, v);
-      nul[r] = stat(v);
-      if (nul[r] >= I) larger++;
-    }
-    pSim = foldedPseudoP(larger, R);
-  }
   return {
-    I,
-    expected: E,
-    varianceNormality: vN,
-    varianceRandomization: vR,
-    zNormality: zN,
-    zRandomization: zR,
-    pNormality: normalTwoSided(zN),
-    pRandomization: normalTwoSided(zR),
-    pSim,
-    null: nul,
+    result: {
+      I,
+      expected: E,
+      varianceNormality: vN,
+      varianceRandomization: vR,
+      zNormality: zN,
+      zRandomization: zR,
+      pNormality: normalTwoSided(zN),
+      pRandomization: normalTwoSided(zR),
+    },
+    nullInput: { z, up, seed: opts.seed ?? 12345, permutations: R },
+    scale,
   };
+}
+
+/** Puts the chunks of the null (z'Wz, in chunk order) together with the prepared statistic. */
+export function moranGlobalFinish(p: MoranGlobalPrepared, chunks: Float64Array[]): GlobalMoran {
+  const R = p.nullInput.permutations;
+  const nul = new Float64Array(R);
+  let at = 0;
+  for (const c of chunks) {
+    nul.set(c, at);
+    at += c.length;
+  }
+  if (at !== R) throw new Error(`invalid chunks: ${at} of ${R} permutations`);
+  let larger = 0;
+  for (let r = 0; r < R; r++) {
+    nul[r] *= p.scale;
+    if (nul[r] >= p.result.I) larger++;
+  }
+  return { ...p.result, pSim: R > 0 ? foldedPseudoP(larger, R) : NaN, null: nul };
+}
+
+/** `moranGlobal` as resumable steps (see `runStepsAsync`): one step per chunk of permutations. */
+export function* moranGlobalSteps(x: Num, w: Weights, opts: PermutationOptions = {}): Steps<GlobalMoran> {
+  const p = moranGlobalPrepare(x, w, opts);
+  const parts: Float64Array[] = [];
+  const chunks = moranNullChunks(p.nullInput);
+  for (let c = 0; c < chunks; c++) {
+    yield c / chunks;
+    parts.push(moranNullChunk(p.nullInput, c));
+  }
+  return moranGlobalFinish(p, parts);
 }
 
 /** Moran scatterplot quadrant: 1 HH, 2 LH, 3 LL, 4 HL (PySAL codes), 0 for islands or z = 0 / lag = 0. */

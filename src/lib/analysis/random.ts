@@ -30,10 +30,7 @@ function splitmix32(seed: number): () => number {
  * platform. Seeds are integers (taken modulo 2^32).
  */
 export function createRng(seed = 12345): Rng {
-  if (!Number.isFinite(seed)) throw new Error(`invalid seed: ${seed}`);
-  const sm = splitmix32(Math.trunc(seed) >>> 0 ^ Math.floor(Math.trunc(seed) / 4294967296));
-  let a = sm(), b = sm(), c = sm(), d = sm();
-  if ((a | b | c | d) === 0) a = 1;
+  let [a, b, c, d] = xoshiroState(seed);
   const nextU32 = (): number => {
     const r = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
     const t = b << 9;
@@ -74,6 +71,27 @@ export function createRng(seed = 12345): Rng {
       return buf;
     },
   };
+}
+
+/** The initial xoshiro128** state for `seed` (splitmix32 of the seed), as `createRng` uses it. */
+export function xoshiroState(seed: number): Int32Array {
+  if (!Number.isFinite(seed)) throw new Error(`invalid seed: ${seed}`);
+  const sm = splitmix32(Math.trunc(seed) >>> 0 ^ Math.floor(Math.trunc(seed) / 4294967296));
+  const s = Int32Array.of(sm(), sm(), sm(), sm());
+  if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1;
+  return s;
+}
+
+/**
+ * Seed of chunk `chunk` of a computation seeded with `seed`: parallel work splits its random
+ * draws into fixed chunks, each with its own stream, so results do not depend on how many
+ * workers share the chunks (one splitmix32 step over seed and chunk index).
+ */
+export function chunkSeed(seed: number, chunk: number): number {
+  let z = (Math.trunc(seed) ^ Math.imul(chunk + 1, 0x9e3779b9)) >>> 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+  return (z ^ (z >>> 16)) >>> 0;
 }
 
 function rotl(x: number, k: number): number {

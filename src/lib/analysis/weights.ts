@@ -194,3 +194,48 @@ export function knn(xs: ArrayLike<number>, ys: ArrayLike<number>, k: number): We
   }
   return fromNeighborLists(lists);
 }
+
+/**
+ * The symmetric upper triangle of W: entry (i, j), i < j, holds s_ij = w_ij + w_ji and (i, i)
+ * holds w_ii, so Σ_ij w_ij z_i z_j = Σ_{i≤j} s_ij z_i z_j with half the terms (global Moran's
+ * permutation loop). Rows sorted by column. Linear time: filling rows in order of i puts row m's
+ * own links (sorted) before the links (j, m), j > m, which arrive sorted too; one merge joins them.
+ */
+export function upperSymmetric(w: Weights): Weights {
+  const n = w.n, off = w.offsets, nbr = w.neighbors, wts = w.weights;
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) for (let k = off[i]; k < off[i + 1]; k++) start[Math.min(i, nbr[k]) + 1]++;
+  for (let i = 0; i < n; i++) start[i + 1] += start[i];
+  const fill = start.slice(0, n);
+  const own = new Int32Array(n); // end of row m's own links
+  const cols = new Int32Array(start[n]);
+  const vals = new Float64Array(start[n]);
+  for (let i = 0; i < n; i++) {
+    for (let k = off[i]; k < off[i + 1]; k++) {
+      const j = nbr[k];
+      const m = j < i ? j : i;
+      const at = fill[m]++;
+      cols[at] = j < i ? i : j;
+      vals[at] = wts[k];
+    }
+    own[i] = fill[i];
+  }
+  const offsets = new Int32Array(n + 1);
+  const nb = new Int32Array(start[n]);
+  const wt = new Float64Array(start[n]);
+  let o = 0;
+  for (let m = 0; m < n; m++) {
+    let p = start[m], q = own[m];
+    const pe = own[m], qe = start[m + 1];
+    while (p < pe || q < qe) {
+      const at = q >= qe || (p < pe && cols[p] <= cols[q]) ? p++ : q++;
+      if (o > offsets[m] && nb[o - 1] === cols[at]) wt[o - 1] += vals[at];
+      else {
+        nb[o] = cols[at];
+        wt[o++] = vals[at];
+      }
+    }
+    offsets[m + 1] = o;
+  }
+  return { n, offsets, neighbors: nb.slice(0, o), weights: wt.slice(0, o) };
+}
