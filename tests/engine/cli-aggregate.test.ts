@@ -60,9 +60,29 @@ describe('cli aggregate', () => {
     await expect(aggregate(['--data', csv, '--levels', 'GEM,SR', '--count', 'EW'])).rejects.toThrow(/mehrfach vor/);
     await expect(aggregate(['--data', csv, '--levels', 'SR,REGION,GEM', '--count', 'EW'])).rejects.toThrow(/nicht geschachtelt: „Nord“ aus „REGION“ gehört zu mehreren übergeordneten Gebieten \(G1, G2\)/);
   });
+  test('the demo Jugendhilfe file, one year: Gemeinden are sums, HZE = ambulant + stationär protected together', async () => {
+    const demo = path.resolve(__dirname, '../../sample-data/musterkreis/jugendhilfe_2020-2024.csv');
+    const r = (await aggregate(['--data', demo, '--filter', 'JAHR=2024', '--levels', 'SR_ID,GEM_ID', '--count', 'HZE,HZE_AMBULANT,HZE_STATIONAER', '--sum', 'HZE=HZE_AMBULANT+HZE_STATIONAER', '--no-disclosure'])) as AggregateResult;
+    const [sr, gem, total] = r.levels;
+    expect(sr.areas).toHaveLength(34);
+    expect(gem.areas).toHaveLength(8);
+    for (const g of gem.areas) {
+      const kids = sr.areas.filter((a) => a.parent === g.id);
+      expect(g.counts.HZE).toBe(kids.reduce((s, a) => s + (a.counts.HZE as number), 0));
+    }
+    expect(total.areas[0].counts.HZE).toBe((total.areas[0].counts.HZE_AMBULANT as number) + (total.areas[0].counts.HZE_STATIONAER as number));
+    const d = (await aggregate(['--data', demo, '--filter', 'JAHR=2024', '--levels', 'SR_ID,GEM_ID', '--count', 'HZE,HZE_AMBULANT,HZE_STATIONAER', '--sum', 'HZE=HZE_AMBULANT+HZE_STATIONAER'])) as AggregateResult;
+    // in every Sozialraum: none, or at least two of HZE, ambulant, stationär hidden
+    for (const a of d.levels[0].areas) {
+      const n = Object.values(a.suppressed).filter(Boolean).length;
+      expect(n === 0 || n >= 2).toBe(true);
+    }
+    expect(d.levels[0].areas.some((a) => a.suppressed.HZE_STATIONAER === 'primary')).toBe(true);
+    await expect(aggregate(['--data', demo, '--filter', 'JAHR=1999', '--levels', 'SR_ID,GEM_ID', '--count', 'HZE'])).rejects.toThrow(/Keine Zeilen übrig \(JAHR=1999\)/);
+  }, 120_000);
   test('npm run cli prints the JSON on stdout', () => {
     const out = execFileSync('npx', ['tsx', 'src/cli/main.ts', 'aggregate', '--data', KLEIN, '--levels', 'SR,GEM', '--count', 'SGB2'], { encoding: 'utf8', cwd: path.resolve(__dirname, '../..') });
     const r = JSON.parse(out) as AggregateResult;
     expect(r.levels.at(-1)!.areas[0]).toMatchObject({ id: 'gesamt', counts: { SGB2: 32 } });
-  }, 60_000);
+  }, 240_000);
 });

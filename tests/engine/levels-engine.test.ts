@@ -82,6 +82,17 @@ describe('levels on Musterkreis', () => {
     });
   });
 
+  it('one pattern for all years: identical in 2023 and 2024 and holding the primary cells of both', () => {
+    const all = rows();
+    const hiddenIn = (y: string) => {
+      const d = levelSeries(engine, req({ layer: sr, year: y, disclosure: { sameAcrossYears: true } }));
+      return d.levels.flatMap((l, L) => l.ids.filter((_, i) => l.marks[i] !== null).map((id) => `${L}:${id}`)).sort();
+    };
+    const h23 = hiddenIn('2023');
+    expect(hiddenIn('2024')).toEqual(h23);
+    for (const r of all.filter((x) => Number(x.HZE_STATIONAER) > 0 && Number(x.HZE_STATIONAER) < 3)) expect(h23).toContain(`0:${r.SR_ID}`);
+  });
+
   it('rates are ratios of sums on every level; plain values say why they cannot be aggregated', () => {
     const r24 = rows().filter((r) => r.JAHR === '2024');
     const s = levelSeries(engine, req({ value: { column: 'HZE', denominator: 'EW_U21', scale: 1000 }, disclosure: { enabled: false } }));

@@ -1,7 +1,7 @@
 /**
  * `npm run cli -- aggregate --data FILE --levels COL1,COL2[,COL3] --count COL [--count COL …]
  *   [--rate NAME=NUMERATOR/DENOMINATOR*SCALE …] [--sum TOTAL=PART+PART …] [--min-count 3]
- *   [--min-denominator 100] [--min-numerator 3] [--no-disclosure]`
+ *   [--min-denominator 100] [--min-numerator 3] [--no-disclosure] [--filter COL=VALUE]`
  * Parses the arguments into the engine's AggregateRequest, runs it on the Node engine and returns
  * `{ levels: [{ level, areas: [{ id, parent, counts, rates, suppressed }] }] }` (docs/levels.md).
  */
@@ -35,8 +35,12 @@ export function aggregateRequest(argv: string[], table: string): AggregateReques
   const levels = requireFlag(flags, 'levels').split(',').map((s) => s.trim()).filter(Boolean);
   const counts = (flags.count ?? []).flatMap((c) => c.split(',')).map((s) => s.trim()).filter(Boolean);
   if (!counts.length && !(flags.rate ?? []).length) throw new Error('Option --count (oder --rate) fehlt.');
+  const f = flag(flags, 'filter');
+  const eq = f?.indexOf('=') ?? -1;
+  if (f !== undefined && eq <= 0) throw new Error(`--filter erwartet SPALTE=WERT, z. B. --filter JAHR=2024, nicht „${f}“.`);
   return {
     table,
+    filter: f === undefined ? undefined : { column: f.slice(0, eq).trim(), value: f.slice(eq + 1).trim() },
     levels,
     counts,
     rates: (flags.rate ?? []).map(parseRate),

@@ -19,6 +19,8 @@ export interface AggregateRequest {
   /** columns that add up in every area (protected together) */
   sums?: ColumnSum[];
   disclosure?: DisclosureSettings;
+  /** keep only rows where a column has this value (e.g. one year of a long table) */
+  filter?: { column: string; value: string };
 }
 
 export interface AggregateArea {
@@ -34,17 +36,18 @@ export interface AggregateResult {
 }
 
 /** Text and number columns of a table (one query). */
-export function readColumns(e: Engine, table: string, text: string[], numbers: string[]): { text: string[][]; numbers: Float64Array[] } {
+export function readColumns(e: Engine, table: string, text: string[], numbers: string[], filter?: { column: string; value: string }): { text: string[][]; numbers: Float64Array[] } {
   const meta = e.table(table);
   const have = new Set(meta.columns.map((c) => c.name));
-  for (const c of [...text, ...numbers]) {
+  for (const c of [...text, ...numbers, ...(filter ? [filter.column] : [])]) {
     if (!have.has(c)) throw levelsError('levels.error.column', { column: c, table: meta.label, columns: meta.columns.map((x) => x.name).filter((x) => x !== '_geom').join(', ') });
   }
   const sel = [
     ...text.map((c, i) => `CAST(${qi(c)} AS VARCHAR) AS t${i}`),
     ...numbers.map((c, i) => `TRY_CAST(${qi(c)} AS DOUBLE) AS n${i}`),
   ];
-  const res = e.duck.query(`SELECT ${sel.join(', ') || '1'} FROM ${qi(table)} ORDER BY rowid`);
+  const where = filter ? ` WHERE trim(CAST(${qi(filter.column)} AS VARCHAR)) = '${filter.value.trim().replaceAll("'", "''")}'` : '';
+  const res = e.duck.query(`SELECT ${sel.join(', ') || '1'} FROM ${qi(table)}${where} ORDER BY rowid`);
   const rows = res.numRows;
   const textOut = text.map((_, i) => {
     const v = res.getChild(`t${i}`)!;
@@ -75,7 +78,8 @@ export function aggregateTable(e: Engine, req: AggregateRequest): AggregateResul
   const rates = req.rates ?? [];
   const sums = req.sums ?? [];
   const all = [...new Set([...req.counts, ...rates.flatMap((r) => [r.numerator, r.denominator]), ...sums.flatMap((s) => [s.total, ...s.parts])])];
-  const { text, numbers } = readColumns(e, req.table, req.levels, all);
+  const { text, numbers } = readColumns(e, req.table, req.levels, all, req.filter);
+  if (!text[0].length) throw levelsError('levels.error.noRows', { filter: req.filter ? `${req.filter.column}=${req.filter.value}` : '' });
   const empty = text[0].findIndex((x) => x === '');
   if (empty >= 0) throw levelsError('levels.error.emptyId', { column: req.levels[0], row: empty + 1 });
   const { levels, conflicts, duplicates } = levelsFromColumns(text);

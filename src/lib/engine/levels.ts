@@ -12,10 +12,38 @@ import { GEOM_COL } from '../ingest/types';
 import { parseGeometry } from '../analysis/geometry-rings';
 import { linkByGeometry, linkByKey, type GeometryLink, type KeyLink } from '../analysis/nesting';
 import { aggregationSupport, sumUp, type Level } from '../analysis/aggregate';
-import { applyDisclosure, type ColumnSum, type DisclosureSettings, type SuppressionMark } from '../analysis/applyDisclosure';
+import { applyDisclosure, tableRelations, type ColumnSum, type DisclosureTableSpec, type DisclosureSettings, type SuppressionMark } from '../analysis/applyDisclosure';
 import type { DisclosureStatus } from '../analysis/disclosure';
 import { detectColumnSums, guessRole, type ColumnRole } from '../analysis/columnRoles';
 import { levelsError } from './levels-errors';
+import { isHidden, protectCells } from '../analysis/suppression';
+
+/**
+ * One suppression pattern valid for every year at once (METHODS §8: tables of several years
+ * published together): primary cells of any year, secondary cells chosen on the values summed over
+ * the years. The relations are the same in every year, so the pattern protects each of them.
+ */
+function commonPattern(specs: DisclosureTableSpec[], minCount: number): { column: string; level: number; area: number }[] {
+  const { relations, cell, nCells } = tableRelations(specs[0]);
+  const sum = new Float64Array(nCells);
+  const primary = new Set<number>();
+  const fixed: number[] = [];
+  const where: { column: string; level: number; area: number }[] = new Array(nCells);
+  for (const sp of specs) {
+    sp.counts.forEach((c, ci) => c.values.forEach((v, L) => {
+      for (let a = 0; a < v.length; a++) {
+        const k = cell(ci, L, a);
+        where[k] = { column: c.name, level: L, area: a };
+        if (c.protect === false) fixed.push(k);
+        else if (v[a] > 0 && v[a] < minCount) primary.add(k);
+        if (!Number.isNaN(v[a])) sum[k] += v[a];
+      }
+    }));
+  }
+  // minCount 0: only the union of the years' primary cells is primary, not small sums
+  const p = protectCells(sum, relations, { minCount: 0, primary, fixed });
+  return where.filter((_, k) => isHidden(p.status[k]));
+}
 
 /** How a child layer is tied to its parent, with what did not fit. */
 export interface LayerLink {
@@ -207,14 +235,9 @@ export function levelSeries(e: Engine, req: LevelRequest): LevelSeries {
   const isRate = !!v.denominator;
   const aggregable = isRate ? additive.includes(v.column) && additive.includes(v.denominator!) : additive.includes(v.column);
   const rates = isRate && aggregable ? [{ name: '_r', numerator: v.column, denominator: v.denominator!, scale: v.scale ?? 100 }] : [];
-  const forced: { column: string; level: number; area: number }[] = [];
-  if (req.disclosure.enabled !== false && req.disclosure.sameAcrossYears !== false && years.length > 1) {
-    for (const y of years) {
-      if (y === year) continue;
-      const r = applyDisclosure(specFor(readYear(y)), { ...req.disclosure, audit: false });
-      r.counts.forEach((c) => c.marks.forEach((m, L) => m.forEach((x, a) => x && forced.push({ column: c.name, level: L, area: a }))));
-    }
-  }
+  const forced = req.disclosure.enabled !== false && req.disclosure.sameAcrossYears && years.length > 1
+    ? commonPattern(years.map((y) => (y === year ? specFor(data) : specFor(readYear(y)))), req.disclosure.minCount ?? 3)
+    : [];
   const result = applyDisclosure({ ...specFor(data), rates }, { ...req.disclosure, forced });
 
   const popIdx = req.population ? numeric.indexOf(req.population) : -1;

@@ -12,6 +12,8 @@ interface DemoFile {
   parent?: string;
   /** path of the parent layer (e.g. Stadtbezirke) */
   parentLayer?: string;
+  /** what the planner calls it (layers are shown by this name, e.g. „Gemeinden“) */
+  label?: string;
   /** part of the one-click demo (the other files show the formats planners have) */
   default?: boolean;
   key?: string;
@@ -70,13 +72,15 @@ export async function loadDemo(app: AppState, map: MapState, id: keyof typeof DE
   for (const f of layerFiles) {
     const table = tableOf.get(f.path);
     if (!table || !f.id) continue;
-    await app.createLayer({
+    const made = await app.createLayer({
       table,
       idColumn: f.id,
       nameColumn: f.name,
       parentColumn: f.parent,
       parentLayer: f.parentLayer ? tableOf.get(f.parentLayer) : undefined,
     });
+    // levels read as „Sozialräume → Gemeinden“, not as file names
+    if (made && f.label && f.role === 'layer') await app.rename(table, f.label);
   }
   let first: { table: string; layer: string } | null = null;
   for (const f of demo.files.filter((x) => x.role === 'table' && x.key && x.layer)) {

@@ -9,6 +9,9 @@ import { fmtNumber, t } from '../../i18n/index';
 import { rateUnit, unitSuffix } from '../format/numbers';
 import { highContrastColors } from '../map/highContrast';
 import { presenter } from './presenter.svelte';
+import { LevelsState, chainOf } from './levels.svelte';
+import type { LevelSeries, LevelValues } from '../engine/levels';
+import { withDisclosureRows } from '../map/disclosure';
 
 export type MapResult = ColumnValues & { classes: Classification };
 
@@ -61,8 +64,13 @@ export class MapState {
   fitRequest = $state(0);
   /** set while a workspace's own map is shown instead of the column choropleth */
   custom = $state.raw<CustomMap | null>(null);
+  /** the mapped variable on every level, disclosed (see lib/engine/levels.ts) */
+  series = $state.raw<LevelSeries | null>(null);
+  /** project settings of disclosure control and levels */
+  readonly levels: LevelsState;
 
   constructor(private app: AppState) {
+    this.levels = new LevelsState(app);
     app.reimported.push(async (name) => {
       if (this.layer === name) {
         if (app.layers.some((l) => l.table === name)) await this.showLayer(name);
@@ -83,6 +91,10 @@ export class MapState {
   get classes(): Classification | null {
     return this.result?.classes ?? null;
   }
+  /** status, marks and flags of the areas on the map (null for a workspace's own map) */
+  get disclosed(): LevelValues | null {
+    return this.custom ? null : (this.series?.levels[this.series.at] ?? null);
+  }
   get colors(): [number, number, number][] {
     if (this.custom) return this.custom.colors;
     const n = Math.max(1, (this.classes?.breaks.length ?? 2) - 1);
@@ -99,10 +111,11 @@ export class MapState {
         { classIndex: -1, label: t('legend.noValue'), color: NO_VALUE_COLOR, count: c.missing, noValue: true },
       ];
     }
-    return buildLegend(c, this.colors, {
+    const entries = buildLegend(c, this.colors, {
       unit: this.custom ? (this.custom.unit ?? '') : unitSuffix(this.unit()),
       classNames: this.method === 'boxmap' ? boxmapClassNames() : undefined,
     });
+    return withDisclosureRows(entries, this.disclosed);
   }
 
   /** Columns that can be mapped for the current source. */
@@ -137,7 +150,9 @@ export class MapState {
     this.drawn = false;
     const geometry = await this.app.run(t('map.preparing'), () => this.app.engine.layerGeometry(table));
     if (!geometry) return;
-    if (this.layer !== table) {
+    // a coarser level of the joined layer keeps its data (aggregated there)
+    const keep = !!this.join && chainOf(this.app.layers, this.join.layer).includes(table);
+    if (this.layer !== table && !keep) {
       this.join = null;
       this.column = null;
       this.denominator = null;
@@ -155,7 +170,7 @@ export class MapState {
   }
 
   async useJoin(spec: JoinSpecInput): Promise<void> {
-    if (this.layer !== spec.layer) await this.showLayer(spec.layer);
+    if (!chainOf(this.app.layers, spec.layer).includes(this.layer ?? '')) await this.showLayer(spec.layer);
     this.join = spec;
     this.years = spec.yearColumn ? await this.app.engine.distinct(spec.table, spec.yearColumn) : [];
     this.year = this.years.at(-1) ?? null;
@@ -200,13 +215,14 @@ export class MapState {
       return;
     }
     this.drawn = false;
-    // $state objects are proxies, which postMessage cannot clone
-    const input = this.join ? $state.snapshot(this.join) : { layer: this.layer };
+    // values on this layer, aggregated from a finer joined layer where needed, with disclosure control
     const value = { column: this.column, denominator: this.denominator ?? undefined, scale: this.scale };
-    const r = await this.app.run(t('map.computing'), () =>
-      this.app.engine.choropleth(input, value, this.year ?? undefined, this.method, this.k, this.parsedBreaks()),
-    );
-    if (r) this.result = r;
+    const req = this.levels.request({ layer: this.layer, join: this.join, value, year: this.year ?? undefined, populationColumns: this.numericColumns() });
+    const r = await this.app.run(t('map.computing'), () => this.app.engine.levelChoropleth(req, this.method, this.k, this.parsedBreaks()));
+    if (r) {
+      this.series = r.series;
+      this.result = { values: r.values, ids: r.ids, names: r.names, classes: r.classes };
+    }
   }
 
   select(i: number | null): void {

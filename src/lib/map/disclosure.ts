@@ -1,0 +1,115 @@
+/**
+ * Disclosure control on the plain map, its tooltip and table (METHODS §6): symbols per area, the
+ * legend rows for hidden and unreliable values, and the words for each status. Pure (strings via t).
+ */
+import type { DisclosureStatus } from '../analysis/disclosure';
+import type { SuppressionMark } from '../analysis/applyDisclosure';
+import type { LevelSeries, LevelValues } from '../engine/levels';
+import { fmtNumber, t } from '../../i18n/index';
+import { NO_VALUE_COLOR, type RGB } from './palettes';
+import type { LegendEntry } from './legend';
+
+/** Legend class indices of the disclosure rows (below the classes, like the no-value row). */
+export const SECRET_CLASS = -2;
+export const UNRELIABLE_CLASS = -3;
+const SECRET_COLOR: RGB = [120, 120, 120];
+const UNRELIABLE_COLOR: RGB = [190, 190, 190];
+
+/** The official symbol shown on the map and in tables: `·` hidden, `/` not reliable enough. */
+export function symbolFor(status: DisclosureStatus): string | null {
+  return status === 'secret' || status === 'secondary' ? '·' : status === 'unreliable' ? '/' : null;
+}
+
+/** Symbols per area (null where the value is shown or simply missing). */
+export function mapSymbols(lv: LevelValues | null): (string | null)[] | null {
+  if (!lv) return null;
+  const s = lv.status.map(symbolFor);
+  return s.some(Boolean) ? s : null;
+}
+
+/** Why a value is not shown, in words (tooltip, table cell title, export). */
+export function statusText(status: DisclosureStatus, mark: SuppressionMark): string | null {
+  if (mark === 'primary' || status === 'secret') return t('disclosure.status.primary');
+  if (mark === 'secondary' || status === 'secondary') return t('disclosure.status.secondary');
+  if (status === 'unreliable') return t('disclosure.status.unreliable');
+  return null;
+}
+
+/** Short mark for tables and exports: „primär“ / „sekundär“ / „unsicher“. */
+export function markLabel(status: DisclosureStatus, mark: SuppressionMark): string {
+  if (mark === 'primary' || status === 'secret') return t('disclosure.mark.primary');
+  if (mark === 'secondary' || status === 'secondary') return t('disclosure.mark.secondary');
+  if (status === 'unreliable') return t('disclosure.mark.unreliable');
+  return '';
+}
+
+/**
+ * Legend with the no-value row split: hidden values (`·`, with how many primary and secondary),
+ * not reliable enough (`/`), and what is left as „keine Angabe“.
+ */
+export function withDisclosureRows(entries: LegendEntry[], lv: LevelValues | null): LegendEntry[] {
+  if (!lv) return entries;
+  let primary = 0, secondary = 0, unreliable = 0;
+  lv.status.forEach((s, i) => {
+    if (s === 'unreliable') unreliable++;
+    else if (lv.marks[i] === 'primary' || s === 'secret') primary++;
+    else if (lv.marks[i] === 'secondary' || s === 'secondary') secondary++;
+  });
+  if (!primary && !secondary && !unreliable) return entries;
+  const out = entries.map((e) => (e.noValue ? { ...e, count: Math.max(0, e.count - primary - secondary - unreliable) } : e));
+  const rows: LegendEntry[] = [];
+  if (primary || secondary) {
+    rows.push({
+      classIndex: SECRET_CLASS,
+      label: t('disclosure.legend.secret'),
+      note: t('disclosure.legend.secretNote', { p: primary, s: secondary }),
+      color: SECRET_COLOR,
+      count: primary + secondary,
+    });
+  }
+  if (unreliable) rows.push({ classIndex: UNRELIABLE_CLASS, label: t('disclosure.legend.unreliable'), color: UNRELIABLE_COLOR, count: unreliable });
+  const i = out.findIndex((e) => e.noValue);
+  out.splice(i < 0 ? out.length : i, 0, ...rows);
+  return out;
+}
+
+/** Colour of a hidden or unreliable area on the map (else the usual no-value colour). */
+export function disclosureColor(status: DisclosureStatus): RGB {
+  return status === 'secret' || status === 'secondary' ? SECRET_COLOR : status === 'unreliable' ? UNRELIABLE_COLOR : NO_VALUE_COLOR;
+}
+
+/** The legend's footnote: the switch and its thresholds. */
+export function disclosureNote(s: { enabled: boolean; minCount: number; minDenominator: number; minNumerator: number }): string {
+  return s.enabled ? t('disclosure.legend.on', { minCount: s.minCount, minDen: s.minDenominator, minNum: s.minNumerator }) : t('disclosure.legend.off');
+}
+
+/**
+ * Classes and colours for the fill, with hidden and unreliable areas in their legend colours
+ * (two extra classes after the last one). Unchanged when nothing is hidden.
+ */
+export function disclosureFill(classOf: Int16Array, colors: RGB[], lv: LevelValues | null): { classOf: Int16Array; colors: RGB[] } {
+  if (!lv || lv.status.length !== classOf.length || !lv.status.some((s) => symbolFor(s))) return { classOf, colors };
+  const n = colors.length;
+  const out = Int16Array.from(classOf, (c, i) => {
+    const s = lv.status[i];
+    return s === 'secret' || s === 'secondary' ? n : s === 'unreliable' ? n + 1 : c;
+  });
+  return { classOf: out, colors: [...colors, SECRET_COLOR, UNRELIABLE_COLOR] };
+}
+
+/** A disclosed value as text: its symbol, or the number (German by default). */
+export function valueText(lv: LevelValues, i: number, digits?: number): string {
+  return symbolFor(lv.status[i]) ?? (Number.isNaN(lv.values[i]) ? '–' : fmtNumber(lv.values[i], digits));
+}
+
+/** Reference lines for area `f` of the series' level: its parent area and the total („Durchschnitt ist nirgendwo“). */
+export function referenceLines(series: LevelSeries | null, f: number): string[] {
+  if (!series) return [];
+  const here = series.levels[series.at];
+  const up = series.levels[series.at + 1];
+  const lines: string[] = [];
+  const p = here?.parent?.[f] ?? -1;
+  if (up?.layer && p >= 0) lines.push(`${up.names[p]}: ${valueText(up, p)}`);
+  if (series.at < series.levels.length - 1) lines.push(`${t('levels.total')}: ${valueText(series.levels[series.levels.length - 1], 0)}`);
+  return lines;
+}
