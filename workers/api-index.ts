@@ -1,27 +1,19 @@
 /** Sozialindex workspace calls (issue 3): indicators, index, typology, robustness, over time. */
 import type { Engine } from '../src/lib/engine/engine';
-import {
-  computeIndexRun, indicatorSummaries, neededColumns, readIndexData,
-  type IndexData, type IndexSettings, type IndexSource, type IndicatorSpec,
-} from '../src/lib/engine/index';
-import { robustnessRun, timeSeries, typology, type RobustnessSpec, type TypologySpec } from '../src/lib/engine/index-extra';
-import type { DisclosureOptions } from '../src/lib/analysis/disclosure';
+import { computeIndexRun, indicatorSummaries, neededColumns, readIndexData, type IndexData } from '../src/lib/engine/sozialindex';
+import { typology } from '../src/lib/engine/indexTypology';
+import { robustnessRun } from '../src/lib/engine/indexRobustness';
+import { timeSeries } from '../src/lib/engine/indexTimeSeries';
+import type { IndexRequest, ProgressFn, RobustnessSpec, TaskId, TimeSeriesSpec, TypologySpec } from '../src/lib/contract';
 import { INDICATOR_CATALOGUE, suggestColumns } from '../src/lib/analysis/indicators';
-import { transferTyped, withEngine, yieldToEvents } from './core';
-
-export interface IndexRequest {
-  source: IndexSource;
-  indicators: IndicatorSpec[];
-  settings: IndexSettings;
-  disclosure?: DisclosureOptions;
-}
+import { transferTyped, withEngine } from './core';
 
 // The read data of the last indicator set: moving a weight slider recomputes without SQL.
 let cache: { key: string; data: IndexData } | null = null;
-let cancelled = false;
 
 function dataFor(e: Engine, req: IndexRequest): IndexData {
-  const key = JSON.stringify([req.source, neededColumns(req.indicators, req.source.population), e.table(req.source.table ?? req.source.layer).rows]);
+  // keyed by the versions of the table and layer: a re-import or rename reads again
+  const key = JSON.stringify([req.source, neededColumns(req.indicators, req.source.population), e.versionKey(req.source.table, req.source.layer)]);
   if (cache?.key !== key) cache = { key, data: readIndexData(e, req.source, req.indicators) };
   return cache.data;
 }
@@ -41,33 +33,18 @@ export const indexApi = {
     });
   },
   async indexCompute(req: IndexRequest) {
-    return withEngine((e) => {
-      const r = computeIndexRun(dataFor(e, req), req.indicators, req.source.population, req.settings);
-      return transferTyped(r);
-    });
+    return withEngine((e) => transferTyped(computeIndexRun(dataFor(e, req), req.indicators, req.source.population, req.settings)));
   },
   async indexTypology(req: IndexRequest, spec: TypologySpec) {
     return withEngine((e) => transferTyped(typology(computeIndexRun(dataFor(e, req), req.indicators, req.source.population, req.settings), spec)));
   },
-  /** Long: yields between stages; `onProgress` (Comlink proxy) reports, `indexCancel` stops. */
-  async indexRobustness(req: IndexRequest, spec: RobustnessSpec, onProgress?: (fraction: number, stage: string) => void) {
-    cancelled = false;
-    return withEngine(async (e) => {
-      const step = async (f: number, stage: string) => {
-        onProgress?.(f, stage);
-        await yieldToEvents();
-        if (cancelled) throw new Error('Die Robustheitsprüfung wurde abgebrochen.');
-      };
-      await step(0, 'read');
-      const r = await robustnessRun(dataFor(e, req), req.indicators, req.source.population, req.settings, spec, step);
-      onProgress?.(1, 'done');
-      return transferTyped(r);
-    });
+  /** Long: a task of the runner (progress per stage, `cancel(taskId)` stops it between Monte Carlo runs). */
+  async indexRobustness(req: IndexRequest, spec: RobustnessSpec, onProgress?: ProgressFn, taskId?: TaskId) {
+    return withEngine(async (e) =>
+      transferTyped(await e.tasks.run((task) => robustnessRun(dataFor(e, req), req.indicators, req.source.population, req.settings, spec, task), { onProgress, id: taskId, stage: 'read' })),
+    );
   },
-  async indexCancel() {
-    cancelled = true;
-  },
-  async indexTimeSeries(req: IndexRequest, mode: 'each' | 'base', baseYear: string | null) {
-    return withEngine((e) => transferTyped(timeSeries(dataFor(e, req), req.indicators, req.source.population, req.settings, mode, baseYear)));
+  async indexTimeSeries(req: IndexRequest, spec: TimeSeriesSpec) {
+    return withEngine((e) => transferTyped(timeSeries(dataFor(e, req), req.indicators, req.source.population, req.settings, spec.mode, spec.baseYear)));
   },
 };

@@ -1,4 +1,4 @@
-import * as Comlink from 'comlink';
+import { Comlink } from '../src/lib/contract/comlink';
 import { Engine } from '../src/lib/engine/engine';
 import { createBrowserDuck } from './duck-browser';
 
@@ -15,21 +15,12 @@ export function getEngine(): Promise<Engine> {
   return engine;
 }
 
-/** Plain errors cross the boundary; keep the German message and the details. */
-export function rethrow(e: unknown): never {
-  const err = e as Error & { details?: unknown };
-  const out = new Error(err?.message ?? String(e));
-  (out as Error & { details?: unknown }).details = err?.details;
-  throw out;
-}
-
-/** Run `fn` on the engine; errors leave as plain Error objects with German messages. */
+/**
+ * Run `fn` on the engine. Errors cross the boundary as data (`code`, `params`, `hint`) through
+ * the Comlink transfer handler of `src/lib/contract/comlink.ts`; nothing to convert here.
+ */
 export async function withEngine<T>(fn: (e: Engine) => T | Promise<T>): Promise<T> {
-  try {
-    return await fn(await getEngine());
-  } catch (e) {
-    rethrow(e);
-  }
+  return fn(await getEngine());
 }
 
 /** Transfer (not copy) the buffers of typed arrays found at the top level or one level down. */
@@ -42,6 +33,3 @@ export function transferTyped<T extends object>(value: T): T {
   visit(value, 0);
   return Comlink.transfer(value, [...buffers]);
 }
-
-/** Yield to the event loop so a queued `cancel()` message can arrive between chunks. */
-export const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));

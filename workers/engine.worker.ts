@@ -1,8 +1,10 @@
 /// <reference lib="webworker" />
-import * as Comlink from 'comlink';
-import type { Engine, ProgressFn } from '../src/lib/engine/engine';
+// installs the error transfer handler before anything is exposed
+import { Comlink } from '../src/lib/contract/comlink';
+import type { Engine } from '../src/lib/engine/engine';
 import type { ImportOptions } from '../src/lib/ingest/types';
-import { getEngine, rethrow } from './core';
+import type { PivotWideArgs, ProgressFn, TaskId, UnpivotArgs } from '../src/lib/contract';
+import { getEngine } from './core';
 import { geometryApi } from './geometry';
 import { indexApi } from './api-index';
 import { spatialApi } from './api-spatial';
@@ -27,23 +29,17 @@ const coreApi = {
     return true;
   },
   async preview(file: File | { name: string; bytes: Uint8Array }, options?: ImportOptions) {
-    try {
-      return await (await getEngine()).preview(await readFile(file), options);
-    } catch (e) {
-      rethrow(e);
-    }
+    return await (await getEngine()).preview(await readFile(file), options);
   },
-  async importFile(file: File | { name: string; bytes: Uint8Array }, options?: ImportOptions, onProgress?: ProgressFn, replace?: string) {
-    try {
-      const eng = await getEngine();
-      onProgress?.(0, 'read');
-      return await eng.importFile(await readFile(file), options, onProgress, replace);
-    } catch (e) {
-      rethrow(e);
-    }
+  /** Long: a task of the runner; `cancel(taskId)` stops it between chunks. */
+  async importFile(file: File | { name: string; bytes: Uint8Array }, options?: ImportOptions, onProgress?: ProgressFn, replace?: string, taskId?: TaskId) {
+    const eng = await getEngine();
+    onProgress?.(0, 'read');
+    return await eng.importFile(await readFile(file), options, onProgress, replace, taskId);
   },
-  async cancel() {
-    (await getEngine()).cancel();
+  /** Stop a running task (every running task without an id). */
+  async cancel(taskId?: TaskId) {
+    (await getEngine()).cancel(taskId);
   },
   async listTables() {
     return (await getEngine()).listTables();
@@ -61,50 +57,26 @@ const coreApi = {
     return transfer((await getEngine()).rowsIPC(name, offset, limit, orderBy));
   },
   async query(sql: string) {
-    try {
-      return transfer((await getEngine()).queryIPC(sql));
-    } catch (e) {
-      rethrow(e);
-    }
+    return transfer((await getEngine()).queryIPC(sql));
   },
   async distinct(name: string, column: string) {
     return (await getEngine()).distinct(name, column);
   },
-  async pivotWide(o: Parameters<Engine['pivotWide']>[0]) {
-    try {
-      return (await getEngine()).pivotWide(o);
-    } catch (e) {
-      rethrow(e);
-    }
+  async pivotWide(o: PivotWideArgs) {
+    return (await getEngine()).pivotWide(o);
   },
-  async unpivot(o: Parameters<Engine['unpivot']>[0]) {
-    try {
-      return (await getEngine()).unpivot(o);
-    } catch (e) {
-      rethrow(e);
-    }
+  async unpivot(o: UnpivotArgs) {
+    return (await getEngine()).unpivot(o);
   },
   async createLayer(o: Parameters<Engine['createLayer']>[0]) {
-    try {
-      return (await getEngine()).createLayer(o);
-    } catch (e) {
-      rethrow(e);
-    }
+    return (await getEngine()).createLayer(o);
   },
   async joinReport(spec: Parameters<Engine['joinReport']>[0]) {
-    try {
-      return (await getEngine()).joinReport(spec);
-    } catch (e) {
-      rethrow(e);
-    }
+    return (await getEngine()).joinReport(spec);
   },
   async choropleth(...args: Parameters<Engine['choropleth']>) {
-    try {
-      const r = (await getEngine()).choropleth(...args);
-      return Comlink.transfer(r, [r.values.buffer, r.classes.classOf.buffer]);
-    } catch (e) {
-      rethrow(e);
-    }
+    const r = (await getEngine()).choropleth(...args);
+    return Comlink.transfer(r, [r.values.buffer, r.classes.classOf.buffer]);
   },
   async layerLabels(table: string) {
     return (await getEngine()).layerLabels(table);

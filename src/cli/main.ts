@@ -1,8 +1,11 @@
 /**
  * Command-line entry: `npm run cli -- <command> [args]`. Each command lives in
  * `./commands/<command>.ts` and exports `run(argv): Promise<unknown>`; its result is
- * printed as JSON on stdout. Errors go to stderr (German message) with exit code 1.
+ * printed as JSON on stdout. Errors go to stderr in German (the same translation as the UI,
+ * `errorText`) with exit code 1. Commands run the Node `Engine` (`./engine.ts`).
  */
+import { errorText } from '../i18n/index';
+
 const COMMANDS = ['inspect', 'index', 'segregation', 'moran', 'ebrate', 'aggregate'] as const;
 
 async function main(): Promise<void> {
@@ -17,7 +20,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  const err = e as Error & { details?: { hint?: string } };
-  process.stderr.write(`Fehler: ${err.message}${err.details?.hint ? `\nHinweis: ${err.details.hint}` : ''}\n`);
+  const { message, hint } = errorText(e, 'de');
+  process.stderr.write(`Fehler: ${message}${hint ? `\nHinweis: ${hint}` : ''}\n`);
   process.exit(1);
 });

@@ -10,6 +10,8 @@ import { privacy } from './privacy';
 import { spatial } from './spatial';
 import { levels } from './levels';
 import { training } from './training';
+import { errors } from './errors';
+import { TEXT_CODE, toErrorData, type ErrorData } from '../lib/contract/errors';
 
 export type Lang = 'de' | 'en';
 type Dict = Record<string, string>;
@@ -24,6 +26,7 @@ modules.push(privacy);
 modules.push(spatial);
 modules.push(levels);
 modules.push(training);
+modules.push(errors);
 const merged: Record<Lang, Dict> = { de: {}, en: {} };
 for (const m of modules) {
   Object.assign(merged.de, m.de);
@@ -59,6 +62,39 @@ export function fmtNumber(x: number | null | undefined, digits?: number, lang: L
   const opts: Intl.NumberFormatOptions =
     digits === undefined ? { maximumFractionDigits: Math.abs(x) >= 100 ? 1 : 3 } : { minimumFractionDigits: digits, maximumFractionDigits: digits };
   return new Intl.NumberFormat(locale, opts).format(x);
+}
+
+/** True when a string exists for `key` (in German, the reference language). */
+export function hasKey(key: string): boolean {
+  return key in merged.de;
+}
+
+/** Parameters as the reader expects them: decimals in the locale, years and counts unchanged. */
+function formatParams(params: ErrorData['params'], lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (v === null || v === undefined) out[k] = '';
+    else if (typeof v === 'number') out[k] = Number.isInteger(v) ? String(v) : fmtNumber(v, undefined, lang);
+    else out[k] = String(v);
+  }
+  return out;
+}
+
+/**
+ * The text of any thrown error for a reader (views, notices, the German CLI): an AppError's
+ * code translated with its parameters (`err.<code>`), its hint (`hint`, `err.<code>.hint` or a
+ * legacy German hint text). Unknown errors read „Unerwarteter Fehler: …“.
+ */
+export function errorText(e: unknown, lang: Lang = current): { code: string; message: string; hint?: string } {
+  const d = toErrorData(e);
+  const p = formatParams(d.params, lang);
+  if (d.params.option !== undefined && hasKey(`opt.${d.params.option}`)) p.option = t(`opt.${d.params.option}`, undefined, lang);
+  const hintText = typeof d.params.hintText === 'string' && d.params.hintText ? d.params.hintText : undefined;
+  if (d.code === TEXT_CODE) return { code: d.code, message: String(d.params.text ?? d.message ?? ''), hint: hintText };
+  const key = `err.${d.code}`;
+  const message = hasKey(key) ? t(key, p, lang) : t('err.unexpected', { detail: d.message ?? d.code }, lang);
+  const hintKey = d.hint ?? (hasKey(`${key}.hint`) ? `${key}.hint` : undefined);
+  return { code: d.code, message, hint: hintKey ? t(hintKey, p, lang) : hintText };
 }
 
 export function allKeys(lang: Lang): string[] {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import ResultsTable from '../../src/components/index/ResultsTable.svelte';
 import { computeIndex } from '../../src/lib/analysis/sozialindex';
-import type { IndexRun } from '../../src/lib/engine/index';
+import type { IndexRun } from '../../src/lib/contract';
 import { i18n } from '../../src/lib/state/i18n.svelte';
 
 afterEach(() => {

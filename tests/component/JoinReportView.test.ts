@@ -3,7 +3,7 @@ import { cleanup, render, screen, fireEvent } from '@testing-library/svelte';
 
 afterEach(cleanup);
 import JoinReportView from '../../src/components/JoinReportView.svelte';
-import type { JoinReport } from '../../src/lib/engine/types';
+import type { JoinReport } from '../../src/lib/contract';
 
 const base: JoinReport = {
   spec: { table: 't', key: 'LOR', layer: 'l', layerKey: 'id', mode: 'exact' },

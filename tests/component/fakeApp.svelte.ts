@@ -1,5 +1,5 @@
 import type { AppState } from '../../src/lib/state/app.svelte';
-import type { TableMeta } from '../../src/lib/engine/types';
+import type { TableMeta } from '../../src/lib/contract';
 import type { ImportPreview } from '../../src/lib/ingest/types';
 
 /** Just enough of AppState for the catalogue and its dialogs, with the same reactivity. */

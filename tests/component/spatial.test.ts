@@ -4,7 +4,7 @@ import IndexTable from '../../src/components/segregation/IndexTable.svelte';
 import MoranScatter from '../../src/components/spatial/MoranScatter.svelte';
 import { i18n } from '../../src/lib/state/i18n.svelte';
 import { singleGroupIndices } from '../../src/lib/analysis/segregation';
-import type { SingleGroupResult } from '../../src/lib/engine/spatial-segregation';
+import type { SingleGroupResult } from '../../src/lib/contract';
 
 afterEach(() => {
   cleanup();

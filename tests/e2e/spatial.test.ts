@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ARTIFACTS, useBrowser, waitForMap } from './harness';
 import { createNodeDuck } from '../../src/lib/db/node';
 import { Engine } from '../../src/lib/engine/engine';
-import { segregationAnalysis } from '../../src/lib/engine/spatial-segregation';
+import { segregationAnalysis } from '../../src/lib/engine/segregation';
 
 const ctx = useBrowser();
 const SAMPLE = path.resolve(import.meta.dirname, '../../sample-data/musterstadt');

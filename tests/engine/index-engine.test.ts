@@ -3,8 +3,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createNodeDuck } from '../../src/lib/db/node';
 import { Engine } from '../../src/lib/engine/engine';
-import { computeIndexRun, DEFAULT_INDEX_SETTINGS, indicatorSummaries, readIndexData, type IndexSource, type IndicatorSpec } from '../../src/lib/engine/index';
-import { robustnessRun, timeSeries, typology } from '../../src/lib/engine/index-extra';
+import { computeIndexRun, indicatorSummaries, readIndexData } from '../../src/lib/engine/sozialindex';
+import { DEFAULT_INDEX_SETTINGS, type IndexSource, type IndicatorSpec } from '../../src/lib/contract';
+import { typology } from '../../src/lib/engine/indexTypology';
+import { robustnessRun } from '../../src/lib/engine/indexRobustness';
+import { timeSeries } from '../../src/lib/engine/indexTimeSeries';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../sample-data/musterstadt');
 const file = (p: string) => ({ name: p, bytes: new Uint8Array(readFileSync(path.join(SAMPLE, p))) });
@@ -110,8 +113,10 @@ describe('Sozialindex on the engine (Musterstadt demo)', () => {
     const settings = { ...DEFAULT_INDEX_SETTINGS, year: '2024' };
     const run = computeIndexRun(d, IND, 'EW', settings);
     const stages: string[] = [];
-    const rb = await robustnessRun(d, IND, 'EW', settings, { runs: 50, concentration: Infinity, seed: 1 }, async (_, s) => void stages.push(s));
-    expect(stages).toEqual(['montecarlo', 'leaveoneout', 'standardizations', 'correlation']);
+    const rb = await engine.tasks.run((task) => robustnessRun(d, IND, 'EW', settings, { runs: 50, concentration: Infinity, seed: 1 }, task), {
+      onProgress: (_, s) => void (stages.at(-1) !== s && stages.push(s)),
+    });
+    expect(stages).toEqual(['start', 'montecarlo', 'leaveoneout', 'standardizations', 'correlation']);
     for (let i = 0; i < run.ids.length; i++) {
       if (!run.base.rank[i]) continue;
       expect(rb.monteCarlo.rankLow[i]).toBe(run.base.rank[i]);

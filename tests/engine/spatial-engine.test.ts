@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CancelledError } from '../../src/lib/analysis/progress';
 import { dissimilarity } from '../../src/lib/analysis/segregation';
 import { createNodeDuck } from '../../src/lib/db/node';
+import { germanError } from '../helpers/errors';
 import { Engine } from '../../src/lib/engine/engine';
-import { ebAnalysis, lisaClusters, moranAnalysis, weightsReport, type ValueSource } from '../../src/lib/engine/spatial';
-import { segregationAnalysis, type SegregationRequest } from '../../src/lib/engine/spatial-segregation';
+import { ebAnalysis, moranAnalysis, weightsReport } from '../../src/lib/engine/spatialPatterns';
+import { segregationAnalysis } from '../../src/lib/engine/segregation';
+import { lisaClusters, type SegregationRequest, type ValueSource } from '../../src/lib/contract';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../sample-data/musterstadt');
 const COLUMBUS = path.resolve(import.meta.dirname, '../fixtures/reference/columbus/columbus.geojson');
@@ -98,7 +99,7 @@ describe('segregation through the engine (Musterstadt demo)', () => {
   });
 
   it('German errors for a group larger than the total', async () => {
-    await expect(segregationAnalysis(engine, preset({ groups: ['EW'], total: 'EW_U65' }))).rejects.toThrow(/größer als die Gesamtzahl/);
+    expect(await germanError(segregationAnalysis(engine, preset({ groups: ['EW'], total: 'EW_U65' })))).toMatch(/größer als die Gesamtzahl/);
   });
 });
 
@@ -106,12 +107,7 @@ describe('spatial patterns through the engine', () => {
   it('Columbus as a layer: Moran and LISA match the reference, G_i* and weights report', async () => {
     const g = await engine.importFile(file(COLUMBUS));
     const col = engine.createLayer({ table: g.name, idColumn: 'POLYID' }).table;
-    const pauses: number[] = [];
-    const r = await moranAnalysis(
-      engine,
-      { source: { layer: col }, column: 'CRIME', weights: { type: 'queen' }, permutations: 99, seed: 7, alpha: 0.05, fdr: false },
-      { pause: async () => void pauses.push(1) },
-    );
+    const r = await moranAnalysis(engine, { source: { layer: col }, column: 'CRIME', weights: { type: 'queen' }, permutations: 99, seed: 7, alpha: 0.05, fdr: false });
     expect(r.n).toBe(49);
     expect(r.weights.links).toBe(236);
     expect(r.global.I).toBeCloseTo(0.50018855718286115, 12);
@@ -136,8 +132,10 @@ describe('spatial patterns through the engine', () => {
     const r = await moranAnalysis(engine, req);
     expect(r.global.I).toBeGreaterThan(0.3);
     expect([...r.cluster].some((c) => c === 1)).toBe(true);
-    let calls = 0;
-    await expect(moranAnalysis(engine, req, { isCancelled: () => ++calls > 3 })).rejects.toBeInstanceOf(CancelledError);
+    const running = engine.tasks.run((task) => moranAnalysis(engine, req, task), { id: 7001 });
+    engine.cancel(7001);
+    await expect(running).rejects.toMatchObject({ code: 'cancelled' });
+    expect(engine.tasks.size).toBe(0);
   });
 
   it('EB rates shrink small areas toward the mean and keep the pooled rate', () => {
@@ -152,19 +150,24 @@ describe('spatial patterns through the engine', () => {
 });
 
 describe('cancel in the worker loop', () => {
-  it('engine.cancel() issued while the permutations run stops them at the next pause', async () => {
+  it('engine.cancel(id) issued while the permutations run stops them at the next pause; other tasks go on', async () => {
     const col = engine.listLayers().find((l) => l.idColumn === 'POLYID')!.table;
     const req = { source: { layer: col }, column: 'CRIME', weights: { type: 'queen' as const }, permutations: 400_000, seed: 1, alpha: 0.05, fdr: false };
-    engine.beginTask();
-    let pauses = 0;
-    const hooks = {
-      pause: () => new Promise<void>((r) => setTimeout(() => (pauses++, r()), 0)),
-      isCancelled: () => engine.cancelRequested,
-    };
-    setTimeout(() => engine.cancel(), 30);
-    await expect(moranAnalysis(engine, req, hooks)).rejects.toBeInstanceOf(CancelledError);
-    expect(pauses).toBeGreaterThan(0);
-    engine.beginTask();
-    expect(engine.cancelRequested).toBe(false);
+    const progress: number[] = [];
+    const long = engine.tasks.run((task) => moranAnalysis(engine, req, task), { id: 42, onProgress: (f) => progress.push(f) });
+    const short = engine.tasks.run((task) => moranAnalysis(engine, { ...req, permutations: 99 }, task), { id: 43 });
+    setTimeout(() => engine.cancel(42), 30);
+    await expect(long).rejects.toMatchObject({ code: 'cancelled' });
+    expect((await short).global.I).toBeGreaterThan(0);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.every((f) => f >= 0 && f <= 1)).toBe(true);
+    expect(engine.tasks.size).toBe(0);
+  });
+
+  it('a cancel that arrives before its task starts still stops it', async () => {
+    engine.cancel(77);
+    const col = engine.listLayers().find((l) => l.idColumn === 'POLYID')!.table;
+    const req = { source: { layer: col }, column: 'CRIME', weights: { type: 'queen' as const }, permutations: 999, seed: 1, alpha: 0.05, fdr: false };
+    await expect(engine.tasks.run((task) => moranAnalysis(engine, req, task), { id: 77 })).rejects.toMatchObject({ code: 'cancelled' });
   });
 });

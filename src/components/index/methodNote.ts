@@ -2,10 +2,10 @@
  * The method note of the Sozialindex: a plain-language summary of every active setting
  * (METHODS.md §2, §6), for the workspace and later for reports.
  */
-import type { IndexRun } from '../../lib/engine/index';
+import type { IndexRun } from '../../lib/contract';
 import type { IndicatorRow } from '../../lib/state/sozialindex.svelte';
 import type { DisclosureOptions } from '../../lib/analysis/disclosure';
-import type { RobustnessResult, TypologyResult } from '../../lib/engine/index-extra';
+import type { RobustnessResult, TypologyResult } from '../../lib/contract';
 import { fmtNumber, t } from '../../i18n/index';
 
 export function methodNote(

@@ -6,6 +6,8 @@
 import { computeIndex, classOf, checkBreaks, rankDescending, type IndexInput, type IndexOptions, type IndexResult } from './sozialindex.ts';
 import { firstComponent } from './pca.ts';
 import { standardize } from './standardize.ts';
+import { changePoints } from './indicators.ts';
+import { AppError } from '../contract/errors.ts';
 
 /** Status classes 1–4 (Berlin MSS / Hamburg RISE); "sehr niedrig" = most burden. */
 export const STATUS_LABELS = ['hoch', 'mittel', 'niedrig', 'sehr niedrig'] as const;
@@ -142,4 +144,72 @@ export function pcaDomains(input: IndexInput, domains: string[], options: IndexO
   for (let i = 0; i < n; i++) classes[i] = classOf(base.settings.classMethod === 'sd' ? scoreZ[i] : score[i], breaks);
   const index: IndexResult = { ...base, score, scoreZ, rank: rankDescending(score), classes, scoreReference: { mean, sd } };
   return { index, domains: out };
+}
+
+/** What a preset needs besides the index input of the chosen year. */
+export interface PresetExtra {
+  /** indicator values of the start year (status_dynamik) */
+  before?: Float64Array[];
+  dynamicsBreaks?: number[];
+  /** Lebensbereich per indicator (pca) */
+  domains?: string[];
+}
+
+/** What every preset returns: the index (`base`), and the status/dynamics or domain details. */
+export interface PresetOutcome {
+  base: IndexResult;
+  status: StatusDynamicsResult | null;
+  domains: { name: string; indicators: number[]; loadings: Float64Array; explained: number }[] | null;
+}
+
+/** One index preset: how it runs and what its settings panel and the config check must know. */
+export interface PresetDef {
+  run(input: IndexInput, options: IndexOptions, extra: PresetExtra): PresetOutcome;
+  /** needs a start year for the dynamics (a second year in the data) */
+  needsYears?: boolean;
+  /** standardisation fixed to z-scores */
+  zOnly?: boolean;
+  /** exact number of class breaks (status: 3 cut points → 4 classes) */
+  breakCount?: number;
+  /** classes are deciles of the rank; no breaks */
+  deciles?: boolean;
+  /** indicator weights are not used (pca: the loadings weight) */
+  ignoresWeights?: boolean;
+}
+
+const plain = (base: IndexResult): PresetOutcome => ({ base, status: null, domains: null });
+
+/**
+ * The registry of index presets (METHODS.md §2). Adding a preset = one entry here plus its
+ * strings `ix.preset.<key>` and `ix.preset.<key>.help` (src/i18n/sozialindex.ts); the settings
+ * panel, the engine, the config check of the CLI and the docs table read this list.
+ */
+export const PRESETS = {
+  standard: { run: (input, options) => plain(computeIndex(input, options)) },
+  status_dynamik: {
+    needsYears: true, zOnly: true, breakCount: 3,
+    run(input, options, extra) {
+      if (!extra.before) throw new AppError('index.dynamicsFromMissing');
+      const changes = input.values.map((v, j) => changePoints(extra.before![j], v));
+      const sd = statusDynamics(input, { ...input, values: changes }, { ...options, statusBreaks: options.breaks, dynamicsBreaks: extra.dynamicsBreaks });
+      return { base: sd.status, status: sd, domains: null };
+    },
+  },
+  z_summe: { zOnly: true, run: (input, options) => plain(zSumIndex(input, options)) },
+  dezile: { deciles: true, run: (input, options) => plain(decileRanking(input, options)) },
+  pca: {
+    zOnly: true, ignoresWeights: true,
+    run(input, options, extra) {
+      const p = pcaDomains(input, extra.domains ?? input.values.map(() => 'Gesamt'), options);
+      return { base: p.index, status: null, domains: p.domains.map((d) => ({ name: d.name, indicators: d.indicators, loadings: d.loadings, explained: d.explained })) };
+    },
+  },
+} satisfies Record<string, PresetDef>;
+
+export type IndexPreset = keyof typeof PRESETS;
+export const INDEX_PRESETS = Object.keys(PRESETS) as IndexPreset[];
+
+/** The definition of a preset (typed as the common shape). */
+export function presetDef(key: IndexPreset): PresetDef {
+  return PRESETS[key];
 }

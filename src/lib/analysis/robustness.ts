@@ -11,6 +11,8 @@ import { classOf, computeIndex, rankDescending, type IndexInput, type IndexOptio
 import { STANDARDIZATIONS, type Standardization } from './standardize.ts';
 import { correlationMatrix } from './pca.ts';
 import { meanSd } from './stats.ts';
+import { runSteps, stepper, type Steps } from './progress.ts';
+import { invalid } from '../contract/errors.ts';
 
 /** Options of {@link monteCarloWeights}. */
 export interface MonteCarloOptions {
@@ -47,11 +49,16 @@ const MAX_BINS = 2048;
  * from which the percentiles are read.
  */
 export function monteCarloWeights(base: IndexResult, options: MonteCarloOptions = {}): MonteCarloResult {
+  return runSteps(monteCarloSteps(base, options));
+}
+
+/** {@link monteCarloWeights} as resumable steps (yields its progress every ~1 % of the runs). */
+export function* monteCarloSteps(base: IndexResult, options: MonteCarloOptions = {}): Steps<MonteCarloResult> {
   const runs = options.runs ?? 1000, alpha = options.concentration ?? 50;
   const [pLo, pHi] = options.interval ?? [0.05, 0.95];
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`invalid runs: ${runs}`);
-  if (!(alpha > 0)) throw new Error(`invalid concentration: ${alpha}`);
-  if (!(pLo >= 0 && pLo <= pHi && pHi <= 1)) throw new Error(`invalid interval: ${pLo},${pHi}`);
+  if (!Number.isInteger(runs) || runs < 1) throw invalid('runs', runs);
+  if (!(alpha > 0)) throw invalid('concentration', alpha);
+  if (!(pLo >= 0 && pLo <= pHi && pHi <= 1)) throw invalid('interval', `${pLo},${pHi}`);
   const rng = createRng(options.seed ?? 1);
   const n = base.ids.length, k = base.z.length, w0 = base.weights;
   const breaks = Float64Array.from(base.settings.breaks), nb = breaks.length, nc = nb + 1;
@@ -67,7 +74,9 @@ export function monteCarloWeights(base: IndexResult, options: MonteCarloOptions 
   const hist = runs < 65536 ? new Uint16Array(m * bins) : new Int32Array(m * bins), cls = new Int32Array(m * nc);
   const s = new Float64Array(m), order = new Int32Array(m);
   const w = new Float64Array(k), ws = new RankWorkspace(m);
+  const due = stepper(runs);
   for (let r = 0; r < runs; r++) {
+    if (due(r)) yield r / runs;
     if (alpha === Infinity) w.set(w0);
     else {
       let tot = 0;
@@ -198,10 +207,36 @@ export interface RobustnessReport {
 export function robustness(
   input: IndexInput, options: IndexOptions = {}, mc: MonteCarloOptions & { spearman?: boolean } = {},
 ): RobustnessReport {
+  return runSteps(robustnessSteps(input, options, mc));
+}
+
+/** Stages of {@link robustnessSteps} by the progress fraction where they start (for progress labels). */
+export const ROBUSTNESS_STAGES: readonly [number, string][] = [[0, 'montecarlo'], [0.7, 'leaveoneout'], [0.8, 'standardizations'], [0.9, 'correlation']];
+
+/** The stage of a progress fraction of {@link robustnessSteps}. */
+export function robustnessStage(f: number): string {
+  let s = ROBUSTNESS_STAGES[0][1];
+  for (const [from, name] of ROBUSTNESS_STAGES) if (f >= from) s = name;
+  return s;
+}
+
+/** {@link robustness} as resumable steps: Monte Carlo runs 0–0.7, then one step per check. */
+export function* robustnessSteps(
+  input: IndexInput, options: IndexOptions = {}, mc: MonteCarloOptions & { spearman?: boolean } = {},
+): Steps<RobustnessReport> {
   const base = computeIndex(input, options);
-  const monteCarlo = monteCarloWeights(base, mc);
+  const mcSteps = monteCarloSteps(base, mc);
+  let next = mcSteps.next();
+  while (!next.done) {
+    yield next.value * 0.7;
+    next = mcSteps.next();
+  }
+  const monteCarlo = next.value;
+  yield 0.7;
   const loo = leaveOneOut(base);
+  yield 0.8;
   const alt = alternativeStandardizations(input, options);
+  yield 0.9;
   const n = base.ids.length;
   const maxRankShift = new Float64Array(n);
   for (let i = 0; i < n; i++) {

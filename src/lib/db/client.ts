@@ -1,12 +1,13 @@
-import * as Comlink from 'comlink';
+import { Comlink } from '../contract/comlink';
+import { AppError } from '../contract/errors';
 import type { EngineApi } from '../../../workers/engine.worker';
 
 export type EngineClient = Comlink.Remote<EngineApi>;
 
 /** Thrown to every pending and later call once the worker is gone. */
-export class EngineDeadError extends Error {
+export class EngineDeadError extends AppError {
   constructor(reason: string) {
-    super(`Der Rechenkern wurde beendet (${reason}).`);
+    super('engine.dead', { reason }, undefined, `Der Rechenkern wurde beendet (${reason}).`);
     this.name = 'EngineDeadError';
   }
 }

@@ -1,20 +1,16 @@
 import type { Duck } from '../db/duck';
 import { duckErrorMessage } from '../db/duck';
 import { ingestFile, previewFile } from '../ingest/index';
-import { GEOM_COL, IngestError, type ImportOptions, type ImportPreview } from '../ingest/types';
+import { GEOM_COL, type ImportOptions, type ImportPreview } from '../ingest/types';
 import { qi, tableNameFor } from '../sql/ident';
 import { KEY_NORMALIZATIONS, duplicatesSql, joinSummarySql, joinedValuesSql, layerValuesSql, unmatchedSql, type JoinSpec, type KeyNormalization, type ValueSpec } from '../sql/join';
 import { classify, type ClassMethod, type Classification } from '../analysis/classify';
 import { pivotWideSql, unpivotSql } from '../sql/reshape';
+import { AppError, appError } from '../contract/errors';
+import type { ProgressFn, TaskId } from '../contract/tasks';
+import { versionKey, type ColumnValues, type FileInput, type JoinReport, type JoinSpecInput, type LayerArgs, type LayerMeta, type PivotWideArgs, type TableMeta, type UnpivotArgs } from '../contract/catalog';
 import { describeTable } from './describe';
-import type { ColumnValues, JoinReport, JoinSpecInput, LayerMeta, TableMeta } from './types';
-
-export interface FileInput {
-  name: string;
-  bytes: Uint8Array;
-}
-
-export type ProgressFn = (fraction: number, stage: string) => void;
+import { TaskRunner } from './tasks';
 
 /**
  * The workbench engine: owns DuckDB and the catalogue. The same class runs in the browser
@@ -23,23 +19,26 @@ export type ProgressFn = (fraction: number, stage: string) => void;
 export class Engine {
   private tables = new Map<string, TableMeta>();
   private layers = new Map<string, LayerMeta>();
-  private cancelled = false;
+  private layerArgs = new Map<string, LayerArgs>();
+  private version = 0;
+  /** the one runner of long tasks (progress, cancel) on this engine */
+  readonly tasks = new TaskRunner();
 
   constructor(readonly duck: Duck) {}
 
-  /** Ask the running import to stop at its next chunk boundary. */
-  cancel(): void {
-    this.cancelled = true;
+  /** Stop a running task at its next checkpoint (all running tasks when `id` is omitted). */
+  cancel(id?: TaskId): void {
+    this.tasks.cancel(id);
   }
 
-  /** True after `cancel()` until the next `beginTask()`; long analyses poll it between chunks. */
-  get cancelRequested(): boolean {
-    return this.cancelled;
+  /** A new version number for a table or layer (unique in this engine). */
+  private bump(): number {
+    return ++this.version;
   }
 
-  /** Start a cancellable task: forget an earlier cancel request. */
-  beginTask(): void {
-    this.cancelled = false;
+  /** Cache key of tables/layers by their current versions (see {@link versionKey}). */
+  versionKey(...names: (string | null | undefined)[]): string {
+    return versionKey(...names.map((n) => (n ? (this.layers.get(n) ?? this.tables.get(n)) : undefined)));
   }
 
   preview(file: FileInput, options?: ImportOptions): Promise<ImportPreview> {
@@ -49,36 +48,48 @@ export class Engine {
   /**
    * Import a file as a new table (or replace `replace`). On failure nothing already loaded changes.
    */
-  async importFile(file: FileInput, options?: ImportOptions, onProgress?: ProgressFn, replace?: string): Promise<TableMeta> {
-    this.cancelled = false;
+  async importFile(file: FileInput, options?: ImportOptions, onProgress?: ProgressFn, replace?: string, taskId?: TaskId): Promise<TableMeta> {
     const name = replace ?? tableNameFor(file.name, this.tables.keys());
+    return this.tasks.run(async (task) => {
+      try {
+        // ingestFile builds under a temporary name and swaps it in only on success
+        const res = await ingestFile(this.duck, file, name, options, { onProgress: task.progress, isCancelled: task.isCancelled });
+        const previous = replace ? this.tables.get(replace) : undefined;
+        const meta: TableMeta = {
+          name,
+          label: previous?.label ?? file.name,
+          fileName: file.name,
+          rows: res.rows,
+          columns: res.columns,
+          detected: res.detected,
+          warnings: res.warnings,
+          hasGeometry: res.columns.some((c) => c.name === GEOM_COL),
+          bbox: res.bbox,
+          version: this.bump(),
+        };
+        this.tables.set(name, meta);
+        if (this.layers.has(name)) this.refreshLayer(name, meta);
+        return meta;
+      } catch (e) {
+        if (e instanceof AppError) throw e;
+        throw appError('import.failed', { file: file.name, detail: duckErrorMessage(e) });
+      }
+    }, { onProgress, id: taskId, stage: 'read' });
+  }
+
+  /**
+   * A replaced table that is an area layer: rebuild the layer (features, bbox, geometry type)
+   * with its arguments; when the new file lacks the layer's columns or geometry, the layer goes
+   * and the import says so.
+   */
+  private refreshLayer(name: string, meta: TableMeta): void {
+    const args = this.layerArgs.get(name)!;
     try {
-      // ingestFile builds under a temporary name and swaps it in only on success
-      const res = await ingestFile(this.duck, file, name, options, {
-        onProgress,
-        isCancelled: () => this.cancelled,
-      });
-      const previous = replace ? this.tables.get(replace) : undefined;
-      const meta: TableMeta = {
-        name,
-        label: previous?.label ?? file.name,
-        fileName: file.name,
-        rows: res.rows,
-        columns: res.columns,
-        detected: res.detected,
-        warnings: res.warnings,
-        hasGeometry: res.columns.some((c) => c.name === GEOM_COL),
-        bbox: res.bbox,
-      };
-      this.tables.set(name, meta);
-      this.refreshLayer(name);
-      return meta;
-    } catch (e) {
-      if (e instanceof IngestError) throw e;
-      throw new IngestError(`Die Datei „${file.name}“ konnte nicht gelesen werden: ${duckErrorMessage(e)}`, {
-        file: file.name,
-        hint: 'Prüfen Sie Format und Einstellungen im Importdialog (Trennzeichen, Kopfzeile, Kodierung).',
-      });
+      this.createLayer(args);
+    } catch {
+      this.layers.delete(name);
+      this.layerArgs.delete(name);
+      meta.warnings = [...meta.warnings, { code: 'layerDropped', message: `„${meta.label}“ ist keine Gebietsebene mehr: die Spalte „${args.idColumn}“ oder die Geometrie fehlt in der neuen Datei.` }];
     }
   }
 
@@ -92,17 +103,21 @@ export class Engine {
 
   table(name: string): TableMeta {
     const t = this.tables.get(name);
-    if (!t) throw new Error(`Tabelle „${name}“ ist nicht (mehr) geladen.`);
+    if (!t) throw appError('table.notLoaded', { name });
     return t;
   }
 
   renameTable(name: string, label: string): TableMeta {
     const t = this.table(name);
     const clean = label.trim();
-    if (!clean) throw new Error('Der Name darf nicht leer sein.');
+    if (!clean) throw appError('table.emptyName');
     t.label = clean;
+    t.version = this.bump();
     const layer = this.layers.get(name);
-    if (layer) layer.label = clean;
+    if (layer) {
+      layer.label = clean;
+      layer.version = this.bump();
+    }
     return t;
   }
 
@@ -111,6 +126,7 @@ export class Engine {
     this.duck.query(`DROP TABLE IF EXISTS ${qi(name)}`);
     this.tables.delete(name);
     this.layers.delete(name);
+    this.layerArgs.delete(name);
   }
 
   /** Rows of a table as Arrow IPC (for the virtualised grid); the geometry column is left out. */
@@ -135,17 +151,17 @@ export class Engine {
   }
 
   /** Long → wide (e.g. Köln: raum × jahr × zeile → one column per zeile). */
-  pivotWide(o: { table: string; idColumns: string[]; nameColumn: string; valueColumn: string; prefix?: string }): TableMeta {
+  pivotWide(o: PivotWideArgs): TableMeta {
     const src = this.table(o.table);
     const names = this.distinct(o.table, o.nameColumn, 2000);
-    if (names.length > 1000) throw new Error(`Die Spalte „${o.nameColumn}“ hat ${names.length} verschiedene Werte – zu viele für neue Spalten.`);
+    if (names.length > 1000) throw appError('reshape.tooManyNames', { column: o.nameColumn, n: names.length });
     const target = tableNameFor(`${o.table}_breit`, this.tables.keys());
     this.duck.query(pivotWideSql({ source: o.table, target, ...o, names }));
     return this.registerDerived(target, `${src.label} (breit)`, src);
   }
 
   /** Wide year columns → (ids…, Jahr, value per stem). */
-  unpivot(o: { table: string; idColumns: string[]; yearColumns: string[] }): TableMeta {
+  unpivot(o: UnpivotArgs): TableMeta {
     const src = this.table(o.table);
     const target = tableNameFor(`${o.table}_lang`, this.tables.keys());
     this.duck.query(unpivotSql({ source: o.table, target, ...o }));
@@ -154,17 +170,17 @@ export class Engine {
 
   private registerDerived(target: string, label: string, src: TableMeta): TableMeta {
     const { rows, columns } = describeTable(this.duck, target);
-    const meta: TableMeta = { name: target, label, fileName: src.fileName, rows, columns, warnings: [], hasGeometry: false, derivedFrom: src.name };
+    const meta: TableMeta = { name: target, label, fileName: src.fileName, rows, columns, warnings: [], hasGeometry: false, derivedFrom: src.name, version: this.bump() };
     this.tables.set(target, meta);
     return meta;
   }
 
   /** Make a geometry table an area layer (Gebietsebene) with its ID, name and parent columns. */
-  createLayer(o: { table: string; idColumn: string; nameColumn?: string; parentColumn?: string; parentLayer?: string }): LayerMeta {
+  createLayer(o: LayerArgs): LayerMeta {
     const t = this.table(o.table);
-    if (!t.hasGeometry) throw new Error(`„${t.label}“ enthält keine Geometrien und kann keine Gebietsebene sein.`);
+    if (!t.hasGeometry) throw appError('table.noGeometry', { label: t.label });
     for (const c of [o.idColumn, o.nameColumn, o.parentColumn]) {
-      if (c && !t.columns.some((x) => x.name === c)) throw new Error(`Spalte „${c}“ gibt es in „${t.label}“ nicht.`);
+      if (c && !t.columns.some((x) => x.name === c)) throw appError('column.missing', { column: c, table: t.label });
     }
     const kinds = this.duck
       .query(`SELECT DISTINCT regexp_extract(${qi(GEOM_COL)}, '"type"\\s*:\\s*"(\\w+)"', 1) AS k FROM ${qi(o.table)} WHERE ${qi(GEOM_COL)} IS NOT NULL`)
@@ -182,26 +198,16 @@ export class Engine {
       features: t.rows,
       geometryType: set.size === 1 ? ([...set][0] as LayerMeta['geometryType']) : 'mixed',
       bbox: t.bbox ?? [-180, -90, 180, 90],
+      version: this.bump(),
     };
     this.layers.set(o.table, layer);
+    this.layerArgs.set(o.table, { ...o });
     return layer;
-  }
-
-  /** A re-imported layer table keeps its layer when its columns survived, else it stops being one. */
-  private refreshLayer(name: string): void {
-    const old = this.layers.get(name);
-    if (!old) return;
-    try {
-      const { table, idColumn, nameColumn, parentColumn, parentLayer } = old;
-      this.createLayer({ table, idColumn, nameColumn, parentColumn, parentLayer });
-    } catch {
-      this.layers.delete(name);
-    }
   }
 
   layer(table: string): LayerMeta {
     const l = this.layers.get(table);
-    if (!l) throw new Error(`„${table}“ ist keine Gebietsebene.`);
+    if (!l) throw appError('layer.unknown', { name: this.tables.get(table)?.label ?? table });
     return l;
   }
 

@@ -1,4 +1,5 @@
 /** Contracts of the import pipeline (shared by worker, Node engine, CLI and UI). */
+import { AppError, CANCELLED_CODE, TEXT_CODE } from '../contract/errors';
 
 export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'geojson' | 'shapefile';
 export type Encoding = 'utf-8' | 'windows-1252';
@@ -91,13 +92,19 @@ export interface ProgressHooks {
   isCancelled?: () => boolean;
 }
 
-/** An import failure the UI can show as is: German message, where, and what to do. */
-export class IngestError extends Error {
-  constructor(
-    message: string,
-    public readonly details: { file?: string; line?: number; column?: string; hint?: string; code?: string } = {},
-  ) {
-    super(message);
+/**
+ * An import failure the UI can show as is: German message, where, and what to do. It is an
+ * {@link AppError} with the message as German text (`TEXT_CODE`), so message and hint cross the
+ * worker boundary; `details.code` names the kind (`cancelled`, `encoding` …).
+ */
+export class IngestError extends AppError {
+  readonly details: { file?: string; line?: number; column?: string; hint?: string; code?: string };
+
+  constructor(message: string, details: { file?: string; line?: number; column?: string; hint?: string; code?: string } = {}) {
+    super(details.code === CANCELLED_CODE ? CANCELLED_CODE : TEXT_CODE, {
+      text: message, hintText: details.hint ?? null, file: details.file ?? null, line: details.line ?? null, column: details.column ?? null, kind: details.code ?? null,
+    }, undefined, message);
     this.name = 'IngestError';
+    this.details = details;
   }
 }

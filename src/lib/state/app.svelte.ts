@@ -1,8 +1,8 @@
 import { startEngine, Comlink, type EngineClient } from '../db/client';
 import type { ImportOptions } from '../ingest/types';
-import type { JoinReport, JoinSpecInput, LayerMeta, TableMeta } from '../engine/types';
-import { t } from '../../i18n/index';
-import type { LayerArgs, TableRecord } from './persist';
+import { isCancelled, type JoinReport, type JoinSpecInput, type LayerArgs, type LayerMeta, type ProgressFn, type TableMeta, type TaskId } from '../contract';
+import { errorText, hasKey, t } from '../../i18n/index';
+import type { TableRecord } from './persist';
 
 export interface Notice {
   id: number;
@@ -16,9 +16,24 @@ export interface Busy {
   label: string;
   fraction: number | null;
   cancellable: boolean;
+  /** the task this bar shows (its id is what `cancel` sends to the engine) */
+  taskId: TaskId;
+  /** stage key last reported (`stage.<key>` labels it) */
+  stage?: string;
+  /** a control's own progress display (see TaskState) */
+  listen?: ProgressFn;
 }
 
+/** Starts an engine and returns its client (default: the Web Worker, `startEngine`). */
+export type EngineStarter = (onCrash: (reason: string) => void) => { client: EngineClient; terminate: () => void };
+
+/** The work of one task: gets the progress callback (already a Comlink proxy) and the task id. */
+export type TaskWork<T> = (onProgress: ProgressFn, taskId: TaskId) => Promise<T>;
+
 let noticeId = 0;
+let taskSeq = 0;
+/** Task ids unique per page (the engine side keys cancels on them). */
+export const nextTaskId = (): TaskId => ++taskSeq;
 
 /** Top-level app state: the engine handle, the catalogue, busy/progress and notices. */
 export class AppState {
@@ -29,7 +44,10 @@ export class AppState {
   joins = $state<JoinSpecInput[]>([]);
   lastJoinReport = $state<JoinReport | null>(null);
   selectedTable = $state<string | null>(null);
+  /** the task shown in the busy bar: the latest still running (see {@link run}) */
   busy = $state<Busy | null>(null);
+  /** every task running now, oldest first */
+  private running: Busy[] = [];
   notices = $state<Notice[]>([]);
   /** feature index of the selected area in the active layer */
   selectedFeature = $state<number | null>(null);
@@ -48,12 +66,13 @@ export class AppState {
   engine!: EngineClient;
   private terminate: () => void = () => {};
 
-  constructor() {
+  /** `starter` replaces the worker (component tests hand in a client over a MessageChannel). */
+  constructor(private starter: EngineStarter = startEngine) {
     this.start();
   }
 
   private start(): void {
-    const { client, terminate } = startEngine((reason) => this.onCrash(reason));
+    const { client, terminate } = this.starter((reason) => this.onCrash(reason));
     this.engine = client;
     this.terminate = terminate;
     this.engine
@@ -65,6 +84,7 @@ export class AppState {
   private onCrash(reason: string): void {
     this.notify('error', t('engine.crashed'), t('engine.crashed.detail', { reason }));
     this.ready = false;
+    this.running = [];
     this.busy = null;
     this.terminate();
     this.start();
@@ -98,24 +118,60 @@ export class AppState {
     this.layers = await this.engine.listLayers();
   }
 
-  /** Run an engine call with the busy indicator; errors become German notices, state is kept. */
-  async run<T>(label: string, fn: () => Promise<T>, cancellable = false): Promise<T | undefined> {
-    this.busy = { label, fraction: null, cancellable };
+  /**
+   * The UI side of the one task runner: run an engine call as a task with the busy bar,
+   * progress and (when `cancellable`) „Abbrechen“. `fn` receives a progress callback and the
+   * task id to pass to a long worker call (`engine.moran(req, onProgress, taskId)`). Whatever
+   * happens — done, error, cancel, a dead engine, progress messages arriving after the answer —
+   * the task leaves the busy bar when it ends. Errors become translated notices (with the hint);
+   * nothing loaded is lost. Returns undefined on error or cancel.
+   */
+  async run<T>(label: string, fn: TaskWork<T>, cancellable = false, listen?: ProgressFn): Promise<T | undefined> {
+    const id = nextTaskId();
+    const entry: Busy = { label, fraction: null, cancellable, taskId: id, listen };
+    this.running = [...this.running, entry];
+    this.busy = entry;
+    const onProgress = Comlink.proxy((fraction: number, stage: string) => this.onTaskProgress(id, fraction, stage));
     try {
-      return await fn();
+      return await fn(onProgress, id);
     } catch (e) {
-      const err = e as Error & { details?: { hint?: string; file?: string } };
-      // a dead engine is reported once by onCrash, not again by every call it cut off
-      if (err.name !== 'EngineDeadError') this.notify('error', label, err.message, err.details?.hint);
+      this.reportError(label, e);
       return undefined;
     } finally {
-      this.busy = null;
+      this.running = this.running.filter((b) => b.taskId !== id);
+      this.busy = this.running.at(-1) ?? null;
     }
   }
 
+  /** Progress of a running task; a message that arrives after the task ended is dropped. */
+  private onTaskProgress(id: TaskId, fraction: number, stage: string): void {
+    const i = this.running.findIndex((b) => b.taskId === id);
+    if (i < 0) return;
+    const next = { ...this.running[i], fraction, stage };
+    next.listen?.(fraction, stage);
+    this.running = this.running.map((b, q) => (q === i ? next : b));
+    if (this.busy?.taskId === id) this.busy = next;
+  }
+
+  /** Progress of the task in the busy bar (for calls nested inside a running task). */
   progress = (fraction: number, stage: string): void => {
-    if (this.busy) this.busy = { ...this.busy, fraction, label: this.busy.label.split(' · ')[0] + (stage ? ` · ${t(`stage.${stage}`)}` : '') };
+    const b = this.busy;
+    if (b) this.onTaskProgress(b.taskId, fraction, stage);
   };
+
+  /** Label of the busy bar: the task's label and its stage. */
+  busyLabel(b: Busy): string {
+    return b.stage && hasKey(`stage.${b.stage}`) ? `${b.label} · ${t(`stage.${b.stage}`)}` : b.label;
+  }
+
+  /** A failed task as a notice in the reader's language; a cancel is news, not an error. */
+  reportError(title: string, e: unknown): void {
+    // a dead engine is reported once by onCrash, not again by every call it cut off
+    if ((e as Error)?.name === 'EngineDeadError') return;
+    const { message, hint } = errorText(e);
+    if (isCancelled(e)) this.notify('info', title, message, hint);
+    else this.notify('error', title, message, hint);
+  }
 
   /** Import files one after another; a bad file does not stop the others. */
   async importFiles(files: (File | { name: string; bytes: Uint8Array })[], options?: ImportOptions): Promise<TableMeta[]> {
@@ -123,7 +179,7 @@ export class AppState {
     for (const f of files) {
       const meta = await this.run(
         t('import.busy', { file: f.name }),
-        () => this.engine.importFile(f, options, Comlink.proxy(this.progress)),
+        (onProgress, id) => this.engine.importFile(f, options, onProgress, undefined, id),
         true,
       );
       if (meta) {
@@ -143,7 +199,7 @@ export class AppState {
 
   /** Read a loaded file again with other import settings; on failure the table stays as it was. */
   async reimport(name: string, file: File | { name: string; bytes: Uint8Array }, options: ImportOptions): Promise<void> {
-    const meta = await this.run(t('import.busy', { file: file.name }), () => this.engine.importFile(file, options, Comlink.proxy(this.progress), name), true);
+    const meta = await this.run(t('import.busy', { file: file.name }), (onProgress, id) => this.engine.importFile(file, options, onProgress, name, id), true);
     await this.refresh();
     if (!meta) return;
     this.importOptions.set(name, options);
@@ -162,8 +218,9 @@ export class AppState {
     return meta;
   }
 
-  cancel(): void {
-    void this.engine.cancel();
+  /** „Abbrechen“ of the busy bar: stops the task it shows. */
+  cancel(taskId: TaskId | undefined = this.busy?.taskId): void {
+    if (taskId !== undefined) void this.engine.cancel(taskId);
   }
 
   async rename(name: string, label: string): Promise<void> {

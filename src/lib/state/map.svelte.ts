@@ -1,5 +1,5 @@
 import type { AppState } from './app.svelte';
-import type { ColumnValues, JoinSpecInput } from '../engine/types';
+import type { ColumnValues, JoinSpecInput } from '../contract';
 import type { ClassMethod, Classification } from '../analysis/classify';
 import type { PreparedGeometry } from '../geo/prepare';
 import { NO_VALUE_COLOR, paletteColors, type PaletteName } from '../map/palettes';
@@ -12,25 +12,12 @@ import { presenter } from './presenter.svelte';
 import { LevelsState, chainOf } from './levels.svelte';
 import type { LevelSeries, LevelValues } from '../engine/levels';
 import { withDisclosureRows } from '../map/disclosure';
+import type { CustomMap } from '../map/custom';
+
+export type { CustomMap };
 
 export type MapResult = ColumnValues & { classes: Classification };
 
-/**
- * A map computed by a workspace (index classes, LISA clusters, location quotients …):
- * values and classes per feature of the current layer, with its own colours and legend labels.
- */
-export interface CustomMap {
-  title: string;
-  values: Float64Array;
-  classOf: Int16Array;
-  colors: [number, number, number][];
-  /** one label per class (categorical legends); without it bounds from `breaks` are shown */
-  labels?: string[];
-  breaks?: number[];
-  unit?: string;
-  /** what `values` are, with unit, for table headings and tooltips (default: the title) */
-  valueLabel?: string;
-}
 
 const BASEMAP_KEY = 'srw.basemap';
 /** Areas up to which names are drawn by default. */

@@ -1,6 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ImportOptions } from '../ingest/types';
-import type { JoinSpecInput } from '../engine/types';
+import type { JoinSpecInput, LayerArgs, PivotWideArgs, UnpivotArgs } from '../contract/catalog';
 import type { ClassMethod } from '../analysis/classify';
 import type { PaletteName } from '../map/palettes';
 
@@ -11,16 +11,10 @@ import type { PaletteName } from '../map/palettes';
  */
 export type TableRecord =
   | { kind: 'file'; name: string; label: string; fileName: string; options?: ImportOptions }
-  | { kind: 'pivotWide'; name: string; label: string; args: { table: string; idColumns: string[]; nameColumn: string; valueColumn: string; prefix?: string } }
-  | { kind: 'unpivot'; name: string; label: string; args: { table: string; idColumns: string[]; yearColumns: string[] } };
+  | { kind: 'pivotWide'; name: string; label: string; args: PivotWideArgs }
+  | { kind: 'unpivot'; name: string; label: string; args: UnpivotArgs };
 
-export interface LayerArgs {
-  table: string;
-  idColumn: string;
-  nameColumn?: string;
-  parentColumn?: string;
-  parentLayer?: string;
-}
+export type { LayerArgs };
 
 export interface MapSettings {
   layer: string | null;

@@ -1,8 +1,8 @@
 import { Comlink } from '../db/client';
 import type { AppState } from './app.svelte';
 import type { MapState } from './map.svelte';
-import type { TableMeta } from '../engine/types';
-import { t } from '../../i18n/index';
+import type { TableMeta } from '../contract';
+import { errorText, t } from '../../i18n/index';
 import { deleteFile, deleteSession, fileKeys, getFile, getSession, putFile, putSession, wipeAll, type MapSettings, type SessionRecord, type TableRecord } from './persist';
 
 type Source = File | { name: string; bytes: Uint8Array };
@@ -187,7 +187,7 @@ export class Session {
           if (meta.label !== tb.label) await engine.renameTable(meta.name, tb.label);
         } catch (e) {
           if ((e as Error).name === 'EngineDeadError') throw e;
-          app.notify('warning', t('privacy.restoreFailed', { name: tb.label }), (e as Error).message);
+          app.notify('warning', t('privacy.restoreFailed', { name: tb.label }), errorText(e).message);
         }
       }
       for (const l of rec.layers) {
@@ -198,7 +198,7 @@ export class Session {
           app.layerArgs.set(args.table, args);
         } catch (e) {
           if ((e as Error).name === 'EngineDeadError') throw e;
-          app.notify('warning', t('privacy.restoreFailed', { name: l.table }), (e as Error).message);
+          app.notify('warning', t('privacy.restoreFailed', { name: l.table }), errorText(e).message);
         }
       }
     });

@@ -1,15 +1,16 @@
 import type { AppState } from './app.svelte';
 import type { MapState } from './map.svelte';
-import type { JoinSpecInput } from '../engine/types';
-import { DEFAULT_INDEX_SETTINGS, DISCLOSURE_ORDER, type IndexRun, type IndexSettings, type IndicatorSpec, type IndicatorSummary } from '../engine/index';
-import type { RobustnessResult, RobustnessSpec, TimeSeriesResult, TypologyResult, TypologySpec } from '../engine/index-extra';
-import type { IndexRequest } from '../../../workers/api-index';
+import {
+  DEFAULT_ROBUSTNESS_SPEC, DEFAULT_TYPOLOGY_SPEC, DISCLOSURE_ORDER, defaultIndexSettings,
+  type IndexRequest, type IndexRun, type IndexSettings, type IndicatorSpec, type IndicatorSummary, type JoinSpecInput,
+  type RobustnessResult, type RobustnessSpec, type TimeSeriesResult, type TypologyResult, type TypologySpec,
+} from '../contract';
 import { DEFAULT_DISCLOSURE, DISCLOSURE_SYMBOLS, type DisclosureOptions } from '../analysis/disclosure';
 import { INDICATOR_CATALOGUE } from '../analysis/indicators';
-import { buildIndexMap, type IndexMapView } from '../../components/index/maps';
-import { Comlink } from '../db/client';
+import { buildIndexMap, type IndexMapView } from '../map/indexMaps';
 import { isNumeric } from '../engine/describe';
-import { t } from '../../i18n/index';
+import { errorText, t } from '../../i18n/index';
+import { TaskState } from './task.svelte';
 
 export interface IndicatorRow extends IndicatorSpec {
   uid: number;
@@ -31,7 +32,7 @@ export class SozialindexState {
   join = $state<JoinSpecInput | null>(null);
   population = $state<string | null>(null);
   indicators = $state<IndicatorRow[]>([]);
-  settings = $state<IndexSettings>({ ...DEFAULT_INDEX_SETTINGS, outliers: [], breaks: [...DEFAULT_INDEX_SETTINGS.breaks], dynamicsBreaks: [...DEFAULT_INDEX_SETTINGS.dynamicsBreaks] });
+  settings = $state<IndexSettings>(defaultIndexSettings());
   disclosure = $state<Required<DisclosureOptions>>({ ...DEFAULT_DISCLOSURE });
   /** weights per Lebensbereich (split equally among its indicators) instead of per indicator */
   grouped = $state(false);
@@ -44,19 +45,22 @@ export class SozialindexState {
   robustness = $state.raw<RobustnessResult | null>(null);
   series = $state.raw<TimeSeriesResult | null>(null);
   seriesYear = $state(0);
-  typSpec = $state<TypologySpec>({ method: 'kmeans', k: 4, kMin: 2, kMax: 8, seed: 1 });
-  robSpec = $state<RobustnessSpec>({ runs: 1000, concentration: 50, seed: 1 });
+  typSpec = $state<TypologySpec>({ ...DEFAULT_TYPOLOGY_SPEC });
+  robSpec = $state<RobustnessSpec>({ ...DEFAULT_ROBUSTNESS_SPEC });
   tsMode = $state<'each' | 'base'>('each');
   tsBase = $state<string | null>(null);
   mapView = $state<IndexMapView>('class');
   error = $state<string | null>(null);
   computing = $state(false);
-  robustBusy = $state<{ fraction: number; stage: string } | null>(null);
+  /** the robustness run (progress, stage, „Abbrechen“) */
+  robustTask: TaskState;
   private seq = 0;
   private summaryKey = '';
   private timer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private app: AppState, private map: MapState) {}
+  constructor(private app: AppState, private map: MapState) {
+    this.robustTask = new TaskState(app);
+  }
 
   /** Pick the first joined table (or the first layer) and its population column. */
   initSource(): void {
@@ -169,7 +173,7 @@ export class SozialindexState {
       if (this.mapView !== 'class' && this.mapView !== 'score' && !(this.mapView === 'bivariate' && run.status)) this.mapView = 'class';
       if (this.app.workspace === 'index') await this.showMap();
     } catch (e) {
-      if (my === this.seq) this.error = (e as Error).message;
+      if (my === this.seq) this.error = errorText(e).message;
     } finally {
       if (my === this.seq) this.computing = false;
     }
@@ -193,21 +197,19 @@ export class SozialindexState {
   async computeRobustness(): Promise<void> {
     const req = this.request();
     if (!req) return;
-    this.robustBusy = { fraction: 0, stage: 'read' };
-    const onProgress = Comlink.proxy((fraction: number, stage: string) => { this.robustBusy = { fraction, stage }; });
-    const r = await this.app.run(t('ix.rob.busy'), () => this.app.engine.indexRobustness(req, $state.snapshot(this.robSpec), onProgress));
-    this.robustBusy = null;
+    const spec = $state.snapshot(this.robSpec);
+    const r = await this.robustTask.run(t('ix.rob.busy'), (onProgress, id) => this.app.engine.indexRobustness(req, spec, onProgress, id));
     if (r) { this.robustness = r; await this.showMap('certainty'); }
   }
 
   cancelRobustness(): void {
-    void this.app.engine.indexCancel();
+    this.robustTask.cancel();
   }
 
   async computeSeries(): Promise<void> {
     const req = this.request();
     if (!req) return;
-    const r = await this.app.run(t('ix.ts.busy'), () => this.app.engine.indexTimeSeries(req, this.tsMode, this.tsBase));
+    const r = await this.app.run(t('ix.ts.busy'), () => this.app.engine.indexTimeSeries(req, { mode: this.tsMode, baseYear: this.tsBase }));
     if (r) { this.series = r; this.seriesYear = r.years.length - 1; await this.showMap('year'); }
   }
 

@@ -1,10 +1,9 @@
-import { Comlink } from '../db/client';
 import type { AppState } from './app.svelte';
 import type { MapState } from './map.svelte';
 import type { WeightsSpec } from '../analysis/buildWeights';
-import { lisaClusters, type EbResponse, type MoranResponse, type WeightsReport } from '../engine/spatial';
+import { lisaClusters, type EbResponse, type MoranResponse, type WeightsReport } from '../contract';
 import { SourceState } from './spatialSource.svelte';
-import { hotSpotMap, lisaMap, neighbourMap, numericMap, significanceMap } from './spatialMaps';
+import { hotSpotMap, lisaMap, neighbourMap, numericMap, significanceMap } from '../map/analysisMaps';
 import { t } from '../../i18n/index';
 import { rateUnit, unitSuffix } from '../format/numbers';
 
@@ -75,7 +74,7 @@ export class PatternsState {
       alpha: Number(this.alpha),
       fdr: this.fdr,
     };
-    const m = await this.app.run(t('sp.running'), () => this.app.engine.moran(req, Comlink.proxy(this.app.progress)), true);
+    const m = await this.app.run(t('sp.running'), (onProgress, id) => this.app.engine.moran(req, onProgress, id), true);
     if (!m) return;
     this.moran = m;
     this.weights = m.weights;

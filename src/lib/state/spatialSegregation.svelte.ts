@@ -1,9 +1,8 @@
-import { Comlink } from '../db/client';
 import type { AppState } from './app.svelte';
 import type { MapState } from './map.svelte';
-import type { SegregationRequest, SegregationResponse, IndexRow } from '../engine/spatial-segregation';
+import type { SegregationRequest, SegregationResponse, IndexRow } from '../contract';
 import { SourceState } from './spatialSource.svelte';
-import { entropyMap, lqMap } from './spatialMaps';
+import { entropyMap, lqMap } from '../map/analysisMaps';
 import { t } from '../../i18n/index';
 
 /** Settings and results of the "Segregation" workspace; kept per app across tab switches. */
@@ -64,7 +63,7 @@ export class SegregationState {
   async run(): Promise<void> {
     const req = this.request();
     if (!req) return;
-    const r = await this.app.run(t('seg.running'), () => this.app.engine.segregation(req, Comlink.proxy(this.app.progress)), true);
+    const r = await this.app.run(t('seg.running'), (onProgress, id) => this.app.engine.segregation(req, onProgress, id), true);
     if (!r) return;
     this.result = r;
     this.lqGroup = 0;

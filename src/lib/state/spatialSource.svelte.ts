@@ -1,6 +1,6 @@
 import type { AppState } from './app.svelte';
-import type { JoinSpecInput } from '../engine/types';
-import type { ValueSource } from '../engine/spatial';
+import type { JoinSpecInput } from '../contract';
+import type { ValueSource } from '../contract';
 import { isNumeric } from '../engine/describe';
 
 /** A data source choice for the segregation and spatial workspaces: a join, or a layer's own columns. */

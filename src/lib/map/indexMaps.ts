@@ -2,11 +2,10 @@
  * Builders of the Sozialindex maps shown through `map.showCustom` (score, class, status ×
  * dynamics, type, class certainty, year): classes, colours and legend labels per area.
  */
-import type { CustomMap } from '../../lib/state/map.svelte';
-import type { IndexRun } from '../../lib/engine/index';
-import type { RobustnessResult, TimeSeriesResult, TypologyResult } from '../../lib/engine/index-extra';
-import { BIVARIATE_4X3, paletteColors, type RGB } from '../../lib/map/palettes';
-import { classify } from '../../lib/analysis/classify';
+import type { CustomMap } from './custom';
+import type { IndexRun, RobustnessResult, TimeSeriesResult, TypologyResult } from '../contract';
+import { BIVARIATE_4X3, paletteColors, type RGB } from './palettes';
+import { classify } from '../analysis/classify';
 import { fmtNumber, t } from '../../i18n/index';
 
 export type IndexMapView = 'score' | 'class' | 'bivariate' | 'type' | 'certainty' | 'year';

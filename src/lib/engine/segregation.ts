@@ -4,70 +4,22 @@
  * filter, single-group and multigroup indices with permutation p-values and bootstrap
  * intervals, location quotients, local entropy and the index over the years.
  */
-import { atkinson, correlationRatio, dissimilarity, entropy, gini, isolation, locationQuotients, singleGroupIndices } from '../analysis/segregation';
-import { filterMinPopulation, segregationBootstrapSteps, segregationPermutationSteps, smallUnitCheck, type SegregationStatistic } from '../analysis/segregationInference';
-import { multigroupIndices, multigroupLocal, type MultigroupIndices } from '../analysis/segregationMulti';
-import { segregationTrendSteps, type ChangeResult, type YearResult } from '../analysis/segregationTrend';
+import { locationQuotients, singleGroupIndices } from '../analysis/segregation';
+import { INFERRED_INDICES, SEGREGATION_INDEX_KEYS } from '../analysis/segregationIndices';
+import { filterMinPopulation, segregationBootstrapSteps, segregationPermutationSteps, smallUnitCheck } from '../analysis/segregationInference';
+import { multigroupIndices, multigroupLocal } from '../analysis/segregationMulti';
+import { segregationTrendSteps } from '../analysis/segregationTrend';
+import type { Steps } from '../analysis/progress';
+import { appError } from '../contract/errors';
+import type { IndexRow, SegregationRequest, SegregationResponse, SingleGroupResult } from '../contract/segregation';
 import type { Engine } from './engine';
-import { columnValues, layerAreas, layerWeights, resolveYear, runTask, type TaskHooks, type ValueSource } from './spatial';
+import { columnValues, layerAreas, layerWeights, resolveYear } from './layerData';
+import type { TaskContext } from './tasks';
 
-/** Settings of a segregation run. */
-export interface SegregationRequest {
-  source: ValueSource;
-  year?: string;
-  /** one group (against total − group) or several (multigroup) */
-  groups: string[];
-  /** total column; undefined = the sum of the groups */
-  total?: string;
-  /** areas with fewer persons are left out (0 = keep all) */
-  minPopulation: number;
-  atkinsonB: number;
-  /** permutations and bootstrap replications (0 = no inference) */
-  permutations: number;
-  seed: number;
-  /** index per year with interval (when the join has a year column) */
-  trend: boolean;
-}
 
-/** Indices that get a permutation p-value and a bootstrap interval (all grow with segregation). */
-export const INFERRED = ['dissimilarity', 'gini', 'entropy', 'atkinson', 'isolation', 'correlation_ratio'] as const;
-export type InferredIndex = (typeof INFERRED)[number];
 
-export interface IndexRow {
-  key: 'dissimilarity' | 'gini' | 'entropy' | 'atkinson' | 'isolation' | 'exposure' | 'correlation_ratio' | 'delta' | 'spatial_dissimilarity';
-  value: number;
-  /** basic bootstrap interval (centred on the bias-corrected value) */
-  ci?: [number, number];
-  biasCorrected?: number;
-  /** one-sided permutation p-value ("more segregated than random relabelling") */
-  p?: number;
-  /** the permutation null distribution (for the mini histogram) */
-  null?: Float64Array;
-}
 
-export interface SingleGroupResult {
-  group: string;
-  rows: IndexRow[];
-}
 
-export interface SegregationResponse {
-  year?: string;
-  /** areas of the layer / areas used after the filter */
-  n: number;
-  used: number;
-  /** names of areas left out: no value, or fewer than the minimum population */
-  missing: string[];
-  filtered: string[];
-  /** areas below 500 (or the chosen minimum) among the used ones, and very unequal sizes */
-  small: { count: number; unequal: boolean; minPopulation: number; warning: boolean };
-  single: SingleGroupResult[];
-  multigroup?: Omit<MultigroupIndices, 'excluded'>;
-  /** per group, layer row order, NaN for areas left out */
-  lq: Float64Array[];
-  /** local entropy / ln K in [0, 1] (K = groups, or 2 for group vs rest) */
-  entropyLocal: Float64Array;
-  trend?: { years: YearResult[]; changes: ChangeResult[] };
-}
 
 interface Counts {
   groups: Float64Array[];
@@ -76,14 +28,14 @@ interface Counts {
 }
 
 function readCounts(engine: Engine, r: SegregationRequest, year: string | undefined): Counts {
-  if (r.groups.length === 0) throw new Error('Bitte mindestens eine Gruppenspalte wählen.');
-  if (r.groups.length === 1 && !r.total) throw new Error('Mit nur einer Gruppe wird eine Gesamtspalte gebraucht (Gruppe gegen Gesamt − Gruppe).');
+  if (r.groups.length === 0) throw appError('seg.noGroup');
+  if (r.groups.length === 1 && !r.total) throw appError('seg.needTotal');
   const groups = r.groups.map((g) => columnValues(engine, r.source, g, year));
   const total = r.total ? columnValues(engine, r.source, r.total, year) : groups[0].map((_, i) => groups.reduce((s, g) => s + g[i], 0));
   const { names } = engine.layerLabels(r.source.layer);
   const over = names.filter((_, i) => groups.some((g) => g[i] < 0 || g[i] > total[i] + 1e-9));
   if (over.length)
-    throw new Error(`In ${over.length} Gebiet(en) ist eine Gruppe negativ oder größer als die Gesamtzahl (z. B. ${over.slice(0, 5).join(', ')}). Passt die Gesamtspalte zur Gruppe?`);
+    throw appError('seg.groupOverTotal', { n: over.length, examples: over.slice(0, 5).join(', ') });
   return { groups, total, names };
 }
 
@@ -102,17 +54,18 @@ const pick = (a: Float64Array, idx: Int32Array) => Float64Array.from(idx, (i) =>
 function checkWhole(x: Float64Array, t: Float64Array, names: string[]): void {
   for (let i = 0; i < x.length; i++)
     if (!Number.isInteger(x[i]) || !Number.isInteger(t[i]))
-      throw new Error(`Permutationstest und Bootstrap brauchen ganze Personenzahlen; „${names[i]}“ hat ${x[i]} von ${t[i]}. Setzen Sie die Permutationen auf 0 oder wählen Sie Zählspalten.`);
+      throw appError('seg.notWhole', { area: names[i], x: x[i], t: t[i] });
 }
 
 /** Single-group and multigroup indices with inference, local maps and the trend. */
-export async function segregationAnalysis(engine: Engine, r: SegregationRequest, hooks: TaskHooks = {}): Promise<SegregationResponse> {
-  if (!(r.minPopulation >= 0)) throw new Error(`Die Mindestbevölkerung muss ≥ 0 sein, nicht ${r.minPopulation}.`);
-  if (!(r.atkinsonB > 0 && r.atkinsonB < 1)) throw new Error(`Atkinson b muss zwischen 0 und 1 liegen, nicht ${r.atkinsonB}.`);
+export async function segregationAnalysis(engine: Engine, r: SegregationRequest, task?: TaskContext): Promise<SegregationResponse> {
+  if (!task) return engine.tasks.run((t) => segregationAnalysis(engine, r, t));
+  if (!(r.minPopulation >= 0)) throw appError('seg.minPopulation', { value: r.minPopulation });
+  if (!(r.atkinsonB > 0 && r.atkinsonB < 1)) throw appError('seg.atkinsonB', { value: r.atkinsonB });
   const year = resolveYear(engine, r.source, r.year);
   const c = readCounts(engine, r, year);
   const { kept, missing, filtered } = keptAreas(c, r.minPopulation);
-  if (kept.length < 2) throw new Error(`Nach dem Filter (mind. ${r.minPopulation} Personen) bleiben ${kept.length} Gebiete; zu wenige für ein Segregationsmaß.`);
+  if (kept.length < 2) throw appError('seg.tooFewAreas', { min: r.minPopulation, n: kept.length });
   const t = pick(c.total, kept);
   const groups = c.groups.map((g) => pick(g, kept));
   const keptNames = Array.from(kept, (i) => c.names[i]);
@@ -121,30 +74,21 @@ export async function segregationAnalysis(engine: Engine, r: SegregationRequest,
   const keepPos = new Map(Array.from(kept, (i, k) => [i, k]));
   const wSub = subsetWeights(wFull, kept, keepPos);
   const area = pick(layerAreas(engine, r.source.layer), kept);
-  const stats: Record<InferredIndex, SegregationStatistic> = {
-    dissimilarity,
-    gini,
-    entropy,
-    atkinson: (x, tt) => atkinson(x, tt, r.atkinsonB),
-    isolation,
-    correlation_ratio: correlationRatio,
-  };
-  const jobs = groups.length * INFERRED.length * 2 + (r.trend ? 1 : 0);
+  const jobs = groups.length * INFERRED_INDICES.length * 2 + (r.trend ? 1 : 0);
   let job = 0;
-  const step = <T>(s: Generator<number, T, void>) => runTask(s, hooks, job / jobs, ++job / jobs);
+  const step = <T>(s: Steps<T>) => task.steps(s, job / jobs, ++job / jobs, 'permutations');
   const single: SingleGroupResult[] = [];
   for (let k = 0; k < groups.length; k++) {
     const x = groups[k];
     const idx = singleGroupIndices(x, t, { atkinsonB: r.atkinsonB, weights: wSub, area });
-    const rows: IndexRow[] = (['dissimilarity', 'gini', 'entropy', 'atkinson', 'isolation', 'exposure', 'correlation_ratio', 'delta', 'spatial_dissimilarity'] as const).map(
-      (key) => ({ key, value: idx[key] ?? NaN }),
-    );
+    const rows: IndexRow[] = SEGREGATION_INDEX_KEYS.map((key) => ({ key, value: idx[key] ?? NaN }));
     if (r.permutations > 0) {
       checkWhole(x, t, keptNames);
-      for (const key of INFERRED) {
-        const row = rows.find((q) => q.key === key)!;
-        const p = await step(segregationPermutationSteps(x, t, { statistic: stats[key], permutations: r.permutations, seed: r.seed }));
-        const b = await step(segregationBootstrapSteps(x, t, { statistic: stats[key], permutations: r.permutations, seed: r.seed + 1 }));
+      for (const def of INFERRED_INDICES) {
+        const row = rows.find((q) => q.key === def.key)!;
+        const statistic = def.statistic({ atkinsonB: r.atkinsonB });
+        const p = await step(segregationPermutationSteps(x, t, { statistic, permutations: r.permutations, seed: r.seed }));
+        const b = await step(segregationBootstrapSteps(x, t, { statistic, permutations: r.permutations, seed: r.seed + 1 }));
         Object.assign(row, { p: p.pValue, null: p.null, ci: b.ci, biasCorrected: b.biasCorrected });
       }
     }

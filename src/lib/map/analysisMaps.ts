@@ -3,8 +3,8 @@
  * legend labels for `MapState.showCustom`. Pure; small arrays (one value per area).
  */
 import { classify } from '../analysis/classify';
-import { paletteColors, type RGB } from '../map/palettes';
-import type { CustomMap } from './map.svelte';
+import { paletteColors, type RGB } from './palettes';
+import type { CustomMap } from './custom';
 import { fmtNumber, t } from '../../i18n/index';
 
 /** GeoDa LISA colours: ns grey, HH red, LH light blue, LL blue, HL light red, island dark grey. */

@@ -5,63 +5,19 @@
  * this module only moves data between DuckDB and those kernels and returns plain data.
  */
 import type { Engine } from './engine';
-import type { JoinSpecInput } from './types';
 import { qi } from '../sql/ident';
 import { keyExpr } from '../sql/join';
-import { changePoints, deviations, rate } from '../analysis/indicators';
-import { discloseRate, type DisclosureOptions, type DisclosureStatus } from '../analysis/disclosure';
-import { computeIndex, type IndexInput, type IndexOptions, type IndexResult } from '../analysis/sozialindex';
-import { decileRanking, pcaDomains, statusDynamics, zSumIndex, DEFAULT_DYNAMICS_BREAKS } from '../analysis/presets';
-import type { Standardization } from '../analysis/standardize';
-import type { SdKind } from '../analysis/stats';
+import { deviations, rate } from '../analysis/indicators';
+import { discloseRate, type DisclosureOptions } from '../analysis/disclosure';
+import type { IndexInput, IndexOptions } from '../analysis/sozialindex';
+import { presetDef, type IndexPreset, type PresetExtra, type PresetOutcome } from '../analysis/presets';
+import { appError } from '../contract/errors';
+import type { JoinSpecInput } from '../contract/catalog';
+import {
+  DISCLOSURE_ORDER, REASON_NO_DATA, REASON_NO_POPULATION, defaultDynamicsFrom,
+  type IndexRun, type IndexSettings, type IndexSource, type IndicatorSpec, type IndicatorSummary,
+} from '../contract/sozialindex';
 
-/** Where the area data come from: a table joined to a layer, or the layer's own columns. */
-export type IndexSource = (JoinSpecInput | { layer: string; table?: undefined; yearColumn?: undefined }) & {
-  /** population column (EW) for the minimum-population rule; none = rule off */
-  population?: string | null;
-};
-
-/** One indicator: numerator / denominator × scale (or a plain column when no denominator). */
-export interface IndicatorSpec {
-  name: string;
-  numerator: string;
-  denominator?: string | null;
-  scale?: number;
-  unit?: string;
-  lebensbereich?: string;
-  zielgruppe?: string;
-  polarity?: 1 | -1;
-  weight?: number;
-  /** external reference value (Kreis, NRW) in the indicator's unit */
-  reference?: number | null;
-}
-
-export const REASON_NO_DATA = 'keine Daten';
-export const REASON_NO_POPULATION = 'EW fehlt';
-
-export const INDEX_PRESETS = ['standard', 'status_dynamik', 'z_summe', 'dezile', 'pca'] as const;
-export type IndexPreset = (typeof INDEX_PRESETS)[number];
-
-export interface IndexSettings {
-  preset: IndexPreset;
-  standardization: Standardization;
-  sd: SdKind;
-  minPopulation: number;
-  outliers: string[];
-  classMethod: 'sd' | 'score';
-  /** class breaks; for "Status und Dynamik" the three status cut points */
-  breaks: number[];
-  /** year of the levels (null = latest / no year column) */
-  year: string | null;
-  /** start year of the dynamics period (status_dynamik) */
-  dynamicsFrom: string | null;
-  dynamicsBreaks: number[];
-}
-
-export const DEFAULT_INDEX_SETTINGS: IndexSettings = {
-  preset: 'standard', standardization: 'zscore', sd: 'sample', minPopulation: 300, outliers: [],
-  classMethod: 'sd', breaks: [-1, 1, 1.5], year: null, dynamicsFrom: null, dynamicsBreaks: [...DEFAULT_DYNAMICS_BREAKS],
-};
 
 /** Raw sums per area (layer row order) and year: what every later step works on. */
 export interface IndexData {
@@ -104,10 +60,10 @@ SELECT l.rowid AS r, t.y AS y, ${picks} FROM ${qi(s.layer)} AS l LEFT JOIN t ON 
 export function readIndexData(engine: Engine, source: IndexSource, indicators: IndicatorSpec[]): IndexData {
   const layer = engine.layer(source.layer);
   const columns = neededColumns(indicators, source.population);
-  if (columns.length === 0) throw new Error('Es ist noch kein Indikator festgelegt.');
+  if (columns.length === 0) throw appError('index.noIndicators');
   const src = source.table === undefined ? source.layer : source.table;
   const known = new Set(engine.table(src).columns.map((c) => c.name));
-  for (const c of columns) if (!known.has(c)) throw new Error(`Die Spalte „${c}“ gibt es in „${engine.table(src).label}“ nicht.`);
+  for (const c of columns) if (!known.has(c)) throw appError('column.missing', { column: c, table: engine.table(src).label });
   const res = engine.duck.query(indexDataSql(source, layer.idColumn, columns));
   const { ids, names } = engine.layerLabels(source.layer);
   const n = ids.length;
@@ -166,55 +122,29 @@ export function indexOptions(s: IndexSettings, hasPopulation: boolean): IndexOpt
   };
 }
 
-/** Result of one index run, plain data for the UI (typed arrays are transferred). */
-export interface IndexRun {
-  ids: string[];
-  names: string[];
-  indicatorNames: string[];
-  year: string;
-  preset: IndexPreset;
-  base: IndexResult;
-  /** rates (indicator values) of the year, one per indicator */
-  values: Float64Array[];
-  population: Float64Array | null;
-  status: { from: string; dynamicsScore: Float64Array; dynamicsZ: Float64Array; dynamicsClass: Int32Array; group: Int32Array; dz: Float64Array[] } | null;
-  domains: { name: string; indicators: number[]; loadings: Float64Array; explained: number }[] | null;
+
+/** Runs a preset of the registry (`PRESETS` in analysis/presets.ts) on an index input. */
+export function runPreset(preset: IndexPreset, input: IndexInput, options: IndexOptions, extra: PresetExtra = {}): PresetOutcome {
+  return presetDef(preset).run(input, options, extra);
 }
 
-/**
- * Runs a preset on an index input (shared by the workbench; the CLI dispatches the same way):
- * standard = {@link computeIndex}; status_dynamik = {@link statusDynamics} on levels and changes in
- * percentage points from `before`; z_summe, dezile, pca as in presets.ts.
- */
-export function runPreset(
-  preset: IndexPreset, input: IndexInput, options: IndexOptions,
-  extra: { before?: Float64Array[]; dynamicsBreaks?: number[]; domains?: string[] } = {},
-): { base: IndexResult; status: ReturnType<typeof statusDynamics> | null; domains: IndexRun['domains'] } {
-  if (preset === 'status_dynamik') {
-    if (!extra.before) throw new Error('„Status und Dynamik“ braucht ein Anfangsjahr für die Dynamik.');
-    const changes = input.values.map((v, j) => changePoints(extra.before![j], v));
-    const sd = statusDynamics(input, { ...input, values: changes }, { ...options, statusBreaks: options.breaks, dynamicsBreaks: extra.dynamicsBreaks });
-    return { base: sd.status, status: sd, domains: null };
-  }
-  if (preset === 'z_summe') return { base: zSumIndex(input, options), status: null, domains: null };
-  if (preset === 'dezile') return { base: decileRanking(input, options), status: null, domains: null };
-  if (preset === 'pca') {
-    const p = pcaDomains(input, extra.domains ?? input.values.map(() => 'Gesamt'), options);
-    return { base: p.index, status: null, domains: p.domains.map((d) => ({ name: d.name, indicators: d.indicators, loadings: d.loadings, explained: d.explained })) };
-  }
-  return { base: computeIndex(input, options), status: null, domains: null };
+/** Year index of the dynamics start for settings `s` with the levels in year index `y`. */
+export function dynamicsFromIndex(data: IndexData, s: IndexSettings, y: number): number {
+  const from = s.dynamicsFrom ?? defaultDynamicsFrom(data.years, data.years[y], s.dynamicsPeriod);
+  const f = from === null ? -1 : data.years.indexOf(from);
+  if (f < 0 || f >= y) throw appError('index.dynamicsFromInvalid', { from: from ?? '', to: data.years[y] ?? '' });
+  return f;
 }
 
 /** The index of one configuration on read data. */
 export function computeIndexRun(data: IndexData, indicators: IndicatorSpec[], population: string | null | undefined, s: IndexSettings): IndexRun {
-  if (indicators.length === 0) throw new Error('Es ist noch kein Indikator festgelegt.');
+  if (indicators.length === 0) throw appError('index.noIndicators');
   const y = yearIndex(data, s.year);
   const input = indexInput(data, indicators, population, y);
   const options = indexOptions(s, !!population);
   let before: Float64Array[] | undefined, from = '';
-  if (s.preset === 'status_dynamik') {
-    const f = s.dynamicsFrom !== null ? data.years.indexOf(s.dynamicsFrom) : Math.max(0, y - 2);
-    if (f < 0 || f >= y) throw new Error(`Das Anfangsjahr der Dynamik muss vor ${data.years[y] || 'dem Bezugsjahr'} liegen.`);
+  if (presetDef(s.preset).needsYears) {
+    const f = dynamicsFromIndex(data, s, y);
     before = indicatorMatrix(data, indicators, f);
     from = data.years[f];
   }
@@ -235,25 +165,6 @@ export function computeIndexRun(data: IndexData, indicators: IndicatorSpec[], po
   };
 }
 
-const STATUS_CODES: DisclosureStatus[] = ['ok', 'zero', 'secret', 'secondary', 'unreliable', 'missing'];
-
-/** Per indicator and year: values, disclosure, municipal mean (pooled) and deviations, histogram. */
-export interface IndicatorSummary {
-  name: string;
-  years: {
-    year: string;
-    values: Float64Array;
-    /** index into {@link DISCLOSURE_ORDER} per area */
-    disclosure: Uint8Array;
-    /** Σ num / Σ den × scale (unweighted mean for plain columns) */
-    mean: number;
-    fromMean: Float64Array;
-    fromReference: Float64Array | null;
-    hist: { min: number; max: number; counts: number[] };
-  }[];
-}
-
-export const DISCLOSURE_ORDER = STATUS_CODES;
 
 /** Histogram over the values that may be shown (disclosure ok or zero), so it reveals no hidden cell. */
 function histogram(v: Float64Array, code: Uint8Array, bins = 12): { min: number; max: number; counts: number[] } {
@@ -282,7 +193,7 @@ export function indicatorSummaries(data: IndexData, indicators: IndicatorSpec[],
       const code = new Uint8Array(values.length);
       for (let i = 0; i < values.length; i++) {
         const st = den ? discloseRate(num[i], den[i], disclosure).status : Number.isNaN(num[i]) ? 'missing' : 'ok';
-        code[i] = STATUS_CODES.indexOf(st);
+        code[i] = DISCLOSURE_ORDER.indexOf(st);
       }
       return { year, values, disclosure: code, mean: dev.mean, fromMean: dev.fromMean, fromReference: dev.fromReference, hist: histogram(values, code) };
     }),

@@ -1,5 +1,16 @@
+/**
+ * Catalogue contract: tables, area layers, joins and the values the map draws. Every table and
+ * layer carries a `version` that the engine bumps on each import, replace, rename or layer
+ * change; caches key on {@link versionKey} instead of stand-ins such as row counts.
+ */
 import type { ColumnInfo, Detected, ImportWarning } from '../ingest/types';
 import type { KeyNormalization } from '../sql/join';
+
+/** A file handed to the engine (the worker turns a browser `File` into this). */
+export interface FileInput {
+  name: string;
+  bytes: Uint8Array;
+}
 
 /** A table in the data catalogue. */
 export interface TableMeta {
@@ -17,6 +28,8 @@ export interface TableMeta {
   bbox?: [number, number, number, number];
   /** derived from another table (pivot/unpivot) */
   derivedFrom?: string;
+  /** bumped on every import, replace or rename (unique across the session) */
+  version: number;
 }
 
 /** An area layer (Gebietsebene) built from a geometry table. */
@@ -31,6 +44,38 @@ export interface LayerMeta {
   features: number;
   geometryType: 'polygon' | 'point' | 'line' | 'mixed';
   bbox: [number, number, number, number];
+  /** bumped whenever the layer or its table changes (re-import with another CRS, new id column …) */
+  version: number;
+}
+
+/** Arguments that make a geometry table an area layer. */
+export interface LayerArgs {
+  table: string;
+  idColumn: string;
+  nameColumn?: string;
+  parentColumn?: string;
+  parentLayer?: string;
+}
+
+/** Long → wide: one new column per distinct value of `nameColumn`. */
+export interface PivotWideArgs {
+  table: string;
+  idColumns: string[];
+  nameColumn: string;
+  valueColumn: string;
+  prefix?: string;
+}
+
+/** Wide year columns → (ids…, Jahr, value per stem). */
+export interface UnpivotArgs {
+  table: string;
+  idColumns: string[];
+  yearColumns: string[];
+}
+
+/** Cache key of tables and layers by version: `name@version|…` — changes whenever one of them does. */
+export function versionKey(...items: ({ name?: string; table?: string; version: number } | undefined | null)[]): string {
+  return items.map((x) => (x ? `${x.name ?? x.table}@${x.version}` : '-')).join('|');
 }
 
 export interface JoinSpecInput {

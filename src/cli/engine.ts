@@ -1,0 +1,42 @@
+/**
+ * The CLI side of "one engine path": every command gets the same `Engine` the worker runs (on
+ * DuckDB-wasm's Node build), loads its files through `engine.importFile` and calls the same
+ * engine functions as the UI; the command itself only parses arguments and prints.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { appError, type LayerArgs, type LayerMeta, type TableMeta } from '../lib/contract';
+import { createNodeDuck } from '../lib/db/node';
+import { Engine } from '../lib/engine/engine';
+import type { ImportOptions } from '../lib/ingest/types';
+
+let enginePromise: Promise<Engine> | null = null;
+
+/** One engine per process (lazy; forgotten when the start fails, so a retry starts again). */
+export function cliEngine(): Promise<Engine> {
+  enginePromise ??= createNodeDuck()
+    .then((d) => new Engine(d))
+    .catch((e: unknown) => {
+      enginePromise = null;
+      throw e;
+    });
+  return enginePromise;
+}
+
+/** Import a file from disk as a table, exactly as a drop in the browser does. */
+export async function loadFile(engine: Engine, file: string, options?: ImportOptions): Promise<TableMeta> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch {
+    throw appError('cli.fileUnreadable', { file });
+  }
+  return engine.importFile({ name: path.basename(file), bytes }, options);
+}
+
+/** Import a geometry file and make it an area layer with `idColumn` (and `nameColumn`). */
+export async function loadLayer(engine: Engine, file: string, args: Omit<LayerArgs, 'table'>, options?: ImportOptions): Promise<LayerMeta> {
+  const t = await loadFile(engine, file, options);
+  if (!t.hasGeometry) throw appError('cli.noGeometry', { file });
+  return engine.createLayer({ ...args, table: t.name });
+}

@@ -1,0 +1,16 @@
+/**
+ * A map computed by a workspace (index classes, LISA clusters, location quotients …):
+ * values and classes per feature of the current layer, with its own colours and legend labels.
+ */
+export interface CustomMap {
+  title: string;
+  values: Float64Array;
+  classOf: Int16Array;
+  colors: [number, number, number][];
+  /** one label per class (categorical legends); without it bounds from `breaks` are shown */
+  labels?: string[];
+  breaks?: number[];
+  unit?: string;
+  /** what `values` are, with unit, for table headings and tooltips (default: the title) */
+  valueLabel?: string;
+}
