@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import DataCatalog from '../../src/components/DataCatalog.svelte';
-import type { TableMeta } from '../../src/lib/engine/types';
+import type { TableMeta } from '../../src/lib/contract';
 import type { ImportPreview } from '../../src/lib/ingest/types';
 import { fakeApp } from './fakeApp.svelte';
 
@@ -17,7 +17,7 @@ beforeAll(() => {
 });
 
 const meta: TableMeta = {
-  name: 'tbl', label: 'daten.csv', fileName: 'daten.csv', rows: 3, columns: [{ name: 'a', type: 'integer', nulls: 0 }], warnings: [], hasGeometry: false,
+  name: 'tbl', label: 'daten.csv', fileName: 'daten.csv', rows: 3, columns: [{ name: 'a', type: 'integer', nulls: 0 }], warnings: [], hasGeometry: false, version: 1,
   detected: { format: 'csv', encoding: 'utf-8', delimiter: ';', decimal: ',', thousands: '', headerRow: 1, headerRows: 1, footerRows: 0 },
 };
 const preview: ImportPreview = { detected: meta.detected!, columns: meta.columns, rows: [[1]], warnings: [] };
