@@ -25,7 +25,7 @@ describe('cli inspect', () => {
     expect(xl).toMatchObject({ format: 'xlsx', sheet: 'Zweites Blatt', sheets: ['Leer', 'Daten 2021', 'Zweites Blatt'], rows: 2 });
     const ew = (await run([fixture('einwohner_cp1252.csv')])) as { columns: { name: string; missing_symbols?: Record<string, number> }[] };
     expect(ew.columns[4].missing_symbols).toEqual({ '-': 1, '.': 1, '/': 1 });
-  });
+  }, 240_000); // three DuckDB starts: slow on a loaded 2-core machine
 
   it('maps flags to import options', () => {
     const { flags } = parseArgs(['--delimiter', 'tab', '--encoding', 'cp1252', '--decimal', ',', '--thousands', 'none', '--header-row', '2', '--text-column', 'a', '--text-column', 'b']);
@@ -48,5 +48,5 @@ describe('cli inspect', () => {
     }
     expect(stderr).toMatch(/Fehler: In „open_quote\.csv“ wird in Zeile 3/);
     expect(stderr).toMatch(/Hinweis: Schließen Sie das Anführungszeichen/);
-  });
+  }, 240_000); // two processes that each start DuckDB
 });
