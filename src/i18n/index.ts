@@ -91,7 +91,8 @@ export function errorText(e: unknown, lang: Lang = current): { code: string; mes
   if (d.params.option !== undefined && hasKey(`opt.${d.params.option}`)) p.option = t(`opt.${d.params.option}`, undefined, lang);
   const hintText = typeof d.params.hintText === 'string' && d.params.hintText ? d.params.hintText : undefined;
   if (d.code === TEXT_CODE) return { code: d.code, message: String(d.params.text ?? d.message ?? ''), hint: hintText };
-  const key = `err.${d.code}`;
+  // `err.<code>`; a code that is itself a full key (e.g. `lv.err.…`) is read as it is
+  const key = hasKey(`err.${d.code}`) ? `err.${d.code}` : d.code;
   const message = hasKey(key) ? t(key, p, lang) : t('err.unexpected', { detail: d.message ?? d.code }, lang);
   const hintKey = d.hint ?? (hasKey(`${key}.hint`) ? `${key}.hint` : undefined);
   return { code: d.code, message, hint: hintKey ? t(hintKey, p, lang) : hintText };

@@ -5,7 +5,7 @@
  * column or, without one, by geometry (see analysis/nesting.ts).
  */
 import type { Engine } from './engine';
-import type { JoinSpecInput, LayerMeta, TableMeta } from './types';
+import type { JoinSpecInput, LayerMeta, TableMeta } from '../contract/catalog';
 import { qi } from '../sql/ident';
 import { keyExpr, type ValueSpec } from '../sql/join';
 import { GEOM_COL } from '../ingest/types';
