@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { boxesIntersect, placeLabels, type LabelInput } from '../../../src/lib/map/labelPlacement';
 import { blendOver, contrastRatio, labelColorsFor, relativeLuminance } from '../../../src/lib/map/labelStyle';
 import { PALETTES, paletteColors, NO_VALUE_COLOR } from '../../../src/lib/map/palettes';
-import { LISA_COLORS } from '../../../src/lib/state/spatialMaps';
+import { LISA_COLORS } from '../../../src/lib/map/analysisMaps';
 
 const label = fc.record({
   x: fc.double({ min: -50, max: 850, noNaN: true }),
