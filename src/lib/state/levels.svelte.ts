@@ -1,5 +1,5 @@
 import type { AppState } from './app.svelte';
-import type { JoinSpecInput, LayerMeta } from '../engine/types';
+import type { JoinSpecInput, LayerMeta } from '../contract';
 import type { LevelRequest, LevelSeries } from '../engine/levels';
 import type { ValueSpec } from '../sql/join';
 import type { ColumnRole } from '../analysis/columnRoles';
