@@ -5,6 +5,9 @@ export const levels: Strings = {
   de: {
     'levels.error.column': 'Spalte „{column}“ gibt es in „{table}“ nicht. Vorhandene Spalten: {columns}.',
     'levels.error.noRows': 'Keine Zeilen übrig ({filter}).',
+    'levels.error.noCount': 'Option --count (oder --rate) fehlt.',
+    'levels.error.filter': '--filter erwartet SPALTE=WERT, z. B. --filter JAHR=2024, nicht „{spec}“.',
+    'levels.error.file': 'Datei „{file}“ kann nicht gelesen werden.',
     'levels.error.noLevels': 'Es ist keine Ebene angegeben (--levels SPALTE1,SPALTE2).',
     'levels.error.emptyId': 'Zeile {row} hat keine Gebietskennung in „{column}“.',
     'levels.error.duplicate': 'Die Kennung „{ids}“ kommt in „{column}“ mehrfach vor ({n} Kennungen betroffen); jede Zeile muss ein Gebiet der feinsten Ebene sein.',
@@ -78,6 +81,9 @@ export const levels: Strings = {
   en: {
     'levels.error.column': 'Column “{column}” does not exist in “{table}”. Columns: {columns}.',
     'levels.error.noRows': 'No rows left ({filter}).',
+    'levels.error.noCount': 'Option --count (or --rate) is missing.',
+    'levels.error.filter': '--filter expects COLUMN=VALUE, e.g. --filter JAHR=2024, not “{spec}”.',
+    'levels.error.file': 'File “{file}” cannot be read.',
     'levels.error.noLevels': 'No level given (--levels COL1,COL2).',
     'levels.error.emptyId': 'Row {row} has no area id in “{column}”.',
     'levels.error.duplicate': 'The id “{ids}” occurs more than once in “{column}” ({n} ids affected); each row must be one area of the finest level.',

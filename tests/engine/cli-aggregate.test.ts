@@ -53,6 +53,9 @@ describe('cli aggregate', () => {
     await expect(aggregate(['--data', path.join(FIX, 'gleich.csv'), '--levels', 'SR,GEM', '--count', 'N'])).rejects.toThrow(/„c“ kommt in „SR“ mehrfach vor/);
     await expect(aggregate(['--data', KLEIN, '--levels', 'SR,GEM', '--count', 'XYZ'])).rejects.toThrow(/Spalte „XYZ“ gibt es in „kreis_klein.csv“ nicht/);
     expect(() => parseRate('quote=SGB2')).toThrow(/NAME=ZÄHLER\/NENNER\*SKALA/);
+    await expect(aggregate(['--data', KLEIN, '--levels', 'SR,GEM'])).rejects.toThrow('Option --count (oder --rate) fehlt.');
+    await expect(aggregate(['--data', KLEIN, '--levels', 'SR,GEM', '--count', 'EW', '--filter', 'JAHR'])).rejects.toThrow(/--filter erwartet SPALTE=WERT/);
+    await expect(aggregate(['--data', '/nicht/da.csv', '--levels', 'SR', '--count', 'EW'])).rejects.toMatchObject({ details: { code: 'levels.error.file' } });
     expect(parseRate('q=A/B')).toEqual({ name: 'q', numerator: 'A', denominator: 'B', scale: 100 });
   });
   test('an area in two parents is refused with the parents named', async () => {

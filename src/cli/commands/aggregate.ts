@@ -34,10 +34,10 @@ export function aggregateRequest(argv: string[], table: string): AggregateReques
   const { flags } = parseArgs(argv);
   const levels = requireFlag(flags, 'levels').split(',').map((s) => s.trim()).filter(Boolean);
   const counts = (flags.count ?? []).flatMap((c) => c.split(',')).map((s) => s.trim()).filter(Boolean);
-  if (!counts.length && !(flags.rate ?? []).length) throw new Error('Option --count (oder --rate) fehlt.');
+  if (!counts.length && !(flags.rate ?? []).length) throw levelsError('levels.error.noCount', {});
   const f = flag(flags, 'filter');
   const eq = f?.indexOf('=') ?? -1;
-  if (f !== undefined && eq <= 0) throw new Error(`--filter erwartet SPALTE=WERT, z. B. --filter JAHR=2024, nicht „${f}“.`);
+  if (f !== undefined && eq <= 0) throw levelsError('levels.error.filter', { spec: f });
   return {
     table,
     filter: f === undefined ? undefined : { column: f.slice(0, eq).trim(), value: f.slice(eq + 1).trim() },
@@ -61,7 +61,7 @@ export async function run(argv: string[]): Promise<AggregateResult> {
   try {
     bytes = new Uint8Array(await readFile(file));
   } catch {
-    throw new Error(`Datei „${file}“ kann nicht gelesen werden.`);
+    throw levelsError('levels.error.file', { file });
   }
   const engine = new Engine(await getDuck());
   const meta = await engine.importFile({ name: path.basename(file), bytes });
