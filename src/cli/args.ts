@@ -1,3 +1,5 @@
+import { appError } from '../lib/contract/errors';
+
 /** Minimal `--flag value` parser; repeated flags collect into arrays. */
 export function parseArgs(argv: string[]): { positional: string[]; flags: Record<string, string[]> } {
   const positional: string[] = [];
@@ -21,6 +23,6 @@ export function flag(flags: Record<string, string[]>, name: string): string | un
 
 export function requireFlag(flags: Record<string, string[]>, name: string): string {
   const v = flag(flags, name);
-  if (v === undefined) throw new Error(`Option --${name} fehlt.`);
+  if (v === undefined) throw appError('cli.flagMissing', { name });
   return v;
 }

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { appError, type LayerArgs, type LayerMeta, type TableMeta } from '../lib/contract';
+import { appError, type LayerArgs, type LayerMeta, type TableMeta, type ValueSource } from '../lib/contract';
 import { createNodeDuck } from '../lib/db/node';
 import { Engine } from '../lib/engine/engine';
 import type { ImportOptions } from '../lib/ingest/types';
@@ -39,4 +39,31 @@ export async function loadLayer(engine: Engine, file: string, args: Omit<LayerAr
   const t = await loadFile(engine, file, options);
   if (!t.hasGeometry) throw appError('cli.noGeometry', { file });
   return engine.createLayer({ ...args, table: t.name });
+}
+
+/**
+ * A data file as areas: a geometry file becomes a layer with its own columns; a plain table gets
+ * areas from its keys (in file order) and is joined to them. `source` is what the analyses read.
+ */
+export async function loadAreas(engine: Engine, file: string, idColumn: string, options?: ImportOptions): Promise<{ table: TableMeta; layer: LayerMeta; source: ValueSource }> {
+  const table = await loadFile(engine, file, options);
+  if (table.hasGeometry) {
+    const layer = engine.createLayer({ table: table.name, idColumn });
+    return { table, layer, source: { layer: layer.table } };
+  }
+  const layer = engine.createKeyLayer({ table: table.name, idColumn });
+  return { table, layer, source: { table: table.name, key: idColumn, layer: layer.table, mode: 'exact' } };
+}
+
+/** A note for the reader on stderr (JSON stays alone on stdout). */
+export function note(text: string): void {
+  process.stderr.write(`Hinweis: ${text}\n`);
+}
+
+/** Integer flag ≥ min, German error otherwise. */
+export function intFlag(value: string | undefined, name: string, fallback: number, min = 0): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw appError('cli.intFlag', { name, min, value });
+  return n;
 }

@@ -11,6 +11,7 @@ import { spatial } from './spatial';
 import { levels } from './levels';
 import { training } from './training';
 import { errors } from './errors';
+import { cli } from './cli';
 import { TEXT_CODE, toErrorData, type ErrorData } from '../lib/contract/errors';
 
 export type Lang = 'de' | 'en';
@@ -27,6 +28,7 @@ modules.push(spatial);
 modules.push(levels);
 modules.push(training);
 modules.push(errors);
+modules.push(cli);
 const merged: Record<Lang, Dict> = { de: {}, en: {} };
 for (const m of modules) {
   Object.assign(merged.de, m.de);

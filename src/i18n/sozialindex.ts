@@ -3,6 +3,11 @@ import type { Strings } from './index';
 /** Strings of the Sozialindex workspace (`src/components/index/`, issue 3). German first. */
 export const sozialindex: Strings = {
   de: {
+    "ix.excl.minPopulation": "EW unter {min}",
+    "ix.excl.noPopulation": "EW fehlt",
+    "ix.excl.missingValues": "Werte fehlen",
+    "ix.excl.outlier": "Ausreißer",
+    "ix.excl.noData": "keine Daten",
     "ix.rob.presetNote": "Hinweis: Die Robustheitsprüfung rechnet mit dem gewichteten Index und seinen Klassengrenzen ({breaks}), nicht mit Dezilen oder Hauptkomponenten; die Rangfolge ist dieselbe Grundlage.",
     "ix.class.sd": " SD",
     "ix.res.dynamics": "Dynamik",
@@ -262,6 +267,11 @@ export const sozialindex: Strings = {
     "ix.ts.changeHelp": "Negative Änderung = das Gebiet ist in der Rangfolge nach oben gerückt (mehr Handlungsbedarf im Vergleich).",
   },
   en: {
+    "ix.excl.minPopulation": "under {min} residents",
+    "ix.excl.noPopulation": "population missing",
+    "ix.excl.missingValues": "values missing",
+    "ix.excl.outlier": "outlier",
+    "ix.excl.noData": "no data",
     "ix.rob.presetNote": "Note: the robustness check uses the weighted index and its class breaks ({breaks}), not deciles or principal components; the ranking rests on the same basis.",
     "ix.class.sd": " SD",
     "ix.res.dynamics": "Dynamics",

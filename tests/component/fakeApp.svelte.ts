@@ -16,6 +16,7 @@ export function fakeApp(tables: TableMeta[], files: Record<string, { name: strin
     table: (n: string | null) => s.tables.find((t) => t.name === n),
     sources: new Map(Object.entries(files)),
     engine: { preview },
+    preview,
     reimport: async (..._a: unknown[]) => {},
   };
   return app as typeof app & AppState;

@@ -55,7 +55,7 @@ describe('cli aggregate', () => {
     expect(() => parseRate('quote=SGB2')).toThrow(/NAME=ZÄHLER\/NENNER\*SKALA/);
     await expect(aggregate(['--data', KLEIN, '--levels', 'SR,GEM'])).rejects.toThrow('Option --count (oder --rate) fehlt.');
     await expect(aggregate(['--data', KLEIN, '--levels', 'SR,GEM', '--count', 'EW', '--filter', 'JAHR'])).rejects.toThrow(/--filter erwartet SPALTE=WERT/);
-    await expect(aggregate(['--data', '/nicht/da.csv', '--levels', 'SR', '--count', 'EW'])).rejects.toMatchObject({ details: { code: 'levels.error.file' } });
+    await expect(aggregate(['--data', '/nicht/da.csv', '--levels', 'SR', '--count', 'EW'])).rejects.toMatchObject({ code: 'cli.fileUnreadable', params: { file: '/nicht/da.csv' } });
     expect(parseRate('q=A/B')).toEqual({ name: 'q', numerator: 'A', denominator: 'B', scale: 100 });
   });
   test('an area in two parents is refused with the parents named', async () => {

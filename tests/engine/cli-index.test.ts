@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { run } from '../../src/cli/commands/index';
 import { computeIndex } from '../../src/lib/analysis/sozialindex';
 import { rate } from '../../src/lib/analysis/indicators';
+import { germanError } from '../helpers/errors';
 
 const FIX = path.resolve(__dirname, '../fixtures/index');
 const CSV = path.join(FIX, 'kleinstadt.csv');
@@ -100,13 +101,27 @@ describe('cli index on a hand-made fixture (6 areas, 2 years, cp1252, semicolon)
     close(off.areas[5].z['SGB-II-Quote'], (40 - 16) / Math.sqrt(92.5));
   });
 
-  test('config errors are German and name the key', async () => {
-    await expect(call({ ...baseConfig, id: undefined })).rejects.toThrow('„id“');
-    await expect(call({ ...baseConfig, indicators: [{ name: 'X', numerator: 'SGB2', denominator: 'EW', polarity: 2 }] })).rejects.toThrow('„polarity“ von „X“ muss 1 oder -1 sein');
-    await expect(call({ ...baseConfig, year: 1990 })).rejects.toThrow('das Jahr 1990 kommt in „JAHR“ nicht vor');
-    await expect(call({ ...baseConfig, indicators: [{ name: 'X', numerator: 'NOPE', denominator: 'EW' }] })).rejects.toThrow('NOPE');
-    await expect(call({ ...baseConfig, preset: 'rise' })).rejects.toThrow('„preset“ muss eines von');
-    await expect(call({ ...baseConfig, standardization: 'rank' })).rejects.toThrow('„standardization“ muss');
+  test('config errors are German, name the key, and cover every field', async () => {
+    const de = (cfg: unknown, extra: string[] = []) => germanError(call(cfg, extra));
+    expect(await de({ ...baseConfig, id: undefined })).toContain('„id“ fehlt');
+    expect(await de({ ...baseConfig, indicators: [{ name: 'X', numerator: 'SGB2', denominator: 'EW', polarity: 2 }] })).toContain('„polarity“ von „X“ muss eines von 1, -1 sein');
+    expect(await de({ ...baseConfig, year: 1990 })).toContain('das Jahr 1990 kommt in „JAHR“ nicht vor (vorhanden: 2022, 2024)');
+    expect(await de({ ...baseConfig, indicators: [{ name: 'X', numerator: 'NOPE', denominator: 'EW' }] })).toContain('„NOPE“');
+    expect(await de({ ...baseConfig, preset: 'rise' })).toContain('„preset“ muss eines von „standard“, „status_dynamik“');
+    expect(await de({ ...baseConfig, standardization: 'rank' })).toContain('„standardization“ muss eines von');
+    // descending breaks: a German message, not the kernel's English
+    const desc = await de({ ...baseConfig, classes: { breaks: [1, -1] } });
+    expect(desc).toBe('Konfiguration: „classes.breaks“ muss aufsteigend sein, nicht [1,-1].');
+    expect(await de({ ...baseConfig, indicators: [{ ...baseConfig.indicators[0], weight: -1 }] })).toContain('„weight“ von „SGB-II-Quote“ darf nicht kleiner als 0 sein');
+    expect(await de({ ...baseConfig, indicators: baseConfig.indicators.map((i: object) => ({ ...i, weight: 0 })) })).toContain('mindestens ein Indikator braucht ein Gewicht über 0');
+    // unknown keys are named, at the top and inside
+    expect(await de({ ...baseConfig, min_populaton: 200 })).toMatch(/unbekannter Schlüssel „min_populaton“\. Erlaubt sind hier: id, population, min_population/);
+    expect(await de({ ...baseConfig, classes: { method: 'sd', brakes: [0] } })).toContain('unbekannter Schlüssel „classes.brakes“');
+    expect(await de({ ...baseConfig, indicators: [{ ...baseConfig.indicators[0], wieght: 2 }] })).toContain('unbekannter Schlüssel „wieght“ von „SGB-II-Quote“');
+    expect(await de({ ...baseConfig, preset: 'status_dynamik', classes: { breaks: [-1, 1] } })).toContain('braucht für „status_dynamik“ genau 3 Grenzen');
+    expect(await de({ ...baseConfig, robustness: { runs: 0 } })).toContain('„robustness.runs“ darf nicht kleiner als 1 sein');
+    expect(await de({ ...baseConfig, typology: { k_range: [5, 3] } })).toContain('„typology.k_range“ muss aufsteigend sein');
+    expect(await de({ ...baseConfig, disclosure: 'ja' })).toContain('„disclosure“ muss true oder false sein');
   });
 });
 
@@ -125,7 +140,7 @@ describe('cli index on a real wide table (Flensburg, published shares with decim
     expect([by.get('Mürwik')!.rank, by.get('Engelsby')!.rank]).toEqual([7, 8]);
     close((by.get('Neustadt')!.years as Record<string, { score: number }>)['2021'].score, 1.6816722365925996);
     expect(r.method).toMatchObject({ year: 2021, years: [2018, 2019, 2020, 2021], year_column: null });
-    await expect(call({ id: 'Stadtteil', indicators: [{ name: 'x', column: 'Anteil_in_%_{JAHR}' }] }, [], path.resolve(import.meta.dirname, '../fixtures/reference/flensburg/tab18_sgb2_regelleistungsberechtigte.csv'))).rejects.toThrow('„years“');
+    expect(await germanError(call({ id: 'Stadtteil', indicators: [{ name: 'x', column: 'Anteil_in_%_{JAHR}' }] }, [], path.resolve(import.meta.dirname, '../fixtures/reference/flensburg/tab18_sgb2_regelleistungsberechtigte.csv')))).toContain('brauchen die Liste „years“');
   });
 });
 

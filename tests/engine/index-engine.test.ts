@@ -72,7 +72,7 @@ describe('Sozialindex on the engine (Musterstadt demo)', () => {
     }
     for (const id of small) {
       const i = run.ids.indexOf(id);
-      expect(run.base.excluded[i]).toBe('EW unter 300');
+      expect(run.base.excluded[i]).toBe('minPopulation');
       expect(run.base.rank[i]).toBe(0);
     }
     // rank 1 = the highest score
@@ -154,7 +154,7 @@ describe('Sozialindex on the engine: areas of the layer without data', () => {
     const run = computeIndexRun(d, [IND[0]], 'EW', { ...DEFAULT_INDEX_SETTINGS, minPopulation: 300 });
     expect(run.base.rank.filter((r) => r > 0)).toHaveLength(4);
     const i = run.ids.indexOf('020');
-    expect(run.base.excluded[i]).toBe('keine Daten');
+    expect(run.base.excluded[i]).toBe('noData');
     expect(run.base.score[i]).toBeNaN();
     // hand check: rates 6.25, 6.67, 7.06, 7.43 % → area 013 is rank 1
     expect(run.base.rank[run.ids.indexOf('013')]).toBe(1);

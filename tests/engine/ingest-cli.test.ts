@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { optionsFromFlags, run } from '../../src/cli/commands/inspect';
 import { parseArgs } from '../../src/cli/args';
+import { errorText } from '../../src/i18n/index';
 
 const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 const fixture = (p: string): string => fileURLToPath(new URL(`../fixtures/${p}`, import.meta.url));
@@ -30,7 +31,13 @@ describe('cli inspect', () => {
   it('maps flags to import options', () => {
     const { flags } = parseArgs(['--delimiter', 'tab', '--encoding', 'cp1252', '--decimal', ',', '--thousands', 'none', '--header-row', '2', '--text-column', 'a', '--text-column', 'b']);
     expect(optionsFromFlags(flags)).toEqual({ delimiter: '\t', encoding: 'windows-1252', decimal: ',', thousands: '', headerRow: 2, textColumns: ['a', 'b'] });
-    expect(() => optionsFromFlags(parseArgs(['--header-row', 'zwei']).flags)).toThrow(/ganze Zahl/);
+    let err: unknown;
+    try {
+      optionsFromFlags(parseArgs(['--header-row', 'zwei']).flags);
+    } catch (e) {
+      err = e;
+    }
+    expect(errorText(err, 'de').message).toBe('Option --header-row erwartet eine ganze Zahl, nicht „zwei“.');
   });
 
   it('npm run cli -- inspect prints JSON, and a German error with exit code 1', () => {

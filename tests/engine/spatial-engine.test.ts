@@ -145,7 +145,7 @@ describe('spatial patterns through the engine', () => {
     for (let i = 0; i < r.raw.length; i++) {
       expect(Math.abs(r.global[i] - r.priorMean)).toBeLessThanOrEqual(Math.abs(r.raw[i] - r.priorMean) + 1e-12);
     }
-    expect(r.spatial.every((v) => Number.isFinite(v))).toBe(true);
+    expect(r.spatial!.every((v) => Number.isFinite(v))).toBe(true);
   });
 });
 

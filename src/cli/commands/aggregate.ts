@@ -5,13 +5,10 @@
  * Parses the arguments into the engine's AggregateRequest, runs it on the Node engine and returns
  * `{ levels: [{ level, areas: [{ id, parent, counts, rates, suppressed }] }] }` (docs/levels.md).
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { Engine } from '../../lib/engine/engine';
 import { aggregateTable, type AggregateRequest, type AggregateResult } from '../../lib/engine/aggregate';
 import { levelsError } from '../../lib/engine/levels-errors';
 import { parseArgs, requireFlag, flag } from '../args';
-import { getDuck, intFlag } from '../load';
+import { cliEngine, intFlag, loadFile } from '../engine';
 
 /** `NAME=NUM/DEN*SCALE` (scale optional, default 100). */
 export function parseRate(spec: string): { name: string; numerator: string; denominator: string; scale: number } {
@@ -56,14 +53,7 @@ export function aggregateRequest(argv: string[], table: string): AggregateReques
 
 export async function run(argv: string[]): Promise<AggregateResult> {
   const { flags } = parseArgs(argv);
-  const file = requireFlag(flags, 'data');
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch {
-    throw levelsError('levels.error.file', { file });
-  }
-  const engine = new Engine(await getDuck());
-  const meta = await engine.importFile({ name: path.basename(file), bytes });
+  const engine = await cliEngine();
+  const meta = await loadFile(engine, requireFlag(flags, 'data'));
   return aggregateTable(engine, aggregateRequest(argv, meta.name));
 }

@@ -1,28 +1,22 @@
 /**
  * `npm run cli -- ebrate --data FILE --id COL --events COL --population COL` → global empirical
- * Bayes rates (Marshall 1991, METHODS.md §5): `{ prior_mean, prior_variance, rates: [{ id, raw, eb }] }`.
+ * Bayes rates (Marshall 1991, METHODS.md §5) by the engine's `ebAnalysis`, the tab's path:
+ * `{ prior_mean, prior_variance, rates: [{ id, raw, eb }] }` (rates as shares, scale 1).
  */
-import { ebGlobal } from '../../lib/analysis/ebrate';
+import type { EbRequest } from '../../lib/contract';
+import { ebAnalysis } from '../../lib/engine/spatialPatterns';
 import { parseArgs, requireFlag } from '../args';
-import { loadTable, requireIds, requireNumbers } from '../load';
+import { cliEngine, loadAreas } from '../engine';
 
 export async function run(argv: string[]): Promise<unknown> {
   const { flags } = parseArgs(argv);
-  const data = requireFlag(flags, 'data');
-  const idCol = requireFlag(flags, 'id');
-  const eventsCol = requireFlag(flags, 'events');
-  const popCol = requireFlag(flags, 'population');
-  const t = await loadTable(data);
-  const ids = requireIds(t, idCol);
-  const y = requireNumbers(t, eventsCol, ids);
-  const n = requireNumbers(t, popCol, ids);
-  const neg = ids.filter((_, i) => y[i] < 0 || n[i] < 0);
-  if (neg.length) throw new Error(`Negative Werte in „${eventsCol}“ oder „${popCol}“ (z. B. ${neg.slice(0, 5).join(', ')}).`);
-  if (!(n.reduce((a, b) => a + b, 0) > 0)) throw new Error(`Die Bevölkerung in „${popCol}“ ist insgesamt 0.`);
-  const r = ebGlobal(y, n);
+  const engine = await cliEngine();
+  const areas = await loadAreas(engine, requireFlag(flags, 'data'), requireFlag(flags, 'id'));
+  const req: EbRequest = { source: areas.source, events: requireFlag(flags, 'events'), population: requireFlag(flags, 'population'), scale: 1 };
+  const r = ebAnalysis(engine, req);
   return {
     prior_mean: r.priorMean,
     prior_variance: r.priorVariance,
-    rates: ids.map((id, i) => ({ id, raw: Number.isNaN(r.raw[i]) ? null : r.raw[i], eb: r.eb[i] })),
+    rates: r.ids.map((id, i) => ({ id, raw: Number.isNaN(r.raw[i]) ? null : r.raw[i], eb: r.global[i] })),
   };
 }

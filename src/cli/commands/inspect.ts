@@ -1,19 +1,18 @@
 /**
  * `npm run cli -- inspect FILE [--delimiter ';'] [--encoding windows-1252] [--decimal ,]
  * [--thousands .] [--header-row N] [--header-rows N] [--footer-rows N] [--sheet NAME] [--crs EPSG:25832]
- * [--format csv] [--text-column NAME]…` — imports FILE with exactly the browser's `ingestFile` into an
- * in-memory DuckDB and prints what was detected.
+ * [--format csv] [--text-column NAME]…` — imports FILE exactly as a drop in the browser does
+ * (`engine.importFile` on the Node engine) and prints what was detected.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { createNodeDuck } from '../../lib/db/node';
-import { ingestFile, type Encoding, type FileFormat, type ImportOptions } from '../../lib/ingest/index';
+import type { Encoding, FileFormat, ImportOptions } from '../../lib/ingest/index';
+import { appError } from '../../lib/contract';
 import { flag, parseArgs } from '../args';
+import { cliEngine, loadFile } from '../engine';
 
 const int = (v: string | undefined, name: string): number | undefined => {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n)) throw new Error(`Option --${name} erwartet eine ganze Zahl, nicht „${v}“.`);
+  if (!Number.isInteger(n)) throw appError('cli.intOption', { name, value: v });
   return n;
 };
 
@@ -43,16 +42,12 @@ export function optionsFromFlags(flags: Record<string, string[]>): ImportOptions
 export async function run(argv: string[]): Promise<unknown> {
   const { positional, flags } = parseArgs(argv);
   const file = positional[0];
-  if (!file) throw new Error('Aufruf: npm run cli -- inspect DATEI [--delimiter ";"] [--encoding windows-1252] …');
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch {
-    throw new Error(`Datei „${file}“ nicht gefunden oder nicht lesbar.`);
-  }
-  const duck = await createNodeDuck();
-  const r = await ingestFile(duck, { name: path.basename(file), bytes }, 'inspected', optionsFromFlags(flags));
-  const d = r.detected;
+  if (!file) throw appError('cli.usage', { usage: 'npm run cli -- inspect DATEI [--delimiter ";"] [--encoding windows-1252] …' });
+  // the workbench's import, on the Node engine; the table is dropped again (one engine per process)
+  const engine = await cliEngine();
+  const r = await loadFile(engine, file, optionsFromFlags(flags));
+  engine.dropTable(r.name);
+  const d = r.detected!;
   const out: Record<string, unknown> = {
     file,
     format: d.format,

@@ -1,12 +1,14 @@
 /**
- * `npm run cli -- moran --data GEOFILE --id COL --var COL [--per COL] [--weights queen|rook|knn:K]
+ * `npm run cli -- moran --data GEOFILE --id COL --var COL [--per COL] [--weights queen|rook|knn:K|distance:M]
  * [--permutations N --seed S] [--tolerance M]` → global and local Moran's I (METHODS.md §5) with
- * row-standardised weights. `islands` lists the ids of areas without neighbours.
+ * row-standardised weights, computed by the engine's `moranAnalysis` — the "Räumliche Muster" tab's
+ * path. `islands` lists the ids of areas without neighbours.
  */
-import { localMoran, moranGlobal } from '../../lib/analysis/moran';
-import { rowStandardize, weightsSummary } from '../../lib/analysis/weights';
+import { parseWeightsSpec, type WeightsSpec } from '../../lib/analysis/buildWeights';
+import { CLUSTER_LABELS, appError, type MoranRequest } from '../../lib/contract';
+import { moranAnalysis } from '../../lib/engine/spatialPatterns';
 import { flag, parseArgs, requireFlag } from '../args';
-import { buildWeights, intFlag, loadTable, requireIds, requireNumbers } from '../load';
+import { cliEngine, intFlag, loadLayer, note } from '../engine';
 
 export async function run(argv: string[]): Promise<unknown> {
   const { flags } = parseArgs(argv);
@@ -14,50 +16,30 @@ export async function run(argv: string[]): Promise<unknown> {
   const idCol = requireFlag(flags, 'id');
   const varCol = requireFlag(flags, 'var');
   const perCol = flag(flags, 'per');
-  const spec = flag(flags, 'weights') ?? 'queen';
   const permutations = intFlag(flag(flags, 'permutations'), 'permutations', 999);
   const seed = intFlag(flag(flags, 'seed'), 'seed', 12345);
   const tolS = flag(flags, 'tolerance');
   const tolerance = tolS === undefined ? 0.01 : Number(tolS);
-  if (!(tolerance >= 0)) throw new Error(`--tolerance muss eine Zahl ≥ 0 (Meter) sein, nicht „${tolS}“.`);
+  if (!(tolerance >= 0)) throw appError('cli.tolerance', { value: String(tolS) });
+  const parsed = parseWeightsSpec(flag(flags, 'weights') ?? 'queen');
+  const weights: WeightsSpec = parsed.type === 'queen' || parsed.type === 'rook' ? { ...parsed, tolerance } : parsed;
 
-  const t = await loadTable(data);
-  if (!t.hasGeometry) throw new Error(`„${data}“ enthält keine Geometrie; für Moran's I wird eine Flächendatei (GeoJSON, Shapefile) gebraucht.`);
-  const ids = requireIds(t, idCol);
-  let x = requireNumbers(t, varCol, ids);
-  if (perCol) {
-    const per = requireNumbers(t, perCol, ids);
-    const zero = ids.filter((_, i) => !(per[i] > 0));
-    if (zero.length) throw new Error(`Spalte „${perCol}“ ist in ${zero.length} Gebiet(en) 0 oder negativ (z. B. ${zero.slice(0, 5).join(', ')}); eine Quote ist dort nicht definiert.`);
-    x = x.map((v, i) => v / per[i]);
-  }
-  if (t.rows < 4) throw new Error(`Moran's I braucht mindestens 4 Gebiete, die Datei hat ${t.rows}.`);
-  const w = buildWeights(t.geometry(), spec, tolerance);
-  const summary = weightsSummary(w);
-  if (summary.links === 0) throw new Error('Kein Gebiet hat Nachbarn; prüfen Sie die Geometrie oder wählen Sie --weights knn:K.');
-  if (summary.islands.length)
-    process.stderr.write(`Hinweis: ${summary.islands.length} Gebiet(e) ohne Nachbarn (Inseln): ${summary.islands.slice(0, 10).map((i) => ids[i]).join(', ')}\n`);
-  const ws = rowStandardize(w);
-  const g = moranGlobal(x, ws, { permutations, seed });
-  const l = localMoran(x, ws, { permutations, seed });
+  const engine = await cliEngine();
+  const layer = await loadLayer(engine, data, { idColumn: idCol });
+  // a rate x / per: the tab's numerator / denominator × scale with scale 1
+  const req: MoranRequest = { source: { layer: layer.table }, column: varCol, denominator: perCol, scale: 1, weights, permutations, seed, alpha: 0.05, fdr: false };
+  const r = await moranAnalysis(engine, req);
+  const islands = r.ids.filter((_, i) => r.weights.counts[i] === 0);
+  if (islands.length) note(`${islands.length} Gebiet(e) ohne Nachbarn (Inseln): ${islands.slice(0, 10).join(', ')}`);
+  const g = r.global;
   return {
-    n: t.rows,
-    links: summary.links,
-    islands: summary.islands.map((i) => ids[i]),
+    n: r.n,
+    links: r.weights.links,
+    islands,
     global: {
-      I: g.I,
-      expected: g.expected,
-      variance_normality: g.varianceNormality,
-      variance_randomization: g.varianceRandomization,
-      z: g.zNormality,
-      p_normal: g.pNormality,
-      p_sim: permutations > 0 ? g.pSim : null,
+      I: g.I, expected: g.expected, variance_normality: g.varianceNormality, variance_randomization: g.varianceRandomization,
+      z: g.zNormality, p_normal: g.pNormality, p_sim: permutations > 0 ? g.pSim : null,
     },
-    local: ids.map((id, i) => ({
-      id,
-      Ii: l.Ii[i],
-      p_sim: Number.isNaN(l.pSim[i]) ? null : l.pSim[i],
-      cluster: l.cluster[i],
-    })),
+    local: r.ids.map((id, i) => ({ id, Ii: r.Ii[i], p_sim: Number.isNaN(r.pSim[i]) ? null : r.pSim[i], cluster: CLUSTER_LABELS[r.cluster[i]] })),
   };
 }

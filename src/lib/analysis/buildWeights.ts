@@ -6,9 +6,11 @@
 import { contiguity } from './contiguity';
 import { areaAndCentroid, projectLocal, type AreaGeometry } from './geometry-rings';
 import { distanceBand, knn, type Weights } from './weights';
+import { AppError } from '../contract/errors';
 
 /** queen / rook contiguity, k nearest neighbours or a distance band (metres) on centroids. */
-export type WeightsSpec = { type: 'queen' | 'rook' } | { type: 'knn'; k: number } | { type: 'distance'; meters: number };
+/** `tolerance`: snapping distance in metres for shared vertices (default 0.01 m; 0 = exact). */
+export type WeightsSpec = { type: 'queen' | 'rook'; tolerance?: number } | { type: 'knn'; k: number } | { type: 'distance'; meters: number };
 
 /** Parses the CLI form `queen`, `rook`, `knn:K`, `distance:M`. */
 export function parseWeightsSpec(spec: string): WeightsSpec {
@@ -17,32 +19,32 @@ export function parseWeightsSpec(spec: string): WeightsSpec {
   if (k) return { type: 'knn', k: Number(k[1]) };
   const d = /^distance:(\d+(?:\.\d+)?)$/.exec(spec);
   if (d) return { type: 'distance', meters: Number(d[1]) };
-  throw new Error(`Unbekannte Gewichtung „${spec}“ (erlaubt: queen, rook, knn:K, distance:M).`);
+  throw new AppError('weights.unknown', { spec });
 }
 
 /** A stable text key of a spec (for memoising). */
 export function weightsKey(spec: WeightsSpec): string {
-  return spec.type === 'knn' ? `knn:${spec.k}` : spec.type === 'distance' ? `distance:${spec.meters}` : spec.type;
+  return spec.type === 'knn' ? `knn:${spec.k}` : spec.type === 'distance' ? `distance:${spec.meters}` : `${spec.type}:${spec.tolerance ?? 0.01}`;
 }
 
 /** Binary weights for `areas` (WGS84 rings) by `spec`; German errors for impossible settings. */
 export function buildWeights(areas: AreaGeometry[], spec: WeightsSpec | string, toleranceM = 0.01): Weights {
   const s = typeof spec === 'string' ? parseWeightsSpec(spec) : spec;
-  if (!areas.some((a) => a.length > 0)) throw new Error('Die Gebiete haben keine Flächengeometrien.');
+  if (!areas.some((a) => a.length > 0)) throw new AppError('weights.noPolygons');
   const projected = projectLocal(areas);
-  if (s.type === 'queen' || s.type === 'rook') return contiguity(projected, { type: s.type, tolerance: toleranceM });
+  if (s.type === 'queen' || s.type === 'rook') return contiguity(projected, { type: s.type, tolerance: s.tolerance ?? toleranceM });
   const xs: number[] = [], ys: number[] = [];
   for (const a of projected) {
     const c = areaAndCentroid(a);
     xs.push(c.x);
     ys.push(c.y);
   }
-  if (xs.some((x) => Number.isNaN(x))) throw new Error('Für Nachbarschaften über Schwerpunkte brauchen alle Gebiete eine Geometrie.');
+  if (xs.some((x) => Number.isNaN(x))) throw new AppError('weights.missingGeometry');
   if (s.type === 'knn') {
-    if (!Number.isInteger(s.k) || s.k < 1 || s.k >= areas.length) throw new Error(`knn:K braucht eine ganze Zahl 1 ≤ K < ${areas.length}, nicht ${s.k}.`);
+    if (!Number.isInteger(s.k) || s.k < 1 || s.k >= areas.length) throw new AppError('weights.knn', { n: areas.length, k: s.k });
     return knn(xs, ys, s.k);
   }
-  if (s.type !== 'distance') throw new Error(`Unbekannte Gewichtung „${s.type}“.`);
-  if (!(s.meters > 0)) throw new Error(`Der Abstand muss größer als 0 m sein, nicht ${s.meters}.`);
+  if (s.type !== 'distance') throw new AppError('weights.unknown', { spec: String((s as { type: unknown }).type) });
+  if (!(s.meters > 0)) throw new AppError('weights.distance', { meters: s.meters });
   return distanceBand(xs, ys, s.meters);
 }

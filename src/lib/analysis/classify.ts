@@ -4,6 +4,7 @@
  * manual breaks). Pure: typed arrays in, plain data out.
  */
 import { ckmeans } from 'simple-statistics';
+import { invalid } from '../contract/errors.ts';
 
 /** Classification methods of METHODS.md §3. */
 export type ClassMethod = 'quantile' | 'equal' | 'ckmeans' | 'sd' | 'boxmap' | 'manual';
@@ -58,9 +59,9 @@ export const MAX_CLASSES = 12;
  * @throws `invalid method: …`, `invalid k: …` (integer 1…{@link MAX_CLASSES}), `invalid breaks: …`
  */
 export function classify(values: Float64Array, method: ClassMethod, k: number, opts: ClassifyOptions = {}): Classification {
-  if (!CLASS_METHODS.includes(method)) throw new Error(`invalid method: ${String(method)}`);
+  if (!CLASS_METHODS.includes(method)) throw invalid('method', `${String(method)}`);
   if (method !== 'boxmap' && method !== 'manual' && !(Number.isInteger(k) && k >= 1 && k <= MAX_CLASSES)) {
-    throw new Error(`invalid k: ${k}`);
+    throw invalid('k', `${k}`);
   }
   const manual = method === 'manual' ? validateBreaks(opts.breaks) : [];
 
@@ -191,11 +192,11 @@ function sdBreaks(sorted: Float64Array, k: number): number[] {
 }
 
 function validateBreaks(b: number[] | undefined): number[] {
-  if (!Array.isArray(b) || b.length < 2) throw new Error(`invalid breaks: ${JSON.stringify(b ?? null)} (need at least 2 bounds)`);
+  if (!Array.isArray(b) || b.length < 2) throw invalid('breaks', `${JSON.stringify(b ?? null)}`, `need at least 2 bounds`);
   for (let i = 0; i < b.length; i++) {
-    if (typeof b[i] !== 'number' || !Number.isFinite(b[i])) throw new Error(`invalid breaks: ${JSON.stringify(b)} (bound ${i + 1} is not a finite number)`);
-    if (i > 0 && !(b[i] > b[i - 1])) throw new Error(`invalid breaks: ${JSON.stringify(b)} (bounds must be strictly ascending)`);
+    if (typeof b[i] !== 'number' || !Number.isFinite(b[i])) throw invalid('breaks', `${JSON.stringify(b)}`, `bound ${i + 1} is not a finite number`);
+    if (i > 0 && !(b[i] > b[i - 1])) throw invalid('breaks', `${JSON.stringify(b)}`, `bounds must be strictly ascending`);
   }
-  if (b.length - 1 > MAX_CLASSES) throw new Error(`invalid breaks: ${JSON.stringify(b)} (more than ${MAX_CLASSES} classes)`);
+  if (b.length - 1 > MAX_CLASSES) throw invalid('breaks', `${JSON.stringify(b)}`, `more than ${MAX_CLASSES} classes`);
   return b;
 }

@@ -6,11 +6,12 @@
  * Calinski–Harabasz and mean silhouette. Types are numbered 1 … k; 0 = not clustered (missing value).
  */
 import { createRng } from './prng.ts';
+import { invalid } from '../contract/errors.ts';
 
 /** Rows (areas with all values finite and mask set) packed row-major. */
 function pack(cols: Float64Array[], mask?: ArrayLike<number> | null): { x: Float64Array; rows: Int32Array; d: number } {
   const d = cols.length, n = cols[0]?.length ?? 0;
-  if (d === 0) throw new Error('invalid indicators: 0');
+  if (d === 0) throw invalid('indicators', '0');
   const rows: number[] = [];
   for (let i = 0; i < n; i++) {
     if (mask && !mask[i]) continue;
@@ -64,9 +65,9 @@ export function kmeans(
 ): Clustering {
   const { x, rows, d } = pack(cols, options.mask);
   const m = rows.length;
-  if (!Number.isInteger(k) || k < 1 || k > m) throw new Error(`invalid k: ${k}`);
+  if (!Number.isInteger(k) || k < 1 || k > m) throw invalid('k', `${k}`);
   const restarts = options.restarts ?? 10, maxIter = options.maxIter ?? 100;
-  if (!(restarts >= 1)) throw new Error(`invalid restarts: ${restarts}`);
+  if (!(restarts >= 1)) throw invalid('restarts', `${restarts}`);
   const rng = createRng(options.seed ?? 1);
   const lab = new Int32Array(m), dist = new Float64Array(m), cnt = new Float64Array(k);
   let bestSS = Infinity, best = new Float64Array(k * d);
@@ -182,7 +183,7 @@ export function ward(cols: Float64Array[], options: { mask?: ArrayLike<number> |
  */
 export function cutTree(tree: WardTree, cols: Float64Array[], k: number): Clustering {
   const m = tree.rows.length, n = cols[0].length;
-  if (!Number.isInteger(k) || k < 1 || k > m) throw new Error(`invalid k: ${k}`);
+  if (!Number.isInteger(k) || k < 1 || k > m) throw invalid('k', `${k}`);
   const parent = new Int32Array(n).map((_, i) => i);
   const find = (i: number): number => { while (parent[i] !== i) { parent[i] = parent[parent[i]]; i = parent[i]; } return i; };
   for (let q = 0; q < m - k; q++) parent[find(tree.a[q])] = find(tree.b[q]);
@@ -275,7 +276,7 @@ export function chooseK(
   options: { method?: 'kmeans' | 'ward'; mask?: ArrayLike<number> | null; seed?: number } = {},
 ): { k: number; withinSS: number; calinskiHarabasz: number; silhouette: number }[] {
   const method = options.method ?? 'kmeans';
-  if (method !== 'kmeans' && method !== 'ward') throw new Error(`invalid method: ${method}`);
+  if (method !== 'kmeans' && method !== 'ward') throw invalid('method', `${method}`);
   const tree = method === 'ward' ? ward(cols, options) : null;
   const mask = options.mask ?? null;
   return ks.map((k) => {

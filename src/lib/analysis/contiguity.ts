@@ -8,6 +8,7 @@
  */
 import type { AreaGeometry } from './geometry-rings';
 import type { Weights } from './weights';
+import { invalid } from '../contract/errors.ts';
 
 /** Options of `contiguity` (METHODS.md §5: queen/rook with a snapping tolerance). */
 export interface ContiguityOptions {
@@ -84,11 +85,11 @@ function bucket(keys: Int32Array, vals: Int32Array, m: number, nKeys: number): {
  */
 export function contiguity(areas: AreaGeometry[], opts: ContiguityOptions = {}): Weights {
   const type = opts.type ?? 'queen';
-  if (type !== 'queen' && type !== 'rook') throw new Error(`invalid type: ${String(type)}`);
+  if (type !== 'queen' && type !== 'rook') throw invalid('type', `${String(type)}`);
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, nv = 0;
   for (const a of areas) for (const p of a) for (const r of p) for (const v of r) {
     const x = v[0], y = v[1];
-    if (!Number.isFinite(x) || !Number.isFinite(y)) throw new Error(`invalid coordinate: ${x}, ${y}`);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) throw invalid('coordinate', `${x}, ${y}`);
     if (x < minX) minX = x;
     if (x > maxX) maxX = x;
     if (y < minY) minY = y;
@@ -98,7 +99,7 @@ export function contiguity(areas: AreaGeometry[], opts: ContiguityOptions = {}):
   const n = areas.length;
   const extent = Math.max(maxX - minX, maxY - minY, 0) || 1;
   const tol = opts.tolerance ?? extent * 1e-9;
-  if (!(tol >= 0) || !Number.isFinite(tol)) throw new Error(`invalid tolerance: ${opts.tolerance}`);
+  if (!(tol >= 0) || !Number.isFinite(tol)) throw invalid('tolerance', `${opts.tolerance}`);
   const cell = Math.max(tol, (extent * 1.000001) / (GRID - 4));
   const cl = vertexClusterer(Math.max(nv, 1), minX, minY, cell, tol);
 

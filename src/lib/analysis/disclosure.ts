@@ -4,6 +4,7 @@
  * an exact zero is shown as "–"; missing / not applicable as "x". Secondary suppression across
  * levels and columns that add up: `suppression.ts` (kernel) and `applyDisclosure.ts` (tables).
  */
+import { invalid } from '../contract/errors.ts';
 export type DisclosureStatus = 'ok' | 'zero' | 'secret' | 'secondary' | 'unreliable' | 'missing';
 
 /** Thresholds of METHODS.md §6 (all configurable). */
@@ -33,7 +34,7 @@ export const DEFAULT_DISCLOSURE: Readonly<Required<DisclosureOptions>> = { minCo
 
 function resolve(o: DisclosureOptions): Required<DisclosureOptions> {
   const r = { ...DEFAULT_DISCLOSURE, ...o };
-  for (const [k, v] of Object.entries(r)) if (!(v >= 0) || !Number.isFinite(v)) throw new Error(`invalid ${k}: ${v}`);
+  for (const [k, v] of Object.entries(r)) if (!(v >= 0) || !Number.isFinite(v)) throw invalid(k, `${v}`);
   return r;
 }
 

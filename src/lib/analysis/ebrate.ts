@@ -4,14 +4,15 @@
  * a < 0 → 0), EB_i = b + a (r_i − b)/(a + b/n_i). Same as R spdep `EBest` (method "moments").
  */
 import type { Weights } from './weights';
+import { invalid } from '../contract/errors.ts';
 
 type Num = ArrayLike<number>;
 
 function check(events: Num, pop: Num): void {
-  if (events.length !== pop.length) throw new Error(`invalid events: length ${events.length} ≠ ${pop.length}`);
+  if (events.length !== pop.length) throw invalid('events', `length ${events.length} ≠ ${pop.length}`);
   for (let i = 0; i < events.length; i++) {
-    if (!Number.isFinite(events[i]) || events[i] < 0) throw new Error(`invalid events: ${events[i]} (area ${i})`);
-    if (!Number.isFinite(pop[i]) || pop[i] < 0) throw new Error(`invalid population: ${pop[i]} (area ${i})`);
+    if (!Number.isFinite(events[i]) || events[i] < 0) throw invalid('events', `${events[i]}`, `area ${i}`);
+    if (!Number.isFinite(pop[i]) || pop[i] < 0) throw invalid('population', `${pop[i]}`, `area ${i}`);
   }
 }
 
@@ -59,7 +60,7 @@ export function ebGlobal(events: Num, pop: Num): GlobalEB {
   const n = events.length;
   const all = Int32Array.from({ length: n }, (_, i) => i);
   const { b, a } = moments(events, pop, all);
-  if (Number.isNaN(b)) throw new Error('invalid population: total is 0');
+  if (Number.isNaN(b)) throw invalid('population', 'total is 0');
   const raw = new Float64Array(n), eb = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     raw[i] = pop[i] > 0 ? events[i] / pop[i] : NaN;
@@ -84,7 +85,7 @@ export interface SpatialEB {
 export function ebSpatial(events: Num, pop: Num, w: Weights): SpatialEB {
   check(events, pop);
   const n = events.length;
-  if (w.n !== n) throw new Error(`invalid weights: n ${w.n} ≠ ${n}`);
+  if (w.n !== n) throw invalid('weights', `n ${w.n} ≠ ${n}`);
   const raw = new Float64Array(n), eb = new Float64Array(n);
   const priorMean = new Float64Array(n), priorVariance = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -2,6 +2,7 @@
  * False discovery rate control for local statistics (METHODS.md §5 "optional FDR"),
  * Benjamini & Hochberg (1995). NaN p-values (e.g. islands) are ignored.
  */
+import { invalid } from '../contract/errors.ts';
 
 /** BH-adjusted p-values q_(k) = min_{j ≥ k} p_(j)·m/j, capped at 1; NaN stays NaN. */
 export function bhAdjust(p: ArrayLike<number>): Float64Array {
@@ -23,7 +24,7 @@ export function bhAdjust(p: ArrayLike<number>): Float64Array {
  * p_(k) ≤ k·alpha/m (the GeoDa "FDR" cut-off).
  */
 export function fdrSignificant(p: ArrayLike<number>, alpha = 0.05): Uint8Array {
-  if (!(alpha > 0 && alpha < 1)) throw new Error(`invalid alpha: ${alpha}`);
+  if (!(alpha > 0 && alpha < 1)) throw invalid('alpha', `${alpha}`);
   const q = bhAdjust(p);
   const out = new Uint8Array(p.length);
   for (let i = 0; i < p.length; i++) out[i] = q[i] <= alpha ? 1 : 0;

@@ -2,6 +2,7 @@
  * Plain polygon coordinates for the spatial statistics (METHODS.md §5): GeoJSON geometry
  * text → rings, a local metric projection, areas and centroids. Pure, no map libraries.
  */
+import { invalid } from '../contract/errors.ts';
 
 /** [x, y] */
 export type Position = ArrayLike<number>;
@@ -35,7 +36,7 @@ export function parseGeometry(g: string | GeoJsonGeometry | null | undefined): A
     case 'GeometryCollection':
       return (geom.geometries ?? []).flatMap((x) => parseGeometry(x));
     default:
-      throw new Error(`invalid geometry: ${geom.type}`);
+      throw invalid('geometry', `${geom.type}`);
   }
 }
 
@@ -49,7 +50,7 @@ export function meanLonLat(areas: AreaGeometry[]): [number, number] {
     sy += v[1];
     c++;
   }
-  if (c === 0) throw new Error('invalid geometry: no vertices');
+  if (c === 0) throw invalid('geometry', 'no vertices');
   return [sx / c, sy / c];
 }
 

@@ -5,6 +5,7 @@
  */
 import { normalTwoSided } from './normal';
 import type { Weights } from './weights';
+import { invalid } from '../contract/errors.ts';
 
 /** Result of `getisOrdGStar`. */
 export interface GetisOrd {
@@ -18,12 +19,12 @@ export interface GetisOrd {
 /** Local G_i*; use binary weights (the contiguity itself), self weight 1 by default. */
 export function getisOrdGStar(x: ArrayLike<number>, w: Weights, opts: { selfWeight?: number } = {}): GetisOrd {
   const n = x.length;
-  if (w.n !== n) throw new Error(`invalid weights: n ${w.n} ≠ ${n}`);
+  if (w.n !== n) throw invalid('weights', `n ${w.n} ≠ ${n}`);
   const self = opts.selfWeight ?? 1;
-  if (!(self >= 0)) throw new Error(`invalid selfWeight: ${opts.selfWeight}`);
+  if (!(self >= 0)) throw invalid('selfWeight', `${opts.selfWeight}`);
   let sum = 0, sq = 0;
   for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(x[i])) throw new Error(`invalid x: ${x[i]} (area ${i})`);
+    if (!Number.isFinite(x[i])) throw invalid('x', `${x[i]}`, `area ${i}`);
     sum += x[i];
     sq += x[i] * x[i];
   }

@@ -3,6 +3,7 @@
  * percentage points, deviation from the municipal mean ("Durchschnitt ist nirgendwo") and a
  * catalogue of the usual indicators of German social planning as templates.
  */
+import { invalid } from '../contract/errors.ts';
 export type Lebensbereich =
   | 'Einkommen/Transfer' | 'Arbeit' | 'Bildung' | 'Gesundheit' | 'Wohnen' | 'Demografie' | 'Teilhabe';
 
@@ -27,8 +28,8 @@ export interface IndicatorTemplate {
  * numerator is missing. METHODS.md §1.
  */
 export function rate(num: ArrayLike<number>, den: ArrayLike<number>, scale = 100, out = new Float64Array(num.length)): Float64Array {
-  if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`invalid scale: ${scale}`);
-  if (num.length !== den.length) throw new Error(`invalid denominator length: ${den.length}`);
+  if (!(scale > 0) || !Number.isFinite(scale)) throw invalid('scale', `${scale}`);
+  if (num.length !== den.length) throw invalid('denominator', `${den.length}`, `length`);
   for (let i = 0; i < num.length; i++) {
     const d = den[i];
     out[i] = d > 0 ? (num[i] / d) * scale : NaN; // a NaN numerator propagates
@@ -38,7 +39,7 @@ export function rate(num: ArrayLike<number>, den: ArrayLike<number>, scale = 100
 
 /** Rates for several years at once: one rate array per year (see {@link rate}). */
 export function ratesByYear(num: ArrayLike<number>[], den: ArrayLike<number>[], scale = 100): Float64Array[] {
-  if (num.length !== den.length) throw new Error(`invalid years: ${num.length} vs ${den.length}`);
+  if (num.length !== den.length) throw invalid('years', `${num.length} vs ${den.length}`);
   return num.map((x, t) => rate(x, den[t], scale));
 }
 
@@ -61,7 +62,7 @@ export function unweightedMean(values: ArrayLike<number>): number {
 
 /** Change in percentage points: to_i − from_i (rates on the same scale). METHODS.md §1 (Dynamik). */
 export function changePoints(from: ArrayLike<number>, to: ArrayLike<number>): Float64Array {
-  if (from.length !== to.length) throw new Error(`invalid length: ${to.length}`);
+  if (from.length !== to.length) throw invalid('length', `${to.length}`);
   const out = new Float64Array(from.length);
   for (let i = 0; i < from.length; i++) out[i] = to[i] - from[i];
   return out;
@@ -90,12 +91,12 @@ export function deviations(
   options: { meanKind?: MeanKind; reference?: number } = {},
 ): Deviation {
   const meanKind = options.meanKind ?? 'weighted';
-  if (meanKind !== 'weighted' && meanKind !== 'unweighted') throw new Error(`invalid meanKind: ${meanKind}`);
+  if (meanKind !== 'weighted' && meanKind !== 'unweighted') throw invalid('meanKind', `${meanKind}`);
   const r = rate(num, den, scale);
   const mean = meanKind === 'weighted' ? municipalRate(num, den, scale) : unweightedMean(r);
   const fromMean = r.map((v) => v - mean);
   const ref = options.reference;
-  if (ref !== undefined && !Number.isFinite(ref)) throw new Error(`invalid reference: ${ref}`);
+  if (ref !== undefined && !Number.isFinite(ref)) throw invalid('reference', `${ref}`);
   return { mean, meanKind, fromMean, fromReference: ref === undefined ? null : r.map((v) => v - ref) };
 }
 

@@ -9,6 +9,7 @@ import { createRng } from './random';
 import { moranNullChunk, moranNullChunks, quadraticForm, type MoranNullInput } from './moranNull';
 import { checkPermutations, foldedPseudoP, runSteps, stepper, type LoopHooks, type Steps } from './progress';
 import { upperSymmetric, type Weights } from './weights';
+import { invalid } from '../contract/errors.ts';
 
 type Num = ArrayLike<number>;
 
@@ -23,7 +24,7 @@ function deviations(x: Num): { z: Float64Array; m2: number; m4: number } {
   const n = x.length;
   let mean = 0;
   for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(x[i])) throw new Error(`invalid x: ${x[i]} (area ${i})`);
+    if (!Number.isFinite(x[i])) throw invalid('x', `${x[i]}`, `area ${i}`);
     mean += x[i];
   }
   mean /= n;
@@ -112,8 +113,8 @@ export interface MoranGlobalPrepared {
 /** The statistic and its analytic inference; the permutations are left to `moranNullChunk`. */
 export function moranGlobalPrepare(x: Num, w: Weights, opts: PermutationOptions = {}): MoranGlobalPrepared {
   const n = x.length;
-  if (w.n !== n) throw new Error(`invalid weights: n ${w.n} ≠ ${n}`);
-  if (n < 4) throw new Error(`invalid n: ${n}`);
+  if (w.n !== n) throw invalid('weights', `n ${w.n} ≠ ${n}`);
+  if (n < 4) throw invalid('n', `${n}`);
   const R = checkPermutations(opts.permutations ?? 999);
   const { z, m2, m4 } = deviations(x);
   const up = upperSymmetric(w);
@@ -154,7 +155,7 @@ export function moranGlobalFinish(p: MoranGlobalPrepared, chunks: Float64Array[]
     nul.set(c, at);
     at += c.length;
   }
-  if (at !== R) throw new Error(`invalid chunks: ${at} of ${R} permutations`);
+  if (at !== R) throw invalid('chunks', at, `of ${R} permutations`);
   let larger = 0;
   for (let r = 0; r < R; r++) {
     nul[r] *= p.scale;
@@ -252,11 +253,11 @@ export function localMoran(x: Num, w: Weights, opts: LocalMoranOptions = {}): Lo
 /** `localMoran` as resumable steps (see `runStepsAsync`). */
 export function* localMoranSteps(x: Num, w: Weights, opts: LocalMoranOptions = {}): Steps<LocalMoran> {
   const n = x.length;
-  if (w.n !== n) throw new Error(`invalid weights: n ${w.n} ≠ ${n}`);
-  if (n < 3) throw new Error(`invalid n: ${n}`);
+  if (w.n !== n) throw invalid('weights', `n ${w.n} ≠ ${n}`);
+  if (n < 3) throw invalid('n', `${n}`);
   const R = checkPermutations(opts.permutations ?? 999);
   const alpha = opts.alpha ?? 0.05;
-  if (!(alpha > 0 && alpha < 1)) throw new Error(`invalid alpha: ${alpha}`);
+  if (!(alpha > 0 && alpha < 1)) throw invalid('alpha', `${alpha}`);
   const { z, m2 } = deviations(x);
   const lag = spatialLag(w, z);
   const Ii = new Float64Array(n);

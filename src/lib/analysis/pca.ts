@@ -4,12 +4,13 @@
  * (Golub & Van Loan §8.5) — exact enough and simple for the small matrices (k ≤ ~30) used here.
  */
 import { pearson, spearman } from './stats.ts';
+import { invalid } from '../contract/errors.ts';
 
 /** k × k correlation matrix (row-major), Pearson by default or Spearman; over the masked areas. */
 export function correlationMatrix(
   cols: ArrayLike<number>[], mask?: ArrayLike<number> | null, method: 'pearson' | 'spearman' = 'pearson',
 ): Float64Array {
-  if (method !== 'pearson' && method !== 'spearman') throw new Error(`invalid method: ${method}`);
+  if (method !== 'pearson' && method !== 'spearman') throw invalid('method', `${method}`);
   const k = cols.length, r = new Float64Array(k * k);
   const f = method === 'pearson' ? pearson : spearman;
   for (let a = 0; a < k; a++) {
@@ -25,7 +26,7 @@ export function correlationMatrix(
  * norm is below 1e−12 of the total.
  */
 export function jacobiEigen(matrix: ArrayLike<number>, k: number): { values: Float64Array; vectors: Float64Array[] } {
-  if (matrix.length !== k * k) throw new Error(`invalid matrix size: ${matrix.length}`);
+  if (matrix.length !== k * k) throw invalid('matrix', `${matrix.length}`, `size`);
   const a = Float64Array.from(matrix);
   const v = new Float64Array(k * k);
   for (let i = 0; i < k; i++) v[i * k + i] = 1;
@@ -84,7 +85,7 @@ export interface FirstComponent {
  */
 export function firstComponent(z: Float64Array[], mask?: ArrayLike<number> | null): FirstComponent {
   const k = z.length, n = z[0]?.length ?? 0;
-  if (k === 0) throw new Error('invalid indicators: 0');
+  if (k === 0) throw invalid('indicators', '0');
   const { values, vectors } = jacobiEigen(correlationMatrix(z, mask), k);
   const loadings = vectors[0];
   let s = 0;

@@ -4,6 +4,7 @@
  * so a result depends on the seed only — never on how many workers share the chunks.
  */
 import { chunkSeed, xoshiroState } from './random';
+import { invalid } from '../contract/errors.ts';
 
 const TWO32 = 4294967296;
 const INV32 = 1 / TWO32;
@@ -24,7 +25,7 @@ export class Shuffler {
 
   /** Shuffles `v` in place; every permutation is equally likely. */
   shuffle(v: Float64Array): void {
-    if (v.length > MAX_SHUFFLE) throw new Error(`invalid n: ${v.length}`);
+    if (v.length > MAX_SHUFFLE) throw invalid('n', v.length);
     const st = this.s;
     let a = st[0], b = st[1], c = st[2], d = st[3];
     for (let i = v.length - 1; i > 0; i--) {

@@ -7,7 +7,7 @@ import { computeIndex, classOf, checkBreaks, rankDescending, type IndexInput, ty
 import { firstComponent } from './pca.ts';
 import { standardize } from './standardize.ts';
 import { changePoints } from './indicators.ts';
-import { AppError } from '../contract/errors.ts';
+import { AppError, invalid } from '../contract/errors.ts';
 
 /** Status classes 1–4 (Berlin MSS / Hamburg RISE); "sehr niedrig" = most burden. */
 export const STATUS_LABELS = ['hoch', 'mittel', 'niedrig', 'sehr niedrig'] as const;
@@ -51,8 +51,8 @@ export interface StatusDynamicsResult {
 export function statusDynamics(levels: IndexInput, changes: IndexInput, options: StatusDynamicsOptions = {}): StatusDynamicsResult {
   const sb = checkBreaks([...(options.statusBreaks ?? DEFAULT_STATUS_BREAKS)]);
   const db = checkBreaks([...(options.dynamicsBreaks ?? DEFAULT_DYNAMICS_BREAKS)]);
-  if (sb.length !== 3) throw new Error(`invalid statusBreaks: ${sb.join(',')}`);
-  if (db.length !== 2) throw new Error(`invalid dynamicsBreaks: ${db.join(',')}`);
+  if (sb.length !== 3) throw invalid('statusBreaks', `${sb.join(',')}`);
+  if (db.length !== 2) throw invalid('dynamicsBreaks', `${db.join(',')}`);
   const status = computeIndex(levels, { ...options, standardization: 'zscore', classMethod: 'sd', breaks: sb });
   // Changes are standardised over the areas valid for the status (same population rule and outliers).
   const dynamics = computeIndex(changes, { ...options, standardization: 'zscore', classMethod: 'sd', breaks: db });
@@ -114,8 +114,8 @@ export interface PcaDomainsResult {
  */
 export function pcaDomains(input: IndexInput, domains: string[], options: IndexOptions & { combine?: 'mean' | 'sum' } = {}): PcaDomainsResult {
   const combine = options.combine ?? 'mean';
-  if (combine !== 'mean' && combine !== 'sum') throw new Error(`invalid combine: ${combine}`);
-  if (domains.length !== input.values.length) throw new Error(`invalid domains length: ${domains.length}`);
+  if (combine !== 'mean' && combine !== 'sum') throw invalid('combine', `${combine}`);
+  if (domains.length !== input.values.length) throw invalid('domains', `${domains.length}`, `length`);
   const base = computeIndex({ ...input, weights: undefined }, { ...options, standardization: 'zscore' });
   const names = [...new Set(domains)];
   const n = input.ids.length;

@@ -4,6 +4,7 @@
  * the Marsaglia polar method; gamma deviates by Marsaglia & Tsang (2000). METHODS.md §2 (robustness).
  */
 import { createRng as createUniform } from './random';
+import { invalid } from '../contract/errors.ts';
 
 export interface Rng {
   /** Uniform on [0, 1). */
@@ -18,7 +19,7 @@ export interface Rng {
 
 /** Creates a seeded generator (xoshiro128** from `random.ts`); equal seeds give equal streams. */
 export function createRng(seed = 1): Rng {
-  if (!Number.isFinite(seed)) throw new Error(`invalid seed: ${seed}`);
+  if (!Number.isFinite(seed)) throw invalid('seed', `${seed}`);
   const uniform = createUniform(Math.floor(seed));
   let spare = NaN;
   const next = (): number => uniform.next();
@@ -31,7 +32,7 @@ export function createRng(seed = 1): Rng {
     return u * f;
   };
   const gamma = (shape: number): number => {
-    if (!(shape > 0) || !Number.isFinite(shape)) throw new Error(`invalid shape: ${shape}`);
+    if (!(shape > 0) || !Number.isFinite(shape)) throw invalid('shape', `${shape}`);
     if (shape < 1) {
       let u = next();
       while (u === 0) u = next();

@@ -3,6 +3,7 @@
  * worker, with progress and cancel"). Loops call `tick(done)`; it reports at most ~100 times
  * and throws `CancelledError` when `isCancelled()` turns true.
  */
+import { invalid } from '../contract/errors.ts';
 
 export interface LoopHooks {
   /** fraction in [0, 1] */
@@ -32,7 +33,7 @@ export function makeTicker(total: number, hooks: LoopHooks = {}): (done: number)
 
 /** Validates a permutation count (0 = no permutations). */
 export function checkPermutations(r: number): number {
-  if (!Number.isInteger(r) || r < 0 || r > 1e6) throw new Error(`invalid permutations: ${r}`);
+  if (!Number.isInteger(r) || r < 0 || r > 1e6) throw invalid('permutations', `${r}`);
   return r;
 }
 

@@ -3,6 +3,7 @@
  * "seedable, default 999 runs"). xoshiro128** (Blackman & Vigna 2018), seeded by splitmix32,
  * plus exact discrete samplers (binomial, hypergeometric) by inversion from the mode.
  */
+import { invalid } from '../contract/errors.ts';
 
 /** A source of uniform numbers in [0, 1) and integers in [0, n). */
 export interface Rng {
@@ -45,7 +46,7 @@ export function createRng(seed = 12345): Rng {
   return {
     next: () => nextU32() / 4294967296,
     int: (n: number) => {
-      if (n <= 0) throw new Error(`invalid n: ${n}`);
+      if (n <= 0) throw invalid('n', `${n}`);
       const limit = 4294967296 - (4294967296 % n);
       let r = nextU32();
       while (r >= limit) r = nextU32();
@@ -75,7 +76,7 @@ export function createRng(seed = 12345): Rng {
 
 /** The initial xoshiro128** state for `seed` (splitmix32 of the seed), as `createRng` uses it. */
 export function xoshiroState(seed: number): Int32Array {
-  if (!Number.isFinite(seed)) throw new Error(`invalid seed: ${seed}`);
+  if (!Number.isFinite(seed)) throw invalid('seed', seed);
   const sm = splitmix32(Math.trunc(seed) >>> 0 ^ Math.floor(Math.trunc(seed) / 4294967296));
   const s = Int32Array.of(sm(), sm(), sm(), sm());
   if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1;

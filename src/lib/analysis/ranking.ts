@@ -6,6 +6,7 @@
  * on keys that carry the position in their lowest mantissa bits, followed by an exact insertion
  * fix-up pass. Assumes little-endian typed arrays (all supported platforms).
  */
+import { invalid } from '../contract/errors.ts';
 
 /** Reusable buffers for {@link argsortDescending} on up to `capacity` values. */
 export class RankWorkspace {
@@ -31,7 +32,7 @@ const before = (va: number, a: number, vb: number, b: number): boolean => va > v
  * Exact: the embedded-position sort only pre-orders, the fix-up pass compares the true values.
  */
 export function argsortDescending(values: ArrayLike<number>, m: number, order: Int32Array, ws: RankWorkspace = new RankWorkspace(m)): Int32Array {
-  if (m > ws.capacity) throw new Error(`invalid workspace capacity: ${ws.capacity}`);
+  if (m > ws.capacity) throw invalid('workspace', `${ws.capacity}`, `capacity`);
   if (bucketSort(values, m, order, ws)) return order;
   return embeddedSort(values, m, order, ws);
 }
@@ -72,7 +73,7 @@ function bucketSort(values: ArrayLike<number>, m: number, order: Int32Array, ws:
 
 /** Native sort on position-carrying keys, then an exact insertion fix-up. */
 function embeddedSort(values: ArrayLike<number>, m: number, order: Int32Array, ws: RankWorkspace): Int32Array {
-  if (m > 2 ** 30) throw new Error(`invalid length: ${m}`);
+  if (m > 2 ** 30) throw invalid('length', `${m}`);
   let bits = 1;
   while (1 << bits < m) bits++;
   const mask = (1 << bits) - 1, keep = ~mask >>> 0;

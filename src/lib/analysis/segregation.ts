@@ -4,6 +4,7 @@
  * (their indices are reported in `excluded`).
  */
 import type { Weights } from './weights';
+import { invalid } from '../contract/errors.ts';
 
 type Num = ArrayLike<number>;
 
@@ -22,14 +23,14 @@ export interface GroupCounts {
  * Throws `invalid x: …` when counts are negative, not finite or x_i > t_i.
  */
 export function prepareCounts(x: Num, t: Num): GroupCounts {
-  if (x.length !== t.length) throw new Error(`invalid x: length ${x.length} ≠ total length ${t.length}`);
+  if (x.length !== t.length) throw invalid('x', `length ${x.length} ≠ total length ${t.length}`);
   const kept: number[] = [];
   const excluded: number[] = [];
   for (let i = 0; i < x.length; i++) {
     const xi = x[i], ti = t[i];
-    if (!Number.isFinite(xi) || xi < 0) throw new Error(`invalid x: ${xi} (area ${i})`);
-    if (!Number.isFinite(ti) || ti < 0) throw new Error(`invalid total: ${ti} (area ${i})`);
-    if (xi > ti * (1 + 1e-12)) throw new Error(`invalid x: ${xi} > total ${ti} (area ${i})`);
+    if (!Number.isFinite(xi) || xi < 0) throw invalid('x', `${xi}`, `area ${i}`);
+    if (!Number.isFinite(ti) || ti < 0) throw invalid('total', `${ti}`, `area ${i}`);
+    if (xi > ti * (1 + 1e-12)) throw invalid('x', `${xi} > total ${ti}`, `area ${i}`);
     if (ti === 0) excluded.push(i);
     else kept.push(i);
   }
@@ -48,7 +49,7 @@ function totals(x: Num, t: Num): { X: number; T: number; P: number } {
     X += x[i];
     T += t[i];
   }
-  if (T <= 0) throw new Error(`invalid total: ${T}`);
+  if (T <= 0) throw invalid('total', `${T}`);
   return { X, T, P: X / T };
 }
 
@@ -111,7 +112,7 @@ export function entropy(x: Num, t: Num): number {
  * default b = 0.5 (METHODS.md §4).
  */
 export function atkinson(x: Num, t: Num, b = 0.5): number {
-  if (!(b > 0 && b < 1)) throw new Error(`invalid b: ${b}`);
+  if (!(b > 0 && b < 1)) throw invalid('b', `${b}`);
   const { T, P } = totals(x, t);
   if (P <= 0 || P >= 1) return NaN;
   let s = 0;
@@ -150,7 +151,7 @@ export function correlationRatio(x: Num, t: Num): number {
 
 /** Delta Δ = ½ Σ |x_i/X − a_i/A| with area sizes a (Hoover; Massey & Denton 1988, METHODS.md §4). */
 export function delta(x: Num, t: Num, area: Num): number {
-  if (area.length !== x.length) throw new Error(`invalid area: length ${area.length}`);
+  if (area.length !== x.length) throw invalid('area', `length ${area.length}`);
   const { X } = totals(x, t);
   let A = 0;
   for (let i = 0; i < x.length; i++) if (t[i] > 0) A += area[i];
@@ -166,7 +167,7 @@ export function delta(x: Num, t: Num, area: Num): number {
  * Weights are indexed like x and t; pairs touching an area with t = 0 are skipped.
  */
 export function spatialDissimilarity(x: Num, t: Num, w: Weights): number {
-  if (w.n !== x.length) throw new Error(`invalid weights: n ${w.n} ≠ ${x.length}`);
+  if (w.n !== x.length) throw invalid('weights', `n ${w.n} ≠ ${x.length}`);
   let num = 0, cnt = 0;
   for (let i = 0; i < w.n; i++) {
     if (t[i] <= 0) continue;

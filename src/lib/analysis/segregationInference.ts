@@ -7,6 +7,7 @@
 import { binomial, createRng, hypergeometric } from './random';
 import { checkPermutations, runSteps, stepper, type LoopHooks, type Steps } from './progress';
 import { dissimilarity, prepareCounts } from './segregation';
+import { invalid } from '../contract/errors.ts';
 
 type Num = ArrayLike<number>;
 /** An index computed from group counts x and totals t (e.g. `dissimilarity`). */
@@ -35,7 +36,7 @@ export interface PermutationResult {
 
 function checkIntegerCounts(x: Float64Array, t: Float64Array): void {
   for (let i = 0; i < x.length; i++)
-    if (!Number.isInteger(x[i]) || !Number.isInteger(t[i])) throw new Error(`invalid count: ${x[i]}/${t[i]} (area ${i}; persons must be whole numbers)`);
+    if (!Number.isInteger(x[i]) || !Number.isInteger(t[i])) throw invalid('count', `${x[i]}/${t[i]}`, `area ${i}; persons must be whole numbers`);
 }
 
 function mean(a: Float64Array): number {
@@ -129,7 +130,7 @@ export function* segregationBootstrapSteps(x: Num, t: Num, opts: InferenceOption
   const stat = opts.statistic ?? dissimilarity;
   const R = checkPermutations(opts.permutations ?? 999);
   const level = opts.level ?? 0.95;
-  if (!(level > 0 && level < 1)) throw new Error(`invalid level: ${level}`);
+  if (!(level > 0 && level < 1)) throw invalid('level', `${level}`);
   const n = c.x.length;
   const observed = stat(c.x, c.t);
   const rng = createRng(opts.seed ?? 12345);
@@ -173,7 +174,7 @@ export interface SmallUnitReport {
  * `minPopulation` (default 500, as in NRW studies) and very unequal sizes (max/min > 10).
  */
 export function smallUnitCheck(t: Num, minPopulation = 500): SmallUnitReport {
-  if (!(minPopulation >= 0)) throw new Error(`invalid minPopulation: ${minPopulation}`);
+  if (!(minPopulation >= 0)) throw invalid('minPopulation', `${minPopulation}`);
   const small: number[] = [];
   let min = Infinity, max = 0;
   for (let i = 0; i < t.length; i++) {
@@ -188,7 +189,7 @@ export function smallUnitCheck(t: Num, minPopulation = 500): SmallUnitReport {
 
 /** Indices of areas with t_i ≥ minPopulation (default 500), for the minimum-population filter. */
 export function filterMinPopulation(t: Num, minPopulation = 500): Int32Array {
-  if (!(minPopulation >= 0)) throw new Error(`invalid minPopulation: ${minPopulation}`);
+  if (!(minPopulation >= 0)) throw invalid('minPopulation', `${minPopulation}`);
   const out: number[] = [];
   for (let i = 0; i < t.length; i++) if (t[i] >= minPopulation && t[i] > 0) out.push(i);
   return Int32Array.from(out);

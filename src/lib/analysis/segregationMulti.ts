@@ -3,6 +3,7 @@
  * x_ik, unit total t_i = Σ_k x_ik, π_k = X_k/T, π_ik = x_ik/t_i, Simpson interaction
  * I = Σ π_k (1 − π_k), diversity E = −Σ π_k ln π_k. Areas with t_i = 0 are left out.
  */
+import { invalid } from '../contract/errors.ts';
 
 type Num = ArrayLike<number>;
 
@@ -33,15 +34,15 @@ interface Prepared {
 
 function prepare(groups: Num[]): Prepared {
   const K = groups.length;
-  if (K < 2) throw new Error(`invalid groups: ${K} (need at least 2)`);
+  if (K < 2) throw invalid('groups', `${K}`, `need at least 2`);
   const N = groups[0].length;
-  for (const g of groups) if (g.length !== N) throw new Error(`invalid groups: lengths ${g.length} ≠ ${N}`);
+  for (const g of groups) if (g.length !== N) throw invalid('groups', `lengths ${g.length} ≠ ${N}`);
   const kept: number[] = [], excluded: number[] = [];
   for (let i = 0; i < N; i++) {
     let s = 0;
     for (let k = 0; k < K; k++) {
       const v = groups[k][i];
-      if (!Number.isFinite(v) || v < 0) throw new Error(`invalid count: ${v} (group ${k}, area ${i})`);
+      if (!Number.isFinite(v) || v < 0) throw invalid('count', `${v}`, `group ${k}, area ${i}`);
       s += v;
     }
     if (s > 0) kept.push(i);
@@ -53,7 +54,7 @@ function prepare(groups: Num[]): Prepared {
   for (let k = 0; k < K; k++) for (let i = 0; i < n; i++) t[i] += x[k][i];
   let T = 0;
   for (let i = 0; i < n; i++) T += t[i];
-  if (!(T > 0)) throw new Error(`invalid total: ${T}`);
+  if (!(T > 0)) throw invalid('total', `${T}`);
   const pk = Float64Array.from(x, (xk) => xk.reduce((a, b) => a + b, 0) / T);
   return { K, n, x, t, T, pk, kept, excluded };
 }
@@ -128,7 +129,7 @@ export interface MultigroupLocal {
 /** Local location quotients LQ_ik = π_ik/π_k and local entropy −Σ_k π_ik ln π_ik (and / ln K) (METHODS.md §4). */
 export function multigroupLocal(groups: Num[]): MultigroupLocal {
   const K = groups.length;
-  if (K < 2) throw new Error(`invalid groups: ${K} (need at least 2)`);
+  if (K < 2) throw invalid('groups', `${K}`, `need at least 2`);
   const N = groups[0].length;
   const t = new Float64Array(N);
   const Xk = new Float64Array(K);

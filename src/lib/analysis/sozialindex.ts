@@ -12,6 +12,7 @@ import {
 } from './standardize.ts';
 import { checkSd, meanSd, normalizeWeights, type SdKind } from './stats.ts';
 import { argsortDescending } from './ranking.ts';
+import { invalid } from '../contract/errors.ts';
 
 /** Areas × indicators for {@link computeIndex} (one typed array per indicator). */
 export interface IndexInput {
@@ -59,7 +60,8 @@ export interface IndexResult {
   /** 1 … breaks.length + 1; 0 = no score. */
   classes: Int32Array;
   /** Reason for leaving the area out of the standardisation, or null. */
-  excluded: (string | null)[];
+  /** why an area is flagged (null = none); see {@link ExclusionCode} */
+  excluded: (ExclusionCode | null)[];
   /** 1 = area formed the standardisation reference. */
   valid: Uint8Array;
   /** Signed standardised indicators (polarity applied), one per indicator. */
@@ -73,17 +75,23 @@ export interface IndexResult {
 
 /** Default class breaks on the re-standardised score (METHODS.md §2: −1 / +1 / +1.5 sd). */
 export const DEFAULT_BREAKS: readonly number[] = [-1, 1, 1.5];
-/** Flag of a user-marked outlier (METHODS.md §2). */
-export const REASON_OUTLIER = 'Ausreißer';
-/** Reason for no score: an indicator value is missing. */
-export const REASON_MISSING = 'Werte fehlen';
-/** Reason for no score: the population value is missing although a minimum applies. */
-export const REASON_NO_POPULATION = 'EW fehlt';
+/**
+ * Why an area is flagged (codes; the views and the CLI translate them, `ix.excl.<code>`):
+ * `minPopulation` under the minimum („EW unter 300“), `noPopulation` population missing although a
+ * minimum applies, `missingValues` an indicator value is missing, `outlier` marked by the user
+ * (still scored), `noData` a layer area without any data (set by the engine).
+ */
+export type ExclusionCode = 'minPopulation' | 'noPopulation' | 'missingValues' | 'outlier' | 'noData';
+export const REASON_OUTLIER: ExclusionCode = 'outlier';
+export const REASON_MISSING: ExclusionCode = 'missingValues';
+export const REASON_NO_POPULATION: ExclusionCode = 'noPopulation';
+export const REASON_MIN_POPULATION: ExclusionCode = 'minPopulation';
+export const REASON_NO_DATA: ExclusionCode = 'noData';
 
 /** Validates ascending breaks. */
 export function checkBreaks(b: number[]): number[] {
   for (let i = 0; i < b.length; i++) {
-    if (!Number.isFinite(b[i]) || (i > 0 && !(b[i] > b[i - 1]))) throw new Error(`invalid breaks: ${b.join(',')}`);
+    if (!Number.isFinite(b[i]) || (i > 0 && !(b[i] > b[i - 1]))) throw invalid('breaks', b, 'ascending');
   }
   return b;
 }
@@ -110,16 +118,16 @@ export function classOf(v: number, breaks: readonly number[]): number {
   return c;
 }
 
-/** Exclusion reasons per area: population below minimum ("EW unter 300") or missing ("EW fehlt"), outlier ("Ausreißer"). */
+/** Exclusion reasons per area: population below the minimum or missing, outlier (see {@link ExclusionCode}). */
 export function exclusionReasons(
   ids: string[], population: ArrayLike<number> | undefined, minPopulation: number, outliers: Iterable<string> = [],
-): (string | null)[] {
-  if (!(minPopulation >= 0)) throw new Error(`invalid minPopulation: ${minPopulation}`);
+): (ExclusionCode | null)[] {
+  if (!(minPopulation >= 0)) throw invalid('minPopulation', minPopulation);
   const out = new Set(outliers);
   return ids.map((id, i) => {
     if (population && minPopulation > 0) {
       if (Number.isNaN(population[i])) return REASON_NO_POPULATION;
-      if (population[i] < minPopulation) return `EW unter ${minPopulation}`;
+      if (population[i] < minPopulation) return REASON_MIN_POPULATION;
     }
     return out.has(id) ? REASON_OUTLIER : null;
   });
@@ -133,17 +141,17 @@ export function exclusionReasons(
  */
 export function computeIndex(input: IndexInput, options: IndexOptions = {}): IndexResult {
   const n = input.ids.length, k = input.values.length;
-  if (k === 0) throw new Error('invalid indicators: 0');
-  for (const v of input.values) if (v.length !== n) throw new Error(`invalid values length: ${v.length}`);
+  if (k === 0) throw invalid('indicators', '0');
+  for (const v of input.values) if (v.length !== n) throw invalid('values', `${v.length}`, `length`);
   const standardization = checkStandardization(options.standardization ?? 'zscore');
   const sd = checkSd(options.sd ?? 'sample');
   const minPopulation = options.minPopulation ?? 300;
   const classMethod = options.classMethod ?? 'sd';
-  if (classMethod !== 'sd' && classMethod !== 'score') throw new Error(`invalid classMethod: ${classMethod}`);
+  if (classMethod !== 'sd' && classMethod !== 'score') throw invalid('classMethod', `${classMethod}`);
   const breaks = checkBreaks([...(options.breaks ?? DEFAULT_BREAKS)]);
   const weights = normalizeWeights(input.weights ?? new Array<number>(k).fill(1), k);
   const polarity = Int8Array.from({ length: k }, (_, j) => checkPolarity(input.polarity ? input.polarity[j] : 1));
-  if (options.references && options.references.length !== k) throw new Error(`invalid references: ${options.references.length}`);
+  if (options.references && options.references.length !== k) throw invalid('references', `${options.references.length}`);
 
   const excluded = exclusionReasons(input.ids, input.population, minPopulation, options.outliers);
   const noScore = new Uint8Array(n);

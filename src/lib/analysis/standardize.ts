@@ -5,6 +5,7 @@
  * Polarity −1 mirrors the scale so that higher always means more burden.
  */
 import { checkSd, type SdKind } from './stats.ts';
+import { invalid } from '../contract/errors.ts';
 
 /** Standardisation methods of METHODS.md §2. */
 export type Standardization = 'zscore' | 'minmax' | 'percentile';
@@ -36,13 +37,13 @@ export interface StandardizationReference {
 
 /** Validates a method name. */
 export function checkStandardization(m: string): Standardization {
-  if (!(STANDARDIZATIONS as readonly string[]).includes(m)) throw new Error(`invalid standardization: ${m}`);
+  if (!(STANDARDIZATIONS as readonly string[]).includes(m)) throw invalid('standardization', `${m}`);
   return m as Standardization;
 }
 
 /** Validates a polarity (1 or −1). */
 export function checkPolarity(p: number): 1 | -1 {
-  if (p !== 1 && p !== -1) throw new Error(`invalid polarity: ${p}`);
+  if (p !== 1 && p !== -1) throw invalid('polarity', `${p}`);
   return p;
 }
 

@@ -2,11 +2,12 @@
  * Small descriptive helpers shared by the index modules (METHODS.md §2). All skip NaN and, when a
  * mask is given, every position where mask[i] === 0.
  */
+import { invalid } from '../contract/errors.ts';
 export type SdKind = 'sample' | 'population';
 
 /** Validates an sd convention: `sample` (n − 1, as SPSS and Excel STABW) or `population` (n). */
 export function checkSd(sd: string): SdKind {
-  if (sd !== 'sample' && sd !== 'population') throw new Error(`invalid sd: ${sd}`);
+  if (sd !== 'sample' && sd !== 'population') throw invalid('sd', `${sd}`);
   return sd;
 }
 
@@ -86,13 +87,13 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
 
 /** Normalises non-negative weights to sum 1; throws `invalid weights` if any is negative/NaN or all are 0. */
 export function normalizeWeights(w: ArrayLike<number>, k: number): Float64Array {
-  if (w.length !== k) throw new Error(`invalid weights: ${Array.from(w).join(',')}`);
+  if (w.length !== k) throw invalid('weights', `${Array.from(w).join(',')}`);
   let s = 0;
   for (let j = 0; j < k; j++) {
-    if (!(w[j] >= 0) || !Number.isFinite(w[j])) throw new Error(`invalid weights: ${Array.from(w).join(',')}`);
+    if (!(w[j] >= 0) || !Number.isFinite(w[j])) throw invalid('weights', `${Array.from(w).join(',')}`);
     s += w[j];
   }
-  if (!(s > 0)) throw new Error(`invalid weights: ${Array.from(w).join(',')}`);
+  if (!(s > 0)) throw invalid('weights', `${Array.from(w).join(',')}`);
   const out = new Float64Array(k);
   for (let j = 0; j < k; j++) out[j] = w[j] / s;
   return out;

@@ -5,6 +5,7 @@
  * rank changes between years.
  */
 import { computeIndex, type IndexInput, type IndexOptions, type IndexResult } from './sozialindex.ts';
+import { invalid } from '../contract/errors.ts';
 
 /** `each`: standardise every year on itself; `base`: on the base year's reference (METHODS.md §2). */
 export type TimeMode = 'each' | 'base';
@@ -28,13 +29,13 @@ export function indexByYear(
   options: IndexOptions & { mode?: TimeMode; baseYear?: number } = {},
 ): { years: number[]; results: IndexResult[]; mode: TimeMode; baseYear: number | null } {
   const mode = options.mode ?? 'each';
-  if (mode !== 'each' && mode !== 'base') throw new Error(`invalid mode: ${mode}`);
-  if (years.length === 0) throw new Error('invalid years: 0');
+  if (mode !== 'each' && mode !== 'base') throw invalid('mode', `${mode}`);
+  if (years.length === 0) throw invalid('years', '0');
   const input = (y: YearInput): IndexInput => ({ ...common, ids, values: y.values, population: y.population });
   if (mode === 'each') return { years: years.map((y) => y.year), results: years.map((y) => computeIndex(input(y), options)), mode, baseYear: null };
   const baseYear = options.baseYear ?? years[0].year;
   const b = years.find((y) => y.year === baseYear);
-  if (!b) throw new Error(`invalid baseYear: ${baseYear}`);
+  if (!b) throw invalid('baseYear', `${baseYear}`);
   const base = computeIndex(input(b), options);
   const results = years.map((y) => (y === b ? base : computeIndex(input(y), { ...options, references: base.references, scoreReference: base.scoreReference })));
   return { years: years.map((y) => y.year), results, mode, baseYear };
@@ -45,7 +46,7 @@ export function indexByYear(
  * towards more burden relative to the others; NaN where either rank is missing.
  */
 export function rankChanges(from: Int32Array, to: Int32Array): Float64Array {
-  if (from.length !== to.length) throw new Error(`invalid length: ${to.length}`);
+  if (from.length !== to.length) throw invalid('length', `${to.length}`);
   const out = new Float64Array(from.length);
   for (let i = 0; i < from.length; i++) out[i] = from[i] > 0 && to[i] > 0 ? to[i] - from[i] : NaN;
   return out;
@@ -53,7 +54,7 @@ export function rankChanges(from: Int32Array, to: Int32Array): Float64Array {
 
 /** Score change to − from per area (meaningful across years in mode "base"). */
 export function scoreChanges(from: Float64Array, to: Float64Array): Float64Array {
-  if (from.length !== to.length) throw new Error(`invalid length: ${to.length}`);
+  if (from.length !== to.length) throw invalid('length', `${to.length}`);
   const out = new Float64Array(from.length);
   for (let i = 0; i < from.length; i++) out[i] = to[i] - from[i];
   return out;

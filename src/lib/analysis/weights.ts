@@ -3,6 +3,7 @@
  * on centroids, row standardisation, islands and link counts, and a GAL reader.
  * Contiguity from polygons is in `contiguity.ts`.
  */
+import { invalid } from '../contract/errors.ts';
 
 /** Spatial weights in compressed sparse rows: neighbours of i are neighbors[offsets[i] … offsets[i+1]). */
 export interface Weights {
@@ -24,7 +25,7 @@ export function fromNeighborLists(lists: ArrayLike<number>[], values?: ArrayLike
     let last = -1;
     for (const k of order) {
       const j = l[k];
-      if (!Number.isInteger(j) || j < 0 || j >= n) throw new Error(`invalid neighbour: ${j} (area ${i})`);
+      if (!Number.isInteger(j) || j < 0 || j >= n) throw invalid('neighbour', `${j}`, `area ${i}`);
       if (j === last || j === i) continue;
       nb.push(j);
       wt.push(values ? values[i][k] : 1);
@@ -82,16 +83,16 @@ export function parseGal(text: string, ids?: string[]): { weights: Weights; ids:
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
   const head = lines[0].split(/\s+/);
   const n = Number(head.length === 1 ? head[0] : head[1]);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`invalid GAL header: ${lines[0]}`);
+  if (!Number.isInteger(n) || n < 0) throw invalid('GAL', `${lines[0]}`, `header`);
   const order: string[] = [];
   const raw: string[][] = [];
   let li = 1;
   for (let a = 0; a < n; a++) {
     const [id, cntS] = (lines[li++] ?? '').split(/\s+/);
     const cnt = Number(cntS);
-    if (id === undefined || !Number.isInteger(cnt)) throw new Error(`invalid GAL line: ${lines[li - 1]}`);
+    if (id === undefined || !Number.isInteger(cnt)) throw invalid('GAL', `${lines[li - 1]}`, `line`);
     const nbs = cnt > 0 ? (lines[li++] ?? '').split(/\s+/) : [];
-    if (nbs.length !== cnt) throw new Error(`invalid GAL neighbour count for ${id}: ${cnt}`);
+    if (nbs.length !== cnt) throw invalid('GAL', `${cnt}`, `neighbour count for ${id}`);
     order.push(id);
     raw.push(nbs);
   }
@@ -100,10 +101,10 @@ export function parseGal(text: string, ids?: string[]): { weights: Weights; ids:
   const lists: number[][] = keyOrder.map(() => []);
   for (let a = 0; a < n; a++) {
     const i = pos.get(order[a]);
-    if (i === undefined) throw new Error(`invalid GAL id: ${order[a]}`);
+    if (i === undefined) throw invalid('GAL', `${order[a]}`, `id`);
     for (const id of raw[a]) {
       const j = pos.get(id);
-      if (j === undefined) throw new Error(`invalid GAL id: ${id}`);
+      if (j === undefined) throw invalid('GAL', `${id}`, `id`);
       lists[i].push(j);
     }
   }
@@ -123,9 +124,9 @@ function pointGrid(xs: ArrayLike<number>, ys: ArrayLike<number>, cell: number) {
 }
 
 function checkPoints(xs: ArrayLike<number>, ys: ArrayLike<number>): void {
-  if (xs.length !== ys.length) throw new Error(`invalid coordinates: ${xs.length} x vs ${ys.length} y`);
+  if (xs.length !== ys.length) throw invalid('coordinates', `${xs.length} x vs ${ys.length} y`);
   for (let i = 0; i < xs.length; i++)
-    if (!Number.isFinite(xs[i]) || !Number.isFinite(ys[i])) throw new Error(`invalid coordinate: area ${i}`);
+    if (!Number.isFinite(xs[i]) || !Number.isFinite(ys[i])) throw invalid('coordinate', `area ${i}`);
 }
 
 /**
@@ -133,7 +134,7 @@ function checkPoints(xs: ArrayLike<number>, ys: ArrayLike<number>): void {
  * ≤ `threshold` (METHODS.md §5). Binary weights; use planar (projected) coordinates.
  */
 export function distanceBand(xs: ArrayLike<number>, ys: ArrayLike<number>, threshold: number): Weights {
-  if (!(threshold > 0)) throw new Error(`invalid threshold: ${threshold}`);
+  if (!(threshold > 0)) throw invalid('threshold', `${threshold}`);
   checkPoints(xs, ys);
   const get = pointGrid(xs, ys, threshold);
   const lists: number[][] = [];
@@ -159,7 +160,7 @@ export function distanceBand(xs: ArrayLike<number>, ys: ArrayLike<number>, thres
  */
 export function knn(xs: ArrayLike<number>, ys: ArrayLike<number>, k: number): Weights {
   const n = xs.length;
-  if (!Number.isInteger(k) || k < 1 || k >= Math.max(n, 2)) throw new Error(`invalid k: ${k}`);
+  if (!Number.isInteger(k) || k < 1 || k >= Math.max(n, 2)) throw invalid('k', `${k}`);
   checkPoints(xs, ys);
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (let i = 0; i < n; i++) {

@@ -42,7 +42,8 @@ export interface LayerMeta {
   /** layer of the parents (e.g. Stadtbezirke for statistical districts) */
   parentLayer?: string;
   features: number;
-  geometryType: 'polygon' | 'point' | 'line' | 'mixed';
+  /** 'none': areas from a table's keys without geometry ({@link Engine.createKeyLayer}), no map */
+  geometryType: 'polygon' | 'point' | 'line' | 'mixed' | 'none';
   bbox: [number, number, number, number];
   /** bumped whenever the layer or its table changes (re-import with another CRS, new id column …) */
   version: number;

@@ -24,6 +24,8 @@ export interface SegregationRequest {
   seed: number;
   /** index per year with interval (when the join has a year column) */
   trend: boolean;
+  /** indices that get a permutation p-value and a bootstrap interval (default: every one that can) */
+  infer?: SegregationIndexKey[];
 }
 
 export interface IndexRow {
@@ -59,5 +61,7 @@ export interface SegregationResponse {
   lq: Float64Array[];
   /** local entropy / ln K in [0, 1] (K = groups, or 2 for group vs rest) */
   entropyLocal: Float64Array;
+  /** local entropy −Σ π ln π (not normalised) */
+  entropyLocalRaw: Float64Array;
   trend?: { years: YearResult[]; changes: ChangeResult[] };
 }

@@ -33,8 +33,7 @@ export interface IndicatorSpec {
   reference?: number | null;
 }
 
-export const REASON_NO_DATA = 'keine Daten';
-export const REASON_NO_POPULATION = 'EW fehlt';
+export { REASON_NO_DATA, REASON_NO_POPULATION, type ExclusionCode } from '../analysis/sozialindex';
 
 export { INDEX_PRESETS, type IndexPreset };
 
@@ -130,6 +129,8 @@ export interface TypologySpec {
   kMin: number;
   kMax: number;
   seed: number;
+  /** k-means starts (best of; default of the kernel when omitted) */
+  restarts?: number;
 }
 
 export interface TypologyResult {
@@ -149,6 +150,8 @@ export interface RobustnessSpec {
   runs: number;
   concentration: number;
   seed: number;
+  /** also a Spearman correlation matrix */
+  spearman?: boolean;
 }
 
 export const DEFAULT_ROBUSTNESS_SPEC: RobustnessSpec = { runs: 1000, concentration: 50, seed: 1 };
@@ -169,6 +172,8 @@ export interface RobustnessResult {
   maxRankShift: Float64Array;
   /** k × k row-major Pearson correlations of the signed standardised indicators */
   correlation: Float64Array;
+  /** the same with Spearman's rank correlation, when asked for */
+  spearman: Float64Array | null;
   cronbachAlpha: number;
 }
 

@@ -42,6 +42,9 @@ export interface MoranRequest extends VariableSpec {
   fdr: boolean;
 }
 
+/** Names of the cluster codes (as in GeoDa): index = code. */
+export const CLUSTER_LABELS = ['ns', 'HH', 'LH', 'LL', 'HL', 'island'] as const;
+
 /** LISA cluster codes: 0 ns, 1 HH, 2 LH, 3 LL, 4 HL, 5 island (Moran scatterplot quadrants). */
 export type ClusterCode = 0 | 1 | 2 | 3 | 4 | 5;
 
@@ -73,7 +76,8 @@ export interface EbRequest {
   year?: string;
   events: string;
   population: string;
-  weights: WeightsSpec;
+  /** neighbours of the spatial EB rate (without: global EB only) */
+  weights?: WeightsSpec;
   /** rates per `scale` persons (100 = %) */
   scale: number;
 }
@@ -85,7 +89,8 @@ export interface EbResponse {
   population: Float64Array;
   raw: Float64Array;
   global: Float64Array;
-  spatial: Float64Array;
+  /** null without weights or geometry */
+  spatial: Float64Array | null;
   priorMean: number;
   priorVariance: number;
 }

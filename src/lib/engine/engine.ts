@@ -205,6 +205,29 @@ export class Engine {
     return layer;
   }
 
+  /**
+   * Areas without geometry: the distinct keys of a table, in order of first appearance, become
+   * an area layer (geometry type 'none'), so a table alone can carry an index or a join report
+   * (the CLI without `--layer`). Names come from `nameColumn` (first value per key).
+   */
+  createKeyLayer(o: { table: string; idColumn: string; nameColumn?: string }): LayerMeta {
+    const t = this.table(o.table);
+    for (const c of [o.idColumn, o.nameColumn]) {
+      if (c && !t.columns.some((x) => x.name === c)) throw appError('column.missing', { column: c, table: t.label });
+    }
+    const target = tableNameFor(`${o.table}_gebiete`, this.tables.keys());
+    const id = qi(o.idColumn);
+    const name = o.nameColumn ? `, arg_min(${qi(o.nameColumn)}, rowid) AS ${qi(o.nameColumn)}` : '';
+    this.duck.query(`CREATE OR REPLACE TABLE ${qi(target)} AS SELECT ${id}${name} FROM ${qi(o.table)} WHERE ${id} IS NOT NULL GROUP BY ${id} ORDER BY min(rowid)`);
+    const meta = this.registerDerived(target, `${t.label} (Gebiete)`, t);
+    const layer: LayerMeta = {
+      table: target, label: meta.label, idColumn: o.idColumn, nameColumn: o.nameColumn,
+      features: meta.rows, geometryType: 'none', bbox: [0, 0, 0, 0], version: this.bump(),
+    };
+    this.layers.set(target, layer);
+    return layer;
+  }
+
   layer(table: string): LayerMeta {
     const l = this.layers.get(table);
     if (!l) throw appError('layer.unknown', { name: this.tables.get(table)?.label ?? table });

@@ -18,12 +18,12 @@ export async function robustnessRun(
   task: TaskContext,
 ): Promise<RobustnessResult> {
   const input = indexInput(data, indicators, population, yearIndex(data, s.year));
-  const rb = await task.steps(robustnessSteps(input, indexOptions(s, !!population), { runs: spec.runs, concentration: spec.concentration, seed: spec.seed }), 0, 1, robustnessStage);
+  const rb = await task.steps(robustnessSteps(input, indexOptions(s, !!population), { runs: spec.runs, concentration: spec.concentration, seed: spec.seed, spearman: spec.spearman }), 0, 1, robustnessStage);
   const base = rb.base, mc = rb.monteCarlo;
   const ownClassProb = Float64Array.from(base.classes, (c, i) => (base.rank[i] && c ? mc.classProb[c - 1][i] : NaN));
   return {
     runs: spec.runs, concentration: spec.concentration, monteCarlo: mc, ownClassProb,
     scenarios: [...rb.leaveOneOut, ...rb.standardizations], maxRankShift: rb.maxRankShift,
-    correlation: rb.correlation.pearson, cronbachAlpha: rb.cronbachAlpha,
+    correlation: rb.correlation.pearson, spearman: rb.correlation.spearman, cronbachAlpha: rb.cronbachAlpha,
   };
 }

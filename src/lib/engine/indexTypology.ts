@@ -12,7 +12,7 @@ export function typology(run: IndexRun, spec: TypologySpec): TypologyResult {
   let m = 0;
   for (let i = 0; i < mask.length; i++) if (mask[i] && cols.every((c) => Number.isFinite(c[i]))) m++;
   if (!(spec.k >= 2 && spec.k <= m)) throw appError('index.typologyK', { max: m, k: spec.k });
-  const cl = spec.method === 'ward' ? cutTree(ward(cols, { mask }), cols, spec.k) : kmeans(cols, spec.k, { mask, seed: spec.seed });
+  const cl = spec.method === 'ward' ? cutTree(ward(cols, { mask }), cols, spec.k) : kmeans(cols, spec.k, { mask, seed: spec.seed, restarts: spec.restarts });
   // areas without a score (under the minimum population, missing values) get no type either
   for (let i = 0; i < cl.labels.length; i++) if (!run.base.rank[i]) cl.labels[i] = 0;
   const prof = typeProfiles(cols, cl.labels, spec.k, mask);

@@ -6,6 +6,7 @@
 import { buildWeights, weightsKey, type WeightsSpec } from '../analysis/buildWeights';
 import { parseGeometry, projectLocal, areaAndCentroid } from '../analysis/geometry-rings';
 import type { Weights } from '../analysis/weights';
+import { appError } from '../contract/errors';
 import type { ValueSource } from '../contract/spatial';
 import type { Engine } from './engine';
 
@@ -16,8 +17,20 @@ export function resolveYear(engine: Engine, source: ValueSource, year?: string):
   return undefined;
 }
 
+/** Does the layer have polygons or points (not areas from a table's keys)? */
+export function hasGeometry(engine: Engine, layer: string): boolean {
+  return engine.layer(layer).geometryType !== 'none';
+}
+
+/** German error when a column is not in the source table (before SQL would say it in English). */
+export function requireColumns(engine: Engine, source: ValueSource, ...columns: (string | undefined)[]): void {
+  const t = engine.table(source.table ?? source.layer);
+  for (const c of columns) if (c && !t.columns.some((x) => x.name === c)) throw appError('column.missing', { column: c, table: t.label });
+}
+
 /** One numeric column per layer feature (NaN where missing). */
 export function columnValues(engine: Engine, source: ValueSource, column: string, year?: string): Float64Array {
+  requireColumns(engine, source, column);
   return engine.joinedValues(source, { column }, resolveYear(engine, source, year)).values;
 }
 
@@ -42,6 +55,7 @@ function layerMemo(engine: Engine, layer: string): LayerGeometry {
 
 /** Binary spatial weights of a layer, memoised per layer and weights type. */
 export function layerWeights(engine: Engine, layer: string, spec: WeightsSpec): Weights {
+  if (!hasGeometry(engine, layer)) throw appError('weights.noGeometry');
   const g = layerMemo(engine, layer);
   const key = weightsKey(spec);
   let w = g.weights.get(key);
@@ -54,6 +68,7 @@ export function layerWeights(engine: Engine, layer: string, spec: WeightsSpec): 
 
 /** Polygon areas in m² (local projection), memoised per layer (for Delta). */
 export function layerAreas(engine: Engine, layer: string): Float64Array {
+  if (!hasGeometry(engine, layer)) throw appError('weights.noGeometry');
   const g = layerMemo(engine, layer);
   g.area ??= Float64Array.from(projectLocal(engine.geometries(layer).map((s) => parseGeometry(s))), (a) => Math.abs(areaAndCentroid(a).area));
   return g.area;

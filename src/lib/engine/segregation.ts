@@ -13,7 +13,7 @@ import type { Steps } from '../analysis/progress';
 import { appError } from '../contract/errors';
 import type { IndexRow, SegregationRequest, SegregationResponse, SingleGroupResult } from '../contract/segregation';
 import type { Engine } from './engine';
-import { columnValues, layerAreas, layerWeights, resolveYear } from './layerData';
+import { columnValues, hasGeometry, layerAreas, layerWeights, resolveYear } from './layerData';
 import type { TaskContext } from './tasks';
 
 
@@ -70,11 +70,13 @@ export async function segregationAnalysis(engine: Engine, r: SegregationRequest,
   const groups = c.groups.map((g) => pick(g, kept));
   const keptNames = Array.from(kept, (i) => c.names[i]);
   // weights and areas on the kept subset: Morrill's D and Delta see only the used areas
-  const wFull = layerWeights(engine, r.source.layer, { type: 'queen' });
+  // (areas from a table's keys have no geometry: no Morrill's D and no Delta)
+  const geo = hasGeometry(engine, r.source.layer);
   const keepPos = new Map(Array.from(kept, (i, k) => [i, k]));
-  const wSub = subsetWeights(wFull, kept, keepPos);
-  const area = pick(layerAreas(engine, r.source.layer), kept);
-  const jobs = groups.length * INFERRED_INDICES.length * 2 + (r.trend ? 1 : 0);
+  const wSub = geo ? subsetWeights(layerWeights(engine, r.source.layer, { type: 'queen' }), kept, keepPos) : undefined;
+  const area = geo ? pick(layerAreas(engine, r.source.layer), kept) : undefined;
+  const inferred = INFERRED_INDICES.filter((d) => !r.infer || r.infer.includes(d.key));
+  const jobs = groups.length * inferred.length * 2 + (r.trend ? 1 : 0);
   let job = 0;
   const step = <T>(s: Steps<T>) => task.steps(s, job / jobs, ++job / jobs, 'permutations');
   const single: SingleGroupResult[] = [];
@@ -84,7 +86,7 @@ export async function segregationAnalysis(engine: Engine, r: SegregationRequest,
     const rows: IndexRow[] = SEGREGATION_INDEX_KEYS.map((key) => ({ key, value: idx[key] ?? NaN }));
     if (r.permutations > 0) {
       checkWhole(x, t, keptNames);
-      for (const def of INFERRED_INDICES) {
+      for (const def of inferred) {
         const row = rows.find((q) => q.key === def.key)!;
         const statistic = def.statistic({ atkinsonB: r.atkinsonB });
         const p = await step(segregationPermutationSteps(x, t, { statistic, permutations: r.permutations, seed: r.seed }));
@@ -129,6 +131,7 @@ export async function segregationAnalysis(engine: Engine, r: SegregationRequest,
     multigroup,
     lq: groups.map((g) => expand(locationQuotients(g, t))),
     entropyLocal: expand(local.entropyNormalized),
+    entropyLocalRaw: expand(local.entropy),
     trend,
   };
 }

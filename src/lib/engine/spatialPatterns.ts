@@ -12,7 +12,7 @@ import { rowStandardize, weightsSummary } from '../analysis/weights';
 import { appError } from '../contract/errors';
 import type { EbRequest, EbResponse, MoranRequest, MoranResponse, VariableSpec, WeightsReport } from '../contract/spatial';
 import type { Engine } from './engine';
-import { columnValues, layerWeights, resolveYear } from './layerData';
+import { columnValues, hasGeometry, layerWeights, requireColumns, resolveYear } from './layerData';
 import type { TaskContext } from './tasks';
 
 
@@ -32,6 +32,7 @@ export function weightsReport(engine: Engine, layer: string, spec: WeightsSpec):
 
 /** Values of a variable per feature; German error naming areas without a value. */
 export function variableValues(engine: Engine, v: VariableSpec): Float64Array {
+  requireColumns(engine, v.source, v.column, v.denominator);
   const year = resolveYear(engine, v.source, v.year);
   const values = engine.joinedValues(v.source, { column: v.column, denominator: v.denominator, scale: v.scale ?? 100 }, year).values;
   const bad: number[] = [];
@@ -82,8 +83,9 @@ export function ebAnalysis(engine: Engine, r: EbRequest): EbResponse {
   if (bad.length)
     throw appError('sp.ebInvalid', { events: r.events, population: r.population, n: bad.length, examples: bad.slice(0, 5).map((i) => names[i]).join(', ') });
   const g = ebGlobal(events, population);
-  const s = ebSpatial(events, population, layerWeights(engine, r.source.layer, r.weights));
+  // spatial EB needs neighbours: only with weights on a layer that has geometry
+  const s = r.weights && hasGeometry(engine, r.source.layer) ? ebSpatial(events, population, layerWeights(engine, r.source.layer, r.weights)) : null;
   const k = r.scale;
   const scale = (a: Float64Array) => a.map((v) => v * k);
-  return { ids, names, events, population, raw: scale(g.raw), global: scale(g.eb), spatial: scale(s.eb), priorMean: g.priorMean * k, priorVariance: g.priorVariance * k * k };
+  return { ids, names, events, population, raw: scale(g.raw), global: scale(g.eb), spatial: s ? scale(s.eb) : null, priorMean: g.priorMean * k, priorVariance: g.priorVariance * k * k };
 }

@@ -7,6 +7,7 @@
  */
 import earcut from 'earcut';
 import polylabel from 'polylabel';
+import { invalid } from '../contract/errors';
 
 /** A GeoJSON geometry object (only `type`, `coordinates`, `geometries` are read). */
 export interface GeoJsonGeometry {
@@ -83,7 +84,7 @@ function parseOne(g: GeometryInput, row: number, out: Parsed): void {
       for (const x of geom.geometries ?? []) parseOne(x, row, out);
       return;
     default:
-      throw new Error(`invalid geometry: ${geom.type} (row ${row + 1})`);
+      throw invalid('geometry', `${geom.type}`, `row ${row + 1}`);
   }
 }
 

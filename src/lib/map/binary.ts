@@ -5,6 +5,7 @@
  */
 import type { PreparedGeometry } from '../geo/prepare';
 import type { RGB } from './palettes';
+import { invalid } from '../contract/errors';
 
 /**
  * RGBA per feature (4 bytes each) from its class: `colors[classOf[i]]`, or `noValueColor` for
@@ -24,7 +25,7 @@ export function featureColors(classOf: Int16Array, colors: readonly RGB[], noVal
 
 function checkLength(p: PreparedGeometry, perFeature: Uint8Array): void {
   if (perFeature.length !== p.featureCount * 4) {
-    throw new Error(`invalid colors: ${perFeature.length / 4} features coloured, geometry has ${p.featureCount}`);
+    throw invalid('colors', `${perFeature.length / 4} features coloured, geometry has ${p.featureCount}`);
   }
 }
 
@@ -71,7 +72,7 @@ export interface PolygonBinaryData {
  * `rowIndexes`); `fill` (from {@link fillColors}) becomes the per-vertex `getFillColor`.
  */
 export function polygonData(p: PreparedGeometry, fill?: Uint8Array): PolygonBinaryData {
-  if (fill && fill.length !== p.vertexFeature.length * 4) throw new Error(`invalid colors: ${fill.length / 4} vertices coloured, geometry has ${p.vertexFeature.length}`);
+  if (fill && fill.length !== p.vertexFeature.length * 4) throw invalid('colors', `${fill.length / 4} vertices coloured, geometry has ${p.vertexFeature.length}`);
   const attributes: PolygonBinaryData['attributes'] = {
     getPolygon: { value: p.positions, size: 2 },
     indices: p.triangles,
@@ -124,7 +125,7 @@ export interface PointBinaryData {
 /** Points of a prepared geometry; `fill` is RGBA per point (e.g. via `pointFeature`). */
 export function pointData(p: PreparedGeometry, fill?: Uint8Array): PointBinaryData {
   const n = p.pointFeature.length;
-  if (fill && fill.length !== n * 4) throw new Error(`invalid colors: ${fill.length / 4} points coloured, layer has ${n}`);
+  if (fill && fill.length !== n * 4) throw invalid('colors', `${fill.length / 4} points coloured, layer has ${n}`);
   const data: PointBinaryData = { length: n, attributes: { getPosition: { value: p.pointPositions, size: 2 } } };
   if (fill) data.attributes.getFillColor = { value: fill, size: 4, normalized: true };
   return data;

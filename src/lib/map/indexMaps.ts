@@ -3,10 +3,10 @@
  * dynamics, type, class certainty, year): classes, colours and legend labels per area.
  */
 import type { CustomMap } from './custom';
-import type { IndexRun, RobustnessResult, TimeSeriesResult, TypologyResult } from '../contract';
+import { presetDef, type IndexRun, type RobustnessResult, type TimeSeriesResult, type TypologyResult } from '../contract';
 import { BIVARIATE_4X3, paletteColors, type RGB } from './palettes';
 import { classify } from '../analysis/classify';
-import { fmtNumber, t } from '../../i18n/index';
+import { fmtNumber, t, type Lang } from '../../i18n/index';
 
 export type IndexMapView = 'score' | 'class' | 'bivariate' | 'type' | 'certainty' | 'year';
 
@@ -15,10 +15,16 @@ export const TYPE_COLORS: RGB[] = [
   [0, 114, 178], [230, 159, 0], [0, 158, 115], [204, 121, 167], [86, 180, 233], [213, 94, 0], [240, 228, 66], [0, 0, 0], [153, 153, 153], [120, 70, 160],
 ];
 
+/** Why area `i` is flagged, in the reader's language (`ix.excl.<code>`), or '' when it is not. */
+export function exclusionLabel(run: Pick<IndexRun, 'base'>, i: number, lang?: Lang): string {
+  const code = run.base.excluded[i];
+  return code ? t(`ix.excl.${code}`, { min: run.base.settings.minPopulation }, lang) : '';
+}
+
 /** Legend labels of index classes: bounds on the re-standardised score, or deciles. */
 export function classLabels(run: IndexRun): string[] {
-  if (run.preset === 'dezile') return Array.from({ length: 10 }, (_, d) => t('ix.decile', { d: d + 1 }));
-  if (run.preset === 'status_dynamik') return [0, 1, 2, 3].map((s) => t(`ix.status.${s + 1}`));
+  if (presetDef(run.preset).deciles) return Array.from({ length: 10 }, (_, d) => t('ix.decile', { d: d + 1 }));
+  if (run.status && presetDef(run.preset).needsYears) return [0, 1, 2, 3].map((s) => t(`ix.status.${s + 1}`));
   const b = run.base.settings.breaks;
   const unit = run.base.settings.classMethod === 'sd' ? t('ix.class.sd') : '';
   return Array.from({ length: b.length + 1 }, (_, c) =>

@@ -4,6 +4,7 @@
  */
 import { fmtNumber, getLang, t, type Lang } from '../../i18n/index';
 import { NO_VALUE_COLOR, type RGB } from './palettes';
+import { invalid } from '../contract/errors';
 
 /** One legend row. */
 export interface LegendEntry {
@@ -89,7 +90,7 @@ export function buildLegend(input: LegendInput, colors: readonly RGB[], opts: Le
   const unit = opts.unit ?? '';
   const { breaks, counts } = input;
   const n = Math.max(0, breaks.length - 1);
-  if (colors.length < n) throw new Error(`invalid colors: need ${n}, got ${colors.length}`);
+  if (colors.length < n) throw invalid('colors', `need ${n}, got ${colors.length}`);
   const digits = opts.digits ?? legendDigits(breaks);
   const names = opts.classNames?.length === n ? opts.classNames : undefined;
   const fmt = (x: number) => fmtNumber(x, digits, lang);

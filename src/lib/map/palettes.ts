@@ -18,6 +18,7 @@ import {
   schemeRdBu,
   schemeYlOrRd,
 } from 'd3-scale-chromatic';
+import { invalid } from '../contract/errors';
 
 /** An sRGB colour, channels 0…255. */
 export type RGB = [number, number, number];
@@ -59,8 +60,8 @@ export const PALETTES: readonly { name: PaletteName; kind: 'sequential' | 'diver
  */
 export function paletteColors(name: PaletteName, k: number, reverse = false): RGB[] {
   const def = DEFS[name];
-  if (!def) throw new Error(`invalid palette: ${String(name)}`);
-  if (!(Number.isInteger(k) && k >= 1)) throw new Error(`invalid k: ${k}`);
+  if (!def) throw invalid('palette', `${String(name)}`);
+  if (!(Number.isInteger(k) && k >= 1)) throw invalid('k', `${k}`);
   let css: string[];
   const scheme = def.scheme;
   if (scheme && scheme[k]) css = scheme[k].slice();
@@ -85,7 +86,7 @@ export function parseColor(s: string): RGB {
   if (m) return [parseInt(m[1] + m[1], 16), parseInt(m[2] + m[2], 16), parseInt(m[3] + m[3], 16)];
   m = /^rgb\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)$/.exec(s);
   if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
-  throw new Error(`invalid colour: ${s}`);
+  throw invalid('colour', `${s}`);
 }
 
 /** CSS `rgb(…)` of an {@link RGB}. */

@@ -1,4 +1,5 @@
 import { qi, ql } from './ident';
+import { invalid } from '../contract/errors';
 
 /**
  * Long → wide: one row per `idColumns` combination, one column per distinct value of
@@ -14,7 +15,7 @@ export function pivotWideSql(o: {
   names: string[];
   prefix?: string;
 }): string {
-  if (o.idColumns.length === 0) throw new Error('invalid idColumns: []');
+  if (o.idColumns.length === 0) throw invalid('idColumns', '[]');
   const ids = o.idColumns.map(qi).join(', ');
   const cols = o.names
     .map((n) => `sum(CASE WHEN CAST(${qi(o.nameColumn)} AS VARCHAR) = ${ql(n)} THEN TRY_CAST(${qi(o.valueColumn)} AS DOUBLE) END) AS ${qi((o.prefix ?? '') + n)}`)
@@ -37,7 +38,7 @@ export function unpivotSql(o: { source: string; target: string; idColumns: strin
   const groups = new Map<string, Map<number, string>>();
   for (const c of o.yearColumns) {
     const s = splitYearColumn(c);
-    if (!s) throw new Error(`invalid yearColumn: ${c}`);
+    if (!s) throw invalid('yearColumn', `${c}`);
     if (!groups.has(s.stem)) groups.set(s.stem, new Map());
     groups.get(s.stem)!.set(s.year, c);
   }

@@ -1,5 +1,6 @@
 import { startEngine, Comlink, type EngineClient } from '../db/client';
-import type { ImportOptions } from '../ingest/types';
+import type { ImportOptions, ImportPreview } from '../ingest/types';
+import type { PreparedGeometry } from '../geo/prepare';
 import { isCancelled, type JoinReport, type JoinSpecInput, type LayerArgs, type LayerMeta, type ProgressFn, type TableMeta, type TaskId } from '../contract';
 import { errorText, hasKey, t } from '../../i18n/index';
 import type { TableRecord } from './persist';
@@ -237,6 +238,21 @@ export class AppState {
     this.layerArgs.delete(name);
     if (this.selectedTable === name) this.selectedTable = null;
     await this.refresh();
+  }
+
+  /** Preview of a file with import options (the import dialog); errors are thrown to the caller. */
+  preview(file: File | { name: string; bytes: Uint8Array }, options: ImportOptions): Promise<ImportPreview> {
+    return this.engine.preview(file, options);
+  }
+
+  /** A page of a table's rows as Arrow IPC bytes (the data grid). */
+  rows(name: string, offset: number, limit: number, orderBy?: { column: string; desc: boolean }): Promise<Uint8Array> {
+    return this.engine.rows(name, offset, limit, orderBy);
+  }
+
+  /** Prepared geometry of a layer (maps, small multiples). */
+  layerGeometry(layer: string): Promise<PreparedGeometry> {
+    return this.engine.layerGeometry(layer);
   }
 
   table(name: string | null): TableMeta | undefined {

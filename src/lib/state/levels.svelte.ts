@@ -1,6 +1,7 @@
 import type { AppState } from './app.svelte';
 import type { JoinSpecInput, LayerMeta } from '../contract';
-import type { LevelRequest, LevelSeries } from '../engine/levels';
+import type { LayerLink, LevelRequest, LevelSeries } from '../engine/levels';
+import { errorText } from '../../i18n/index';
 import type { ValueSpec } from '../sql/join';
 import type { ColumnRole } from '../analysis/columnRoles';
 import { DEFAULT_DISCLOSURE } from '../analysis/disclosure';
@@ -78,6 +79,15 @@ export class LevelsState {
     };
   }
 
+  /** The layer chain (finest first) and how each layer is tied to its parent; null when unknown. */
+  async links(layer: string): Promise<{ chain: string[]; links: LayerLink[] } | null> {
+    try {
+      return await this.app.engine.layerLinks(layer);
+    } catch {
+      return null;
+    }
+  }
+
   /** Series for the Gemeinde view (all levels of the current variable). */
   async load(req: LevelRequest): Promise<void> {
     this.error = null;
@@ -85,7 +95,7 @@ export class LevelsState {
       this.series = await this.app.engine.levelSeries(req);
     } catch (e) {
       this.series = null;
-      this.error = (e as Error).message;
+      this.error = errorText(e).message;
     }
   }
 }

@@ -112,7 +112,8 @@ export class PatternsState {
     else if (kind === 'value') custom = numericMap(v, eb?.raw ?? m.x, undefined, unit);
     else if (eb) {
       const raw = numericMap(v, eb.raw, undefined, unit);
-      custom = numericMap(t(kind === 'ebGlobal' ? 'sp.map.ebGlobal' : 'sp.map.ebSpatial', { v }), kind === 'ebGlobal' ? eb.global : eb.spatial, widen(raw.breaks!, kind === 'ebGlobal' ? eb.global : eb.spatial), unit);
+      const smoothed = kind === 'ebGlobal' ? eb.global : eb.spatial;
+      if (smoothed) custom = numericMap(t(kind === 'ebGlobal' ? 'sp.map.ebGlobal' : 'sp.map.ebSpatial', { v }), smoothed, widen(raw.breaks!, smoothed), unit);
     }
     if (!custom) return;
     this.shown = kind;

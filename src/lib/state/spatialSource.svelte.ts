@@ -21,7 +21,7 @@ export class SourceState {
   options(): SourceOption[] {
     return [
       ...this.app.joins.map((j) => ({ value: `j:${j.table}|${j.layer}`, layer: j.layer, join: j })),
-      ...this.app.layers.filter((l) => l.geometryType !== 'point').map((l) => ({ value: `l:${l.table}`, layer: l.table, join: null })),
+      ...this.app.layers.filter((l) => l.geometryType !== 'point' && l.geometryType !== 'none').map((l) => ({ value: `l:${l.table}`, layer: l.table, join: null })),
     ];
   }
 

@@ -19,10 +19,10 @@ describe('computeIndex: hand-computed example', () => {
     [-1.5, -0.5, 0.5, 1.5, 97.5].forEach((d, i) => expect(r.z[0][i]).toBeCloseTo(d / sa, 12));
     [0, -2, 2, 0, 98].forEach((d, i) => expect(r.z[1][i]).toBeCloseTo(d / sb, 12));
   });
-  it('score = weighted mean, excluded area null with German reason', () => {
+  it('score = weighted mean, excluded area null with its reason code', () => {
     [-0.8714212528966688, -0.5966599688134535, 0.5966599688134535, 0.8714212528966688].forEach((v, i) => expect(r.score[i]).toBeCloseTo(v, 12));
     expect(r.score[4]).toBeNaN();
-    expect(r.excluded).toEqual([null, null, null, null, 'EW unter 300']);
+    expect(r.excluded).toEqual([null, null, null, null, 'minPopulation']);
     expect(Array.from(r.rank)).toEqual([4, 3, 2, 1, 0]);
   });
   it('classes from breaks −1/1/1.5 on the re-standardised score', () => {
@@ -33,15 +33,15 @@ describe('computeIndex: hand-computed example', () => {
   });
   it('outliers are left out of the reference, flagged and still scored', () => {
     const o = computeIndex({ ...input, population: undefined }, { outliers: ['e'] });
-    expect(o.excluded[4]).toBe('Ausreißer');
+    expect(o.excluded[4]).toBe('outlier');
     expect(o.score[4]).toBeGreaterThan(10);
     expect(o.rank[4]).toBe(1);
     expect(o.z[0][0]).toBeCloseTo(r.z[0][0], 12);
   });
   it('missing value → no score, reason "Werte fehlen"; polarity −1 mirrors', () => {
     const m = computeIndex({ ids: ['a', 'b', 'c', 'd'], values: [f([1, 2, NaN, 4])], population: f([500, NaN, 500, 500]) });
-    expect(m.excluded[2]).toBe('Werte fehlen');
-    expect(m.excluded[1]).toBe('EW fehlt');
+    expect(m.excluded[2]).toBe('missingValues');
+    expect(m.excluded[1]).toBe('noPopulation');
     expect(m.score[1]).toBeNaN();
     expect(m.score[2]).toBeNaN();
     const p = computeIndex({ ids: ['a', 'b', 'c'], values: [f([1, 2, 3])], polarity: [-1] }, { minPopulation: 0 });
@@ -99,7 +99,7 @@ describe('computeIndex: properties', () => {
       for (let i = 0; i < n; i++) {
         if (pop[i] < 300) {
           expect(r.score[i]).toBeNaN(); expect(r.rank[i]).toBe(0); expect(r.classes[i]).toBe(0);
-          expect(r.excluded[i]).toBe('EW unter 300');
+          expect(r.excluded[i]).toBe('minPopulation');
         } else m++;
       }
       expect(Array.from(r.rank).filter((x) => x > 0).sort((a, b) => a - b)).toEqual(Array.from({ length: m }, (_, i) => i + 1));
