@@ -9,6 +9,7 @@ import { geometryApi } from './geometry';
 import { indexApi } from './api-index';
 import { spatialApi } from './api-spatial';
 import { levelsApi } from './api-levels';
+import { servicesApi } from './api-services';
 
 async function readFile(file: File | { name: string; bytes: Uint8Array }): Promise<{ name: string; bytes: Uint8Array }> {
   // File has a bytes() method in current browsers: test for Blob, not for a `bytes` member.
@@ -92,7 +93,7 @@ const coreApi = {
 };
 
 // Each workspace adds its own calls from workers/api-*.ts.
-export const api = { ...coreApi, ...indexApi, ...spatialApi, ...levelsApi };
+export const api = { ...coreApi, ...indexApi, ...spatialApi, ...levelsApi, ...servicesApi };
 export type EngineApi = typeof api;
 Comlink.expose(api);
 

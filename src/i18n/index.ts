@@ -13,6 +13,7 @@ import { training } from './training';
 import { errors } from './errors';
 import { cli } from './cli';
 import { TEXT_CODE, toErrorData, type ErrorData } from '../lib/contract/errors';
+import { services } from './services';
 
 export type Lang = 'de' | 'en';
 type Dict = Record<string, string>;
@@ -29,6 +30,7 @@ modules.push(levels);
 modules.push(training);
 modules.push(errors);
 modules.push(cli);
+modules.push(services);
 const merged: Record<Lang, Dict> = { de: {}, en: {} };
 for (const m of modules) {
   Object.assign(merged.de, m.de);

@@ -37,6 +37,8 @@ const RANGES: Range[] = [
   { crs: 'EPSG:25832', x: [200_000, 1_000_000], y: [5_150_000, 6_150_000] },
   { crs: 'EPSG:25832', x: [32_200_000, 33_000_000], y: [5_150_000, 6_150_000], xOffset: 32_000_000 },
   { crs: 'EPSG:25833', x: [33_000_000, 33_900_000], y: [5_150_000, 6_150_000], xOffset: 33_000_000 },
+  // same numbers as zone 32 without prefix: only chosen explicitly (zone 32 comes first on ties)
+  { crs: 'EPSG:25833', x: [200_000, 1_000_000], y: [5_150_000, 6_150_000] },
   { crs: 'EPSG:31466', x: [2_300_000, 2_800_000], y: [5_150_000, 6_150_000] },
   { crs: 'EPSG:31467', x: [3_200_000, 3_800_000], y: [5_150_000, 6_150_000] },
   { crs: 'EPSG:3035', x: [3_900_000, 4_800_000], y: [2_600_000, 3_600_000] },
@@ -46,12 +48,16 @@ const inR = (v: number, r: [number, number]) => v >= r[0] && v <= r[1];
 
 /** Whether (x, y) fits the guessed system. */
 export function fitsGuess(g: Pick<CrsGuess, 'crs' | 'swapped' | 'xOffset'>, x: number, y: number): boolean {
+  if (g.crs && !RANGES.some((q) => q.crs === g.crs)) return Number.isFinite(x) && Number.isFinite(y);
   const r = RANGES.find((q) => q.crs === g.crs && !!q.swapped === g.swapped && (q.xOffset ?? 0) === g.xOffset);
   return !!r && inR(x, r.x) && inR(y, r.y);
 }
 
-/** The system most rows fit (ties: the order of {@link RANGES}); null when none fits half of them. */
-export function guessPointCrs(xs: ArrayLike<number>, ys: ArrayLike<number>): CrsGuess {
+/**
+ * The system most rows fit (ties: the order of {@link RANGES}); null when none fits half of them.
+ * With `crs` given, only the variants of that system are considered (prefix, swapped axes).
+ */
+export function guessPointCrs(xs: ArrayLike<number>, ys: ArrayLike<number>, crs?: string): CrsGuess {
   let numeric = 0;
   const hits = new Array<number>(RANGES.length).fill(0);
   for (let i = 0; i < xs.length; i++) {
@@ -59,7 +65,7 @@ export function guessPointCrs(xs: ArrayLike<number>, ys: ArrayLike<number>): Crs
     if (!Number.isFinite(x) || !Number.isFinite(y) || (x === 0 && y === 0)) continue;
     numeric++;
     RANGES.forEach((r, k) => {
-      if (inR(x, r.x) && inR(y, r.y)) hits[k]++;
+      if ((!crs || r.crs === crs) && inR(x, r.x) && inR(y, r.y)) hits[k]++;
     });
   }
   let best = -1;

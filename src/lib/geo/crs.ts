@@ -9,6 +9,7 @@ export const CRS_DEFS: Record<string, string> = {
   'EPSG:25833': '+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs +type=crs',
   'EPSG:31466': '+proj=tmerc +lat_0=0 +lon_0=6 +k=1 +x_0=2500000 +y_0=0 +ellps=bessel +towgs84=598.1,73.7,418.2,0.202,0.045,-2.455,6.7 +units=m +no_defs +type=crs',
   'EPSG:31467': '+proj=tmerc +lat_0=0 +lon_0=9 +k=1 +x_0=3500000 +y_0=0 +ellps=bessel +towgs84=598.1,73.7,418.2,0.202,0.045,-2.455,6.7 +units=m +no_defs +type=crs',
+  'EPSG:3035': '+proj=laea +lat_0=52 +lon_0=10 +x_0=4321000 +y_0=3210000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs +type=crs',
   'EPSG:3857': '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs +type=crs',
 };
 
@@ -20,6 +21,7 @@ export const CRS_LABELS: Record<string, string> = {
   'EPSG:25833': 'ETRS89 / UTM 33N (Berlin, Brandenburg, Sachsen …)',
   'EPSG:31466': 'DHDN / Gauß-Krüger Zone 2',
   'EPSG:31467': 'DHDN / Gauß-Krüger Zone 3',
+  'EPSG:3035': 'ETRS89 / LAEA Europa (Zensus-Gitter)',
   'EPSG:3857': 'Web Mercator',
 };
 

@@ -1,0 +1,90 @@
+/**
+ * `npm run cli -- access --demand FILE --demand-id COL --population COL --supply FILE
+ * --supply-id COL --capacity COL [--cost FILE --cost-origin COL --cost-destination COL
+ * --cost-value COL] [--detour F] [--demand-crs EPSG:N] [--supply-crs EPSG:N]
+ * --method fca|2sfca|e2sfca|3sfca --max-cost C [--weights step:…|gravity:S:A|gaussian:SIGMA]
+ * [--normalize]` → floating-catchment accessibility (METHODS.md §7) through the engine's
+ * `accessAnalysis`, the call the workbench makes. Extra: `--demand-x/-y`, `--supply-x/-y`
+ * (coordinate columns when the names are not recognised), `--network FILE` (path network).
+ * Notes and warnings go to stderr; stdout is exactly the JSON of the issue.
+ */
+import { parseWeightSpec } from '../../lib/analysis/catchmentWeights';
+import { accessAnalysis, ACCESS_METHODS } from '../../lib/engine/services-access';
+import { rowList, ServiceError } from '../../lib/engine/services-errors';
+import type { AccessMethod, AccessRequest, CostSpec, DemandSpec } from '../../lib/engine/services-types';
+import { t } from '../../i18n/index';
+import { flag, parseArgs, requireFlag } from '../args';
+import { cliEngine, importCliFile, pointSource } from '../files';
+
+function num(v: string | undefined, name: string, fallback?: number): number {
+  if (v === undefined) {
+    if (fallback === undefined) throw new Error(`Option --${name} fehlt.`);
+    return fallback;
+  }
+  const n = Number(v.replace(',', '.'));
+  if (!Number.isFinite(n)) throw new Error(`--${name} muss eine Zahl sein, nicht „${v}“.`);
+  return n;
+}
+
+export async function run(argv: string[]): Promise<unknown> {
+  const { flags } = parseArgs(argv);
+  const f = (k: string) => flag(flags, k);
+  const method = requireFlag(flags, 'method') as AccessMethod;
+  if (!ACCESS_METHODS.includes(method)) throw new ServiceError('method_unknown', { method, methods: ACCESS_METHODS.join(', ') });
+  const maxCost = num(f('max-cost'), 'max-cost');
+  let weights;
+  const w = f('weights');
+  if (w !== undefined) {
+    try {
+      weights = parseWeightSpec(w);
+    } catch (e) {
+      throw new Error(`--weights „${w}“ ist ungültig (${(e as Error).message}). Beispiele: step:10=1,20=0.68,30=0.22 · gravity:60:-1 · gaussian:500`);
+    }
+  }
+  const engine = await cliEngine();
+  const demandCrs = f('demand-crs'), supplyCrs = f('supply-crs');
+  const demandMeta = await importCliFile(requireFlag(flags, 'demand'), demandCrs ? { crs: demandCrs } : {});
+  const supplyMeta = await importCliFile(requireFlag(flags, 'supply'), supplyCrs ? { crs: supplyCrs } : {});
+  const demandId = requireFlag(flags, 'demand-id'), population = requireFlag(flags, 'population');
+  // with a cost table, ids are enough: coordinates are optional
+  const optional = f('cost') !== undefined;
+  const dsrc = pointSource(demandMeta, f('demand-x'), f('demand-y'), optional);
+  let demand: DemandSpec;
+  if (dsrc.polygons) {
+    // area polygons: a point inside each area stands for its population
+    engine.createLayer({ table: demandMeta.name, idColumn: demandId });
+    demand = { kind: 'areas', layer: demandMeta.name, population: { source: { layer: demandMeta.name }, column: population } };
+  } else {
+    demand = { kind: 'points', population, points: { table: demandMeta.name, id: demandId, x: dsrc.x, y: dsrc.y, crs: dsrc.x ? demandCrs : undefined } };
+  }
+  const ssrc = pointSource(supplyMeta, f('supply-x'), f('supply-y'), optional);
+  if (ssrc.polygons) throw new Error(`„${supplyMeta.label}“ enthält Flächen; Angebote brauchen Punkte (Koordinaten oder Punktgeometrie).`);
+  let cost: CostSpec;
+  if (f('cost')) {
+    const meta = await importCliFile(f('cost')!);
+    cost = { kind: 'table', table: meta.name, origin: requireFlag(flags, 'cost-origin'), destination: requireFlag(flags, 'cost-destination'), value: requireFlag(flags, 'cost-value') };
+  } else if (f('network')) {
+    const meta = await importCliFile(f('network')!);
+    cost = { kind: 'network', table: meta.name };
+  } else cost = { kind: 'euclidean', detour: num(f('detour'), 'detour', 1) };
+  const req: AccessRequest = {
+    demand,
+    supply: { table: supplyMeta.name, id: requireFlag(flags, 'supply-id'), capacity: requireFlag(flags, 'capacity'), x: ssrc.x, y: ssrc.y, crs: ssrc.x ? supplyCrs : undefined },
+    cost, method, maxCost, weights, normalize: flags.normalize !== undefined,
+  };
+  if (method === 'e2sfca' && !weights && maxCost > 30)
+    process.stderr.write('Hinweis: E2SFCA ohne --weights nutzt die Stufen 10/20/30 (PySAL, Luo & Qi 2009) in der Kosteneinheit; für Meter z. B. --weights step:500=1,1000=0.68,1500=0.22.\n');
+  const r = accessAnalysis(engine, req, 'error');
+  for (const [what, rows] of [['Nachfrage', r.skipped.demand], ['Angebote', r.skipped.supply]] as const)
+    if (rows.length) process.stderr.write(`Hinweis: ${rows.length} Datensätze (${what}) ohne verwendbare Lage: ${rowList(rows)} – ${[...new Set(rows.map((x) => t(`svc.reason.${x.reason}`, {}, 'de')))].join(', ')}.\n`);
+  for (const wn of r.warnings) process.stderr.write(`Hinweis: ${t(`svc.warn.${wn.code}`, wn.params, 'de')}\n`);
+  let pa = 0;
+  r.demand.ids.forEach((_, i) => (pa += r.demand.population[i] * r.demand.access[i]));
+  return {
+    method,
+    demand: r.demand.ids.map((id, i) => ({ id, access: r.demand.access[i] })),
+    supply: r.supply.ids.map((id, j) => ({ id, ratio: Number.isFinite(r.supply.ratio[j]) ? r.supply.ratio[j] : null })),
+    total_supply: r.totalSupply,
+    weighted_access_sum: pa,
+  };
+}

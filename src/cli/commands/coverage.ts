@@ -1,0 +1,64 @@
+/**
+ * `npm run cli -- coverage --areas GEOFILE --area-id COL --population-col COL --services FILE
+ * [--capacity COL] [--category COL] [--per 1000]` → services per area (Versorgungsquote,
+ * METHODS.md §7) through the engine's `coverage`, the call the workbench makes.
+ * `per_population` is the capacity (or, without --capacity, the count) per `--per` inhabitants.
+ * `--category COL=VALUE[,VALUE]` keeps those categories; `--category COL` adds a breakdown per
+ * category to each area. Extra: `--services-x/-y/-crs`, `--services-id`, `--disclosure`
+ * (suppressed rates → null, METHODS §6). Figures are raw unless --disclosure is given.
+ */
+import { coverage } from '../../lib/engine/services-areas';
+import { pointSet } from '../../lib/engine/services-points';
+import type { PointSpec } from '../../lib/engine/services-types';
+import { t } from '../../i18n/index';
+import { flag, parseArgs, requireFlag } from '../args';
+import { cliEngine, importCliFile, pointSource } from '../files';
+
+export async function run(argv: string[]): Promise<unknown> {
+  const { flags } = parseArgs(argv);
+  const f = (k: string) => flag(flags, k);
+  const perS = f('per');
+  const per = perS === undefined ? 1000 : Number(perS);
+  if (!(per > 0)) throw new Error(`--per muss eine positive Zahl sein, nicht „${perS}“.`);
+  const engine = await cliEngine();
+  const areas = await importCliFile(requireFlag(flags, 'areas'));
+  if (!areas.hasGeometry) throw new Error(`„${areas.label}“ enthält keine Flächen; --areas braucht GeoJSON oder ein Shapefile.`);
+  const areaId = requireFlag(flags, 'area-id');
+  const population = requireFlag(flags, 'population-col');
+  engine.createLayer({ table: areas.name, idColumn: areaId });
+  const crs = f('services-crs');
+  const svc = await importCliFile(requireFlag(flags, 'services'), crs ? { crs } : {});
+  const src = pointSource(svc, f('services-x'), f('services-y'));
+  if (src.polygons) throw new Error(`„${svc.label}“ enthält Flächen; Angebote brauchen Punkte (Koordinaten oder Punktgeometrie).`);
+  const cat = f('category');
+  const [catCol, catValues] = cat?.includes('=') ? [cat.slice(0, cat.indexOf('=')), cat.slice(cat.indexOf('=') + 1).split(',')] : [cat, undefined];
+  const services: PointSpec = { table: svc.name, id: f('services-id'), capacity: f('capacity'), category: catCol, categories: catValues, x: src.x, y: src.y, crs: src.x ? crs : undefined };
+  const r = coverage(engine, {
+    services, layer: areas.name, target: { source: { layer: areas.name }, column: population }, per,
+    useCapacity: !!f('capacity'), disclosure: flags.disclosure !== undefined ? {} : false,
+  });
+  for (const w of r.warnings) process.stderr.write(`Hinweis: Datensatz ${w.row}${w.id ? ` (${w.id})` : ''}: ${t(`svc.reason.${w.reason}`, {}, 'de')}${w.value !== undefined ? ` („${w.value}“)` : ''}.\n`);
+  const breakdown = catCol && !catValues ? perCategory(engine, services, r.areaOf, r.ids.length) : null;
+  return {
+    areas: r.ids.map((id, a) => ({
+      id,
+      count: r.count[a],
+      capacity: r.capacity[a],
+      per_population: Number.isFinite(r.rate[a]) && r.rateStatus[a] === 'ok' ? r.rate[a] : null,
+      ...(breakdown ? { categories: breakdown[a] } : {}),
+    })),
+    unassigned: r.unassigned.map((u) => ({ row: u.row, reason: t(`svc.reason.${u.reason}`, {}, 'de') })),
+  };
+}
+
+function perCategory(engine: Awaited<ReturnType<typeof cliEngine>>, spec: PointSpec, areaOf: Int32Array, n: number): Record<string, { count: number; capacity: number }>[] {
+  const ps = pointSet(engine, spec, { valueColumn: spec.capacity, valueKind: 'capacity' });
+  const out = Array.from({ length: n }, () => ({}) as Record<string, { count: number; capacity: number }>);
+  areaOf.forEach((a, i) => {
+    if (a < 0) return;
+    const c = (out[a][ps.categories[i]] ??= { count: 0, capacity: 0 });
+    c.count++;
+    c.capacity += spec.capacity ? (Number.isFinite(ps.values[i]) ? ps.values[i] : 0) : 1;
+  });
+  return out;
+}
