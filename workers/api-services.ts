@@ -1,5 +1,5 @@
 /** "Angebote & Bedarfe" workspace calls (issue 11): service points, coverage, accessibility, gaps. */
-import { coverage, servicesForArea } from '../src/lib/engine/services-areas';
+import { areaInteriorPoints, coverage, servicesForArea } from '../src/lib/engine/services-areas';
 import { accessAnalysis } from '../src/lib/engine/services-access';
 import { gapAnalysis } from '../src/lib/engine/services-gaps';
 import { guessCrsOf, pointSet } from '../src/lib/engine/services-points';
@@ -30,6 +30,9 @@ export const servicesApi = {
   },
   async serviceGaps(req: GapsRequest) {
     return withEngine((e) => transferTyped(gapAnalysis(e, req)));
+  },
+  async areaInteriorPoints(layer: string) {
+    return withEngine((e) => areaInteriorPoints(e, layer));
   },
   /** Services inside and near one area (area profiles, issue 10). */
   async servicesForArea(req: AreaServicesRequest) {

@@ -8,7 +8,7 @@ import { DEFAULT_DISCLOSURE, discloseCount, type DisclosureOptions, type Disclos
 import { parseGeometry, type AreaGeometry } from '../analysis/geometry-rings';
 import { inArea, locatePoints, polygonIndex, type PolygonIndex } from '../analysis/pointInPolygon';
 import { sumPerArea, supplyRates } from '../analysis/supplyPerArea';
-import { lonLatToMetric } from '../geo/utm';
+import { lonLatToMetric, metricToLonLat } from '../geo/utm';
 import type { Engine } from './engine';
 import type { LayerMeta } from './types';
 import { ServiceError } from './services-errors';
@@ -160,4 +160,11 @@ export function servicesForArea(engine: Engine, r: AreaServicesRequest): AreaSer
     out.push({ id: ps.ids[i], name: ps.names[i], category: ps.categories[i], capacity: Number.isNaN(ps.values[i]) ? null : ps.values[i], distance, inside });
   }
   return out.sort((p, q) => p.distance - q.distance || p.name.localeCompare(q.name));
+}
+
+/** A point inside each area (WGS84), e.g. to place a new service "in area X" without a map click. */
+export function areaInteriorPoints(engine: Engine, layer: string): { ids: string[]; names: string[]; lon: number[]; lat: number[] } {
+  const L = metricLayer(engine, layer);
+  const p = metricToLonLat(L.insideX, L.insideY);
+  return { ids: L.ids, names: L.names, lon: Array.from(p.x), lat: Array.from(p.y) };
 }

@@ -19,6 +19,28 @@ export type { CustomMap };
 export type MapResult = ColumnValues & { classes: Classification };
 
 
+/** Picking info the map hands to an overlay (deck.gl's, reduced to what overlays use). */
+export interface OverlayPick {
+  layerId: string | null;
+  index: number;
+  /** [lon, lat] under the pointer */
+  coordinate: [number, number] | null;
+  /** the picked object of a non-binary layer */
+  object?: unknown;
+}
+
+/**
+ * Extra deck.gl layers a workspace draws over the areas (service points, catchment rings …),
+ * with its own click handling (return true to consume the click) and tooltips.
+ */
+export interface MapOverlay {
+  layers: unknown[];
+  onClick?: (p: OverlayPick) => boolean;
+  tooltip?: (p: OverlayPick) => string | null;
+  /** CSS cursor while the overlay waits for a click on the map (e.g. "crosshair") */
+  cursor?: string;
+}
+
 const BASEMAP_KEY = 'srw.basemap';
 /** Areas up to which names are drawn by default. */
 export const LABEL_LIMIT = 150;
@@ -55,6 +77,8 @@ export class MapState {
   series = $state.raw<LevelSeries | null>(null);
   /** project settings of disclosure control and levels */
   readonly levels: LevelsState;
+  /** a workspace's layers drawn on top of the areas */
+  overlay = $state.raw<MapOverlay | null>(null);
 
   constructor(private app: AppState) {
     this.levels = new LevelsState(app);
