@@ -13,10 +13,12 @@ import { benchImport } from './import.bench';
 import { benchSpatial } from './spatial.bench';
 import { benchIndex } from './index.bench';
 import { benchBrowser } from './browser.bench';
+import { benchServices } from './services.bench';
 
 const SUITES: [string, () => Promise<BenchRow[]>][] = [
   ['index', benchIndex],
   ['spatial', benchSpatial],
+  ['services', benchServices],
   ['import', () => benchImport()],
   ['browser', benchBrowser],
 ];

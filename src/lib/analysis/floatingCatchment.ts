@@ -21,8 +21,26 @@ export type AccessMethod = 'fca' | '2sfca' | 'e2sfca' | '3sfca';
 
 /** W(c) per pair for demand rows [from, to) into `out` (length = pairs). */
 export function pairWeights(p: CostPairs, spec: WeightSpec, out = new Float64Array(p.cost.length), from = 0, to = p.nDemand): Float64Array {
+  const a = p.offsets[from], b = p.offsets[to];
+  if (spec.kind === 'none') return out.fill(1, a, b);
+  if (spec.kind === 'step') {
+    // inlined: millions of pairs in the E2SFCA benchmark
+    checkWeightSpec(spec);
+    const up = Float64Array.from(spec.steps, (s) => s.upTo), wt = Float64Array.from(spec.steps, (s) => s.weight);
+    for (let q = a; q < b; q++) {
+      const c = p.cost[q];
+      let w = 0;
+      for (let k = 0; k < up.length; k++)
+        if (c <= up[k]) {
+          w = wt[k];
+          break;
+        }
+      out[q] = w;
+    }
+    return out;
+  }
   const W = weightFunction(spec);
-  for (let q = p.offsets[from]; q < p.offsets[to]; q++) {
+  for (let q = a; q < b; q++) {
     const w = W(p.cost[q]);
     if (!(w >= 0) || w === Infinity) throw new Error(`invalid weight: ${w} at cost ${p.cost[q]}`);
     out[q] = w;

@@ -154,7 +154,8 @@ export interface SearchBuffers {
 }
 
 export function searchBuffers(net: PathNetwork): SearchBuffers {
-  return { dist: new Float64Array(net.nodeX.length).fill(Infinity), touched: new Int32Array(net.nodeX.length), queue: new FlatQueue<number>() };
+  // a search pushes at most once per successful relaxation, i.e. once per directed edge (+ start)
+  return { dist: new Float64Array(net.nodeX.length).fill(Infinity), touched: new Int32Array(net.nodeX.length), queue: new FlatQueue<number>(net.targets.length + 1) };
 }
 
 /**
@@ -220,7 +221,16 @@ export function networkPairs(net: PathNetwork, demand: Snapped, supply: Snapped,
   const nd = demand.node.length, ns = supply.node.length;
   const at = byNode(net.nodeX.length, demand.node);
   const buf = searchBuffers(net);
-  const pi: number[] = [], pj: number[] = [], pc: number[] = [];
+  let cap = 1 << 16, len = 0;
+  let pi = new Int32Array(cap), pj = new Int32Array(cap), pc = new Float64Array(cap);
+  const grow = () => {
+    cap *= 2;
+    const a = new Int32Array(cap), b = new Int32Array(cap), c = new Float64Array(cap);
+    a.set(pi);
+    b.set(pj);
+    c.set(pc);
+    [pi, pj, pc] = [a, b, c];
+  };
   for (let j = from; j < to; j++) {
     const s = supply.node[j];
     if (s < 0) continue;
@@ -232,22 +242,23 @@ export function networkPairs(net: PathNetwork, demand: Snapped, supply: Snapped,
         const i = at.items[q];
         const c = d + demand.distance[i];
         if (c <= maxCost) {
-          pi.push(i);
-          pj.push(j);
-          pc.push(c);
+          if (len === cap) grow();
+          pi[len] = i;
+          pj[len] = j;
+          pc[len++] = c;
         }
       }
     }
     resetSearch(buf, count);
   }
   const offsets = new Int32Array(nd + 1);
-  for (const i of pi) offsets[i + 1]++;
+  for (let k = 0; k < len; k++) offsets[pi[k] + 1]++;
   for (let i = 0; i < nd; i++) offsets[i + 1] += offsets[i];
   const fill = offsets.slice(0, nd);
-  const sup = new Int32Array(pi.length);
-  const cost = new Float64Array(pi.length);
+  const sup = new Int32Array(len);
+  const cost = new Float64Array(len);
   // supplies were visited in order, so each demand's pairs come out sorted by supply
-  for (let k = 0; k < pi.length; k++) {
+  for (let k = 0; k < len; k++) {
     const p = fill[pi[k]]++;
     sup[p] = pj[k];
     cost[p] = pc[k];
@@ -263,7 +274,7 @@ export function nearestOnNetwork(net: PathNetwork, sources: Snapped, maxCost = I
   const n = net.nodeX.length;
   const dist = new Float64Array(n).fill(Infinity);
   const source = new Int32Array(n).fill(-1);
-  const queue = new FlatQueue<number>();
+  const queue = new FlatQueue<number>(net.targets.length + sources.node.length + 1);
   for (let j = 0; j < sources.node.length; j++) {
     const v = sources.node[j];
     if (v < 0) continue;

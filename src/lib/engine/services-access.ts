@@ -28,6 +28,8 @@ interface DemandSide {
   ids: string[];
   x: Float64Array;
   y: Float64Array;
+  lon: Float64Array;
+  lat: Float64Array;
   population: Float64Array;
   rows: Int32Array;
   skipped: RowIssue[];
@@ -43,8 +45,9 @@ function demandSide(engine: Engine, r: AccessRequest, duplicates: 'error' | 'ren
     const pop = areaValues(engine, d.population);
     const bad = L.ids.filter((_, i) => !(pop[i] >= 0));
     const warnings: AccessWarning[] = bad.length ? [{ code: 'population_missing_areas', params: { n: bad.length, ids: bad.slice(0, 8).join(', ') } }] : [];
+    const ll = metricToLonLat(L.insideX, L.insideY);
     return {
-      kind: 'areas', ids: L.ids, x: L.insideX, y: L.insideY,
+      kind: 'areas', ids: L.ids, x: L.insideX, y: L.insideY, lon: ll.x, lat: ll.y,
       population: pop.map((v) => (v >= 0 ? v : 0)), rows: Int32Array.from(L.ids, (_, i) => i + 1), skipped: [], warnings, areaLayer: d.layer,
     };
   }
@@ -53,7 +56,7 @@ function demandSide(engine: Engine, r: AccessRequest, duplicates: 'error' | 'ren
   const warnings: AccessWarning[] = bad.length ? [{ code: 'population_bad_rows', params: { n: bad.length, rows: bad.slice(0, 8).map((w) => w.row).join(', ') } }] : [];
   const columns = engine.table(d.points.table).columns.map((c) => c.name);
   return {
-    kind: looksLikeGrid(columns) ? 'grid' : 'points', ids: ps.ids, x: ps.x, y: ps.y,
+    kind: looksLikeGrid(columns) ? 'grid' : 'points', ids: ps.ids, x: ps.x, y: ps.y, lon: ps.lon.slice(), lat: ps.lat.slice(),
     population: ps.values.map((v) => (v >= 0 ? v : 0)), rows: ps.rows, skipped: ps.skipped, warnings,
   };
 }
@@ -102,10 +105,9 @@ export function accessAnalysis(engine: Engine, r: AccessRequest, duplicates: 'er
       unreachedPop += demand.population[i];
     }
   });
-  const lonlat = metricToLonLat(demand.x, demand.y);
   const out: AccessResponse = {
     method: r.method, weights, demandKind: demand.kind, costKind: r.cost.kind, maxCost: r.maxCost, normalized: !!r.normalize,
-    demand: { ids: demand.ids, population: demand.population, access: res.access, reached: res.reached, lon: lonlat.x, lat: lonlat.y, nearest: costs.nearest },
+    demand: { ids: demand.ids, population: demand.population, access: res.access, reached: res.reached, lon: demand.lon, lat: demand.lat, nearest: costs.nearest },
     supply: { ids: supply.ids, names: supply.names, categories: supply.categories, capacity: S, ratio: res.ratio, demand: res.demandOnSupply, lon: supply.lon, lat: supply.lat },
     totalSupply: res.totalSupply, weightedAccessSum: res.weightedAccessSum, meanAccess: res.meanAccess,
     invariantGap: r.method === 'fca' ? null : invariantGap(res),

@@ -69,7 +69,9 @@ function euclidean(detour: number, c: CostInput): CostResult {
   if (!(detour >= 1) || !Number.isFinite(detour)) throw new ServiceError('invalid_option', { what: 'detour', value: String(detour) });
   const { demand: d, supply: s } = c;
   const pairs = straightLinePairs(d.x, d.y, s.x, s.y, c.maxCost, detour);
-  const out: CostResult = { pairs, nearest: nearestStraight(d.x, d.y, s.x, s.y, detour, Math.max(c.reach, c.maxCost)).cost, warnings: [], offDemand: [], offSupply: [] };
+  // within the catchment the nearest cost is already among the pairs
+  const nearest = c.reach <= c.maxCost ? minCost(pairs) : nearestStraight(d.x, d.y, s.x, s.y, detour, c.reach).cost;
+  const out: CostResult = { pairs, nearest, warnings: [], offDemand: [], offSupply: [] };
   if (c.method === 'fca') out.demandPairs = straightLinePairs(d.x, d.y, d.x, d.y, c.maxCost, detour);
   if (c.method === '3sfca' && weightSupport(c.weights) > c.maxCost) out.selection = straightLineSelection(d.x, d.y, s.x, s.y, detour, weightFunction(c.weights), weightSupport(c.weights));
   return out;

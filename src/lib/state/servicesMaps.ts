@@ -51,7 +51,7 @@ export function coverageMap(title: string, rate: Float64Array, status: Disclosur
   return quantileMap(title, rate, '', (i) => status[i] === 'secret' || status[i] === 'unreliable' || status[i] === 'secondary');
 }
 
-/** The 3 × 3 map: class = needClass × 3 + supplyClass, labels "Bedarf hoch · Versorgung gering". */
+/** The 3 × 3 map: class = needClass × 3 + supplyClass, labels "hoch · gering" (need · supply, named in the title). */
 export function gapMap(title: string, cell: Int16Array, values: Float64Array): CustomMap {
   const levels = ['low', 'mid', 'high'] as const;
   const colors: RGB[] = [];
@@ -59,7 +59,7 @@ export function gapMap(title: string, cell: Int16Array, values: Float64Array): C
   for (let n = 2; n >= 0; n--)
     for (let s = 0; s < 3; s++) {
       colors.push(GAP_COLORS[n][s] as RGB);
-      labels.push(t('svc.gap.cell', { need: t(`svc.gap.need.${levels[n]}`), supply: t(`svc.gap.supply.${levels[s]}`) }));
+      labels.push(t('svc.gap.cellShort', { need: t(`svc.gap.need.${levels[n]}`), supply: t(`svc.gap.supply.${levels[s]}`) }));
     }
   // legend order: high need first; cell = n * 3 + s
   const classOf = Int16Array.from(cell, (c) => (c < 0 ? -1 : (2 - Math.floor(c / 3)) * 3 + (c % 3)));

@@ -25,7 +25,7 @@ describe('cost pairs', () => {
             });
             const got: [number, number][] = [];
             for (let q = p.offsets[i]; q < p.offsets[i + 1]; q++) got.push([p.supply[q], p.cost[q]]);
-            expect(got).toEqual(want);
+            expect(got.sort((a, b) => a[0] - b[0])).toEqual(want);
           }
         }),
       { numRuns: 150, seed: 7 },
@@ -53,5 +53,36 @@ describe('cost pairs', () => {
     expect(all[0]).toBeCloseTo(1 + Math.exp(-0.5) + Math.exp(-1250), 15);
     const step = weightFunction({ kind: 'step', steps: [{ upTo: 150, weight: 1 }] });
     expect(straightLineSelection([0], [0], [0, 100, 5000], [0, 0, 0], 1, step, 150)[0]).toBe(2);
+  });
+});
+
+describe('cost pairs without a limit', () => {
+  it('an infinite catchment pairs every demand with every service', () => {
+    const p = straightLinePairs([0, 5], [0, 5], [1, 2, 3], [1, 2, 3], Infinity);
+    expect(Array.from(p.offsets)).toEqual([0, 3, 6]);
+    expect(Array.from(p.supply).sort()).toEqual([0, 0, 1, 1, 2, 2]);
+  });
+});
+
+describe('nearest service by straight line', () => {
+  it('equals a brute-force scan (ties: lowest index), with and without a cut-off', () => {
+    const cm = fc.integer({ min: 0, max: 300_000 }).map((v) => v / 100);
+    const pt = fc.tuple(cm, cm);
+    fc.assert(
+      fc.property(fc.array(pt, { minLength: 1, maxLength: 40 }), fc.array(pt, { minLength: 1, maxLength: 25 }), fc.constantFrom(Infinity, 500, 50), (dem, sup, max) => {
+        const r = nearestStraight(dem.map((d) => d[0]), dem.map((d) => d[1]), sup.map((s) => s[0]), sup.map((s) => s[1]), 1, max);
+        dem.forEach((d, i) => {
+          let best = Infinity, bj = -1;
+          sup.forEach((s, j) => {
+            const e = (s[0] - d[0]) ** 2 + (s[1] - d[1]) ** 2;
+            if (e < best) [best, bj] = [e, j];
+          });
+          if (Math.sqrt(best) > max) bj = -1;
+          expect(r.supply[i]).toBe(bj);
+          if (bj >= 0) expect(r.cost[i]).toBeCloseTo(Math.sqrt(best), 9);
+        });
+      }),
+      { numRuns: 200, seed: 3 },
+    );
   });
 });
