@@ -4,15 +4,19 @@ import { type FileMap, writeStadt } from './write-stadt.ts';
 import { KREIS_YEARS, generateKreis } from './musterkreis.ts';
 import { writeKreis } from './write-kreis.ts';
 import { writeJugendhilfe } from './write-jugendhilfe.ts';
+import { writeGitter } from './write-gitter.ts';
 
 export const STADT_SEED = 20250115;
 export const KREIS_SEED = 20250116;
 /** separate stream for the Jugendhilfe file, so the Kreis values above never change */
 export const JUGEND_SEED = 20250117;
+/** separate stream for the children grid (issue 11), so the Musterstadt values above never change */
+export const GITTER_SEED = 20250118;
 
 export function buildAll(): FileMap {
   const files: FileMap = new Map();
-  const stadtFiles = writeStadt(generateStadt(STADT_SEED), files);
+  const stadt = generateStadt(STADT_SEED);
+  const stadtFiles = [...writeStadt(stadt, files), ...writeGitter(stadt, files, GITTER_SEED)];
   const kreis = generateKreis(KREIS_SEED);
   const kreisFiles = [...writeKreis(kreis, files), ...writeJugendhilfe(kreis, files, JUGEND_SEED)];
   const manifest = {

@@ -65,6 +65,8 @@ describe('Angebote & Bedarfe in the browser (demo)', () => {
     await expect.poll(() => page.getByTestId('svc-acc-method').inputValue()).toBe('e2sfca');
     await page.getByTestId('svc-acc-run').click();
     await expect.poll(() => page.getByTestId('svc-acc-check').innerText(), { timeout: 60_000 }).toContain('✓');
+    // the demo's 100 m grid of children is the demand (finest data), and the note says so
+    await expect.poll(() => page.getByTestId('svc-acc-result').innerText()).toContain('Gitterzellen');
     await page.getByTestId('svc-map-access').click();
     await expect.poll(() => page.getByTestId('legend').innerText(), { timeout: 30_000 }).toContain('E2SFCA');
     await waitForMap(page);

@@ -137,7 +137,33 @@ describe('CLI access (same engine path)', () => {
     await expect(accessCli(['--demand', F.hDemand, '--demand-id', 'geoid', '--population', 'pop', '--supply', F.dupSupply, '--supply-id', 'geoid', '--capacity', 'doc',
       '--cost', F.hCost, '--cost-origin', 'origin', '--cost-destination', 'dest', '--cost-value', 'cost', '--method', '2sfca', '--max-cost', '61'])).rejects.toThrow('Die Kennung „1“ kommt in Spalte „geoid“ von „doppelt.csv“ mehrfach vor (Datensätze 1, 2)');
     await expect(hospital('4sfca')).rejects.toThrow('Unbekannte Methode „4sfca“');
+    // FCA takes demand → demand costs from the rows whose destination is a demand id (same ids here):
+    // location 1 with W = 1/c: (15/1 + 100/40) / (100/1 + 10/40)
+    expect((await hospital('fca')).demand[0].access).toBeCloseTo(17.5 / 100.25, 12);
     await expect(hospital('2sfca', ['--weights', 'gaussian:0'])).rejects.toThrow('--weights „gaussian:0“ ist ungültig');
+  });
+});
+
+describe('cost table with unknown ids and bad values', () => {
+  it('warns with the ids concerned and computes with the rest', async () => {
+    const dem = (await engine.importFile({ name: 'n.csv', bytes: new TextEncoder().encode('geoid;pop\n1;100\n2;50\n3;10\n') })).name;
+    const sup = (await engine.importFile({ name: 'a.csv', bytes: new TextEncoder().encode('geoid;doc\n1;15\n2;20\n3;100\n4;5\n') })).name;
+    const cost = (await engine.importFile({ name: 'k.csv', bytes: new TextEncoder().encode(
+      'o;d;c\n1;1;1\n2;2;1\n3;3;1\n1;3;40\n2;3;40\n3;1;40\n3;2;40\n1;2;80\n2;1;80\n9;1;5\n1;Z9;5\n2;1;k.A.\n') })).name;
+    const r = accessAnalysis(engine, {
+      demand: { kind: 'points', population: 'pop', points: { table: dem, id: 'geoid' } },
+      supply: { table: sup, id: 'geoid', capacity: 'doc' },
+      cost: { kind: 'table', table: cost, origin: 'o', destination: 'd', value: 'c' }, method: '2sfca', maxCost: 61, weights: { kind: 'gravity', scale: 1, alpha: -1 },
+    });
+    expect(r.warnings).toEqual([
+      { code: 'cost_unknown_origin', params: { n: 1, ids: '9' } },
+      { code: 'cost_unknown_destination', params: { n: 1, ids: 'Z9' } },
+      { code: 'cost_bad_values', params: { n: 1, column: 'c' } },
+      { code: 'cost_supply_without_rows', params: { n: 1, ids: '4' } },
+    ]);
+    // the valid rows are the hospital example: its values are unchanged by the bad rows
+    expect(Array.from(r.demand.access, (a) => +a.toFixed(6))).toEqual([0.331444, 0.579828, 7.286418]);
+    expect(Number.isNaN(r.supply.ratio[3])).toBe(true);
   });
 });
 

@@ -102,7 +102,7 @@ function fromTable(engine: Engine, spec: Extract<CostSpec, { kind: 'table' }>, c
     if (!(cost[r] >= 0)) bad++;
   }
   const warnings: AccessWarning[] = [];
-  const list = (s: Set<string>) => [...s].slice(0, 8).join(', ') + (s.size > 8 ? ` … (${s.size})` : '');
+  const list = (s: Set<string>) => [...s].slice(0, 8).map((x) => x || '–').join(', ') + (s.size > 8 ? ` … (${s.size})` : '');
   if (unknownO.size) warnings.push({ code: 'cost_unknown_origin', params: { n: unknownO.size, ids: list(unknownO) } });
   if (unknownD.size) warnings.push({ code: 'cost_unknown_destination', params: { n: unknownD.size, ids: list(unknownD) } });
   if (bad) warnings.push({ code: 'cost_bad_values', params: { n: bad, column: spec.value } });

@@ -11,6 +11,7 @@ import { ScenarioState } from './servicesScenarios.svelte';
 import { coverageMap, gapMap, pointColorsFor, quantileMap } from './servicesMaps';
 import { catchmentRing, demandLayer, scenarioLayer, serviceLayer, SVC_LAYER_IDS, type ServiceMarker } from '../map/serviceLayers';
 import { classify } from '../analysis/classify';
+import { looksLikeGrid } from '../analysis/pointCoords';
 import { paletteColors } from '../map/palettes';
 import { applyScenarioPreview } from './servicesPreview';
 import type { AccessResponse, CoverageResponse, GapsResponse, PointSet } from '../engine/services-types';
@@ -60,6 +61,14 @@ export class ServicesState {
     await this.cov.init();
     this.gap.init(this.cov.src);
     if (!this.acc.areaPopulation) this.acc.areaPopulation = this.cov.target;
+    // the finest demand data wins: a Zensus-style grid of the target group, when loaded
+    if (!this.acc.demandTable) {
+      const grid = this.app.tables.find((tb) => looksLikeGrid(tb.columns.map((c) => c.name)));
+      if (grid) {
+        this.acc.chooseDemandTable(this.app, grid.name);
+        if (this.acc.demandPopulation) this.acc.demandKind = 'points';
+      }
+    }
   }
 
   /** Runs coverage, accessibility and gaps for the status quo (and the scenario, if one is chosen). */

@@ -12,13 +12,17 @@ describe('CRS', () => {
   });
 
   it('has definitions for all required codes', () => {
-    expect(Object.keys(CRS_DEFS).sort()).toEqual(['EPSG:25832', 'EPSG:25833', 'EPSG:31466', 'EPSG:31467', 'EPSG:3857', 'EPSG:4258', 'EPSG:4326']);
+    expect(Object.keys(CRS_DEFS).sort()).toEqual(['EPSG:25832', 'EPSG:25833', 'EPSG:3035', 'EPSG:31466', 'EPSG:31467', 'EPSG:3857', 'EPSG:4258', 'EPSG:4326']);
   });
 
   it('maps each projection origin to its central meridian (exact properties of the projections)', () => {
     expect(toWgs84('EPSG:25832')([500000, 5645000])[0]).toBeCloseTo(9, 9);
     expect(toWgs84('EPSG:25833')([500000, 5820000])[0]).toBeCloseTo(15, 9);
     expect(toWgs84('EPSG:25832')([500000, 0])[1]).toBeCloseTo(0, 9);
+    // ETRS89-LAEA (Zensus grid): the false origin is the projection centre 10° E, 52° N
+    const laea = toWgs84('EPSG:3035')([4321000, 3210000]);
+    expect(laea[0]).toBeCloseTo(10, 9);
+    expect(laea[1]).toBeCloseTo(52, 9);
     // Gauß-Krüger on Bessel with a datum shift: the meridian moves by metres only
     expect(toWgs84('EPSG:31466')([2500000, 5645000])[0]).toBeCloseTo(6, 2);
     expect(toWgs84('EPSG:31467')([3500000, 5645000])[0]).toBeCloseTo(9, 2);
