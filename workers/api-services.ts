@@ -3,7 +3,7 @@ import { areaInteriorPoints, coverage, servicesForArea } from '../src/lib/engine
 import { accessAnalysis } from '../src/lib/engine/services-access';
 import { gapAnalysis } from '../src/lib/engine/services-gaps';
 import { guessCrsOf, pointSet } from '../src/lib/engine/services-points';
-import type { AccessRequest, AreaServicesRequest, CoverageRequest, GapsRequest, PointSpec } from '../src/lib/engine/services-types';
+import type { AccessRequest, AreaServicesRequest, CoverageRequest, GapsRequest, PointSpec, ProgressFn, TaskId } from '../src/lib/contract';
 import { transferTyped, withEngine } from './core';
 
 export const servicesApi = {
@@ -21,9 +21,18 @@ export const servicesApi = {
   async serviceCoverage(req: CoverageRequest) {
     return withEngine((e) => transferTyped(coverage(e, req)));
   },
-  async serviceAccess(req: AccessRequest) {
-    return withEngine((e) => {
-      const r = accessAnalysis(e, req);
+  /** A task of the runner: the busy bar shows it and „Abbrechen“ stops it before the next step. */
+  async serviceAccess(req: AccessRequest, onProgress?: ProgressFn, taskId?: TaskId) {
+    return withEngine(async (e) => {
+      const r = await e.tasks.run(
+        async (task) => {
+          await task.checkpoint(0.05, 'services');
+          const out = accessAnalysis(e, req);
+          await task.checkpoint(1, 'services');
+          return out;
+        },
+        { onProgress, id: taskId, stage: 'services' },
+      );
       // supply positions may be the memoised point set's own arrays: copy before transferring
       return transferTyped({ ...r, supply: { ...r.supply, lon: r.supply.lon.slice(), lat: r.supply.lat.slice() } });
     });

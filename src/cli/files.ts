@@ -1,53 +1,31 @@
 /**
- * Files → the Node `Engine` for CLI commands that run on the engine path (the same calls the
- * workbench makes): one engine per process, files imported through `Engine.importFile`.
+ * Point files for the `access` and `coverage` commands: which coordinates a table offers (its
+ * point geometry or guessed x/y columns) — the CLI counterpart of the workspace's column guesses.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { createNodeDuck } from '../lib/db/node';
-import { Engine } from '../lib/engine/engine';
-import type { TableMeta } from '../lib/engine/types';
-import type { ImportOptions } from '../lib/ingest/types';
+import { appError, type TableMeta } from '../lib/contract';
 import { guessCoordinateColumns } from '../lib/analysis/pointCoords';
 import { GEOM_COL } from '../lib/ingest/types';
 
-let enginePromise: Promise<Engine> | null = null;
-
-/** The process's engine (lazy; reset when the start fails). */
-export function cliEngine(): Promise<Engine> {
-  enginePromise ??= createNodeDuck()
-    .then((d) => new Engine(d))
-    .catch((e: unknown) => {
-      enginePromise = null;
-      throw e;
-    });
-  return enginePromise;
-}
-
-/** Reads and imports a file as a table of the engine. */
-export async function importCliFile(file: string, options: ImportOptions = {}): Promise<TableMeta> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch {
-    throw new Error(`Datei „${file}“ kann nicht gelesen werden.`);
-  }
-  const engine = await cliEngine();
-  return engine.importFile({ name: path.basename(file), bytes }, options);
-}
-
-/** What a point file offers: its geometry kind and guessed x/y columns. */
+/** Coordinates of a point file; `optional` (with a cost table) allows a table of ids only. */
 export function pointSource(meta: TableMeta, x?: string, y?: string, optional = false): { x?: string; y?: string; polygons: boolean } {
   if (x || y) {
-    if (!x || !y) throw new Error('Bitte beide Koordinatenspalten angeben (x und y).');
+    if (!x || !y) throw appError('svc.cli_both_xy', { table: meta.label });
     return { x, y, polygons: false };
   }
   if (meta.hasGeometry) return { polygons: meta.detected?.geometryType === 'polygon' || meta.detected?.geometryType === 'mixed', x: undefined, y: undefined };
   const g = guessCoordinateColumns(meta.columns.filter((c) => c.name !== GEOM_COL).map((c) => c.name));
   if ((!g.x || !g.y) && optional) return { polygons: false };
-  if (!g.x || !g.y)
-    throw new Error(
-      `„${meta.label}“ hat keine Geometrie und keine erkennbaren Koordinatenspalten (z. B. RECHTSWERT/HOCHWERT, x/y, lon/lat). Geben Sie sie mit --…-x und --…-y an; Adressen ohne Koordinaten können nicht verortet werden (keine Geokodierung).`,
-    );
+  if (!g.x || !g.y) throw appError('svc.cli_no_coordinates', { table: meta.label });
   return { ...g, polygons: false };
+}
+
+/** A numeric flag (decimal point or comma). */
+export function numberFlag(v: string | undefined, name: string, fallback?: number): number {
+  if (v === undefined) {
+    if (fallback === undefined) throw appError('svc.cli_missing_flag', { flag: name });
+    return fallback;
+  }
+  const n = Number(v.replace(',', '.'));
+  if (!Number.isFinite(n)) throw appError('svc.cli_not_number', { flag: name, value: v });
+  return n;
 }

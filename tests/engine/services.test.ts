@@ -10,6 +10,17 @@ import { gapAnalysis } from '../../src/lib/engine/services-gaps';
 import { run as accessCli } from '../../src/cli/commands/access';
 import { run as coverageCli } from '../../src/cli/commands/coverage';
 import { writeFixtures } from './services-fixture';
+import { errorText } from '../../src/i18n/index';
+
+/** The German text a user (or the CLI) reads for the error a call fails with. */
+async function failText(p: Promise<unknown> | (() => unknown)): Promise<string> {
+  try {
+    await (typeof p === 'function' ? p() : p);
+  } catch (e) {
+    return errorText(e, 'de').message;
+  }
+  throw new Error('expected a failure');
+}
 
 const F = writeFixtures();
 const file = (p: string) => ({ name: path.basename(p), bytes: new Uint8Array(readFileSync(p)) });
@@ -60,11 +71,11 @@ describe('Versorgungsquote per area (coverage)', () => {
     expect(r.unassigned.map((u) => [u.row, u.reason])).toEqual([[6, 'missing'], [7, 'outside_areas']]);
   });
 
-  it('services in and near an area, nearest first (for area profiles)', () => {
+  it('services in and near an area, nearest first (for area profiles)', async () => {
     const list = servicesForArea(engine, { services: { table: services, ...SVC }, layer: areas, area: '01', radius: 300 });
     // K3 sits in the middle of 01's 200 m hole (100 m from its edge); K1#8 is 500 m north of 01
     expect(list.map((s) => [s.id, s.inside, Math.round(s.distance)])).toEqual([['K1', true, 0], ['K2', true, 0], ['K3', false, 100]]);
-    expect(() => servicesForArea(engine, { services: { table: services, ...SVC }, layer: areas, area: '99', radius: 1 })).toThrow('Gebiet „99“ gibt es in der Ebene nicht.');
+    expect(await failText(() => servicesForArea(engine, { services: { table: services, ...SVC }, layer: areas, area: '99', radius: 1 }))).toBe('Gebiet „99“ gibt es in der Ebene nicht.');
   });
 });
 
@@ -133,14 +144,15 @@ describe('CLI access (same engine path)', () => {
     expect(d.supply[0].ratio).toBeCloseTo(10 / 5, 12);
   });
   it('bad input: empty cost table, duplicate supply ids, unknown method → German errors', async () => {
-    await expect(hospital('2sfca', ['--cost', F.emptyCost])).rejects.toThrow(/„leer\.csv“ enthält nur Kopf/);
-    await expect(accessCli(['--demand', F.hDemand, '--demand-id', 'geoid', '--population', 'pop', '--supply', F.dupSupply, '--supply-id', 'geoid', '--capacity', 'doc',
-      '--cost', F.hCost, '--cost-origin', 'origin', '--cost-destination', 'dest', '--cost-value', 'cost', '--method', '2sfca', '--max-cost', '61'])).rejects.toThrow('Die Kennung „1“ kommt in Spalte „geoid“ von „doppelt.csv“ mehrfach vor (Datensätze 1, 2)');
-    await expect(hospital('4sfca')).rejects.toThrow('Unbekannte Methode „4sfca“');
+    expect(await failText(hospital('2sfca', ['--cost', F.emptyCost]))).toMatch(/„leer\.csv“ enthält nur Kopf/);
+    expect(await failText(accessCli(['--demand', F.hDemand, '--demand-id', 'geoid', '--population', 'pop', '--supply', F.dupSupply, '--supply-id', 'geoid', '--capacity', 'doc',
+      '--cost', F.hCost, '--cost-origin', 'origin', '--cost-destination', 'dest', '--cost-value', 'cost', '--method', '2sfca', '--max-cost', '61']))).toContain('Die Kennung „1“ kommt in Spalte „geoid“ von „doppelt.csv“ mehrfach vor (Datensätze 1, 2)');
+    expect(await failText(hospital('4sfca'))).toContain('Unbekannte Methode „4sfca“');
     // FCA takes demand → demand costs from the rows whose destination is a demand id (same ids here):
     // location 1 with W = 1/c: (15/1 + 100/40) / (100/1 + 10/40)
     expect((await hospital('fca')).demand[0].access).toBeCloseTo(17.5 / 100.25, 12);
-    await expect(hospital('2sfca', ['--weights', 'gaussian:0'])).rejects.toThrow('--weights „gaussian:0“ ist ungültig');
+    expect(await failText(hospital('2sfca', ['--weights', 'gaussian:0']))).toBe('--weights „gaussian:0“ ist ungültig (invalid sigma: 0).');
+    expect(await failText(hospital('2sfca', ['--max-cost', 'viel']))).toBe('--max-cost muss eine Zahl sein, nicht „viel“.');
   });
 });
 

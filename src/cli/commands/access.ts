@@ -10,27 +10,19 @@
  */
 import { parseWeightSpec } from '../../lib/analysis/catchmentWeights';
 import { accessAnalysis, ACCESS_METHODS } from '../../lib/engine/services-access';
-import { rowList, ServiceError } from '../../lib/engine/services-errors';
-import type { AccessMethod, AccessRequest, CostSpec, DemandSpec } from '../../lib/engine/services-types';
+import { rowList } from '../../lib/engine/services-errors';
+import { appError } from '../../lib/contract/errors';
+import type { AccessMethod, AccessRequest, CostSpec, DemandSpec } from '../../lib/contract/services';
 import { t } from '../../i18n/index';
 import { flag, parseArgs, requireFlag } from '../args';
-import { cliEngine, importCliFile, pointSource } from '../files';
-
-function num(v: string | undefined, name: string, fallback?: number): number {
-  if (v === undefined) {
-    if (fallback === undefined) throw new Error(`Option --${name} fehlt.`);
-    return fallback;
-  }
-  const n = Number(v.replace(',', '.'));
-  if (!Number.isFinite(n)) throw new Error(`--${name} muss eine Zahl sein, nicht „${v}“.`);
-  return n;
-}
+import { numberFlag as num, pointSource } from '../files';
+import { cliEngine, loadFile } from '../engine';
 
 export async function run(argv: string[]): Promise<unknown> {
   const { flags } = parseArgs(argv);
   const f = (k: string) => flag(flags, k);
   const method = requireFlag(flags, 'method') as AccessMethod;
-  if (!ACCESS_METHODS.includes(method)) throw new ServiceError('method_unknown', { method, methods: ACCESS_METHODS.join(', ') });
+  if (!ACCESS_METHODS.includes(method)) throw appError('svc.method_unknown', { method, methods: ACCESS_METHODS.join(', ') });
   const maxCost = num(f('max-cost'), 'max-cost');
   let weights;
   const w = f('weights');
@@ -38,13 +30,13 @@ export async function run(argv: string[]): Promise<unknown> {
     try {
       weights = parseWeightSpec(w);
     } catch (e) {
-      throw new Error(`--weights „${w}“ ist ungültig (${(e as Error).message}). Beispiele: step:10=1,20=0.68,30=0.22 · gravity:60:-1 · gaussian:500`);
+      throw appError('svc.cli_weights', { value: w, detail: (e as Error).message });
     }
   }
   const engine = await cliEngine();
   const demandCrs = f('demand-crs'), supplyCrs = f('supply-crs');
-  const demandMeta = await importCliFile(requireFlag(flags, 'demand'), demandCrs ? { crs: demandCrs } : {});
-  const supplyMeta = await importCliFile(requireFlag(flags, 'supply'), supplyCrs ? { crs: supplyCrs } : {});
+  const demandMeta = await loadFile(engine, requireFlag(flags, 'demand'), demandCrs ? { crs: demandCrs } : {});
+  const supplyMeta = await loadFile(engine, requireFlag(flags, 'supply'), supplyCrs ? { crs: supplyCrs } : {});
   const demandId = requireFlag(flags, 'demand-id'), population = requireFlag(flags, 'population');
   // with a cost table, ids are enough: coordinates are optional
   const optional = f('cost') !== undefined;
@@ -58,13 +50,13 @@ export async function run(argv: string[]): Promise<unknown> {
     demand = { kind: 'points', population, points: { table: demandMeta.name, id: demandId, x: dsrc.x, y: dsrc.y, crs: dsrc.x ? demandCrs : undefined } };
   }
   const ssrc = pointSource(supplyMeta, f('supply-x'), f('supply-y'), optional);
-  if (ssrc.polygons) throw new Error(`„${supplyMeta.label}“ enthält Flächen; Angebote brauchen Punkte (Koordinaten oder Punktgeometrie).`);
+  if (ssrc.polygons) throw appError('svc.cli_supply_polygons', { table: supplyMeta.label });
   let cost: CostSpec;
   if (f('cost')) {
-    const meta = await importCliFile(f('cost')!);
+    const meta = await loadFile(engine, f('cost')!);
     cost = { kind: 'table', table: meta.name, origin: requireFlag(flags, 'cost-origin'), destination: requireFlag(flags, 'cost-destination'), value: requireFlag(flags, 'cost-value') };
   } else if (f('network')) {
-    const meta = await importCliFile(f('network')!);
+    const meta = await loadFile(engine, f('network')!);
     cost = { kind: 'network', table: meta.name };
   } else cost = { kind: 'euclidean', detour: num(f('detour'), 'detour', 1) };
   const req: AccessRequest = {

@@ -9,27 +9,29 @@
  */
 import { coverage } from '../../lib/engine/services-areas';
 import { pointSet } from '../../lib/engine/services-points';
-import type { PointSpec } from '../../lib/engine/services-types';
+import type { PointSpec } from '../../lib/contract/services';
 import { t } from '../../i18n/index';
 import { flag, parseArgs, requireFlag } from '../args';
-import { cliEngine, importCliFile, pointSource } from '../files';
+import { pointSource } from '../files';
+import { cliEngine, loadFile } from '../engine';
+import { appError } from '../../lib/contract/errors';
 
 export async function run(argv: string[]): Promise<unknown> {
   const { flags } = parseArgs(argv);
   const f = (k: string) => flag(flags, k);
   const perS = f('per');
   const per = perS === undefined ? 1000 : Number(perS);
-  if (!(per > 0)) throw new Error(`--per muss eine positive Zahl sein, nicht „${perS}“.`);
+  if (!(per > 0)) throw appError('svc.cli_not_number', { flag: 'per', value: String(perS) });
   const engine = await cliEngine();
-  const areas = await importCliFile(requireFlag(flags, 'areas'));
-  if (!areas.hasGeometry) throw new Error(`„${areas.label}“ enthält keine Flächen; --areas braucht GeoJSON oder ein Shapefile.`);
+  const areas = await loadFile(engine, requireFlag(flags, 'areas'));
+  if (!areas.hasGeometry) throw appError('cli.noGeometry', { file: areas.label });
   const areaId = requireFlag(flags, 'area-id');
   const population = requireFlag(flags, 'population-col');
   engine.createLayer({ table: areas.name, idColumn: areaId });
   const crs = f('services-crs');
-  const svc = await importCliFile(requireFlag(flags, 'services'), crs ? { crs } : {});
+  const svc = await loadFile(engine, requireFlag(flags, 'services'), crs ? { crs } : {});
   const src = pointSource(svc, f('services-x'), f('services-y'));
-  if (src.polygons) throw new Error(`„${svc.label}“ enthält Flächen; Angebote brauchen Punkte (Koordinaten oder Punktgeometrie).`);
+  if (src.polygons) throw appError('svc.cli_supply_polygons', { table: svc.label });
   const cat = f('category');
   const [catCol, catValues] = cat?.includes('=') ? [cat.slice(0, cat.indexOf('=')), cat.slice(cat.indexOf('=') + 1).split(',')] : [cat, undefined];
   const services: PointSpec = { table: svc.name, id: f('services-id'), capacity: f('capacity'), category: catCol, categories: catValues, x: src.x, y: src.y, crs: src.x ? crs : undefined };

@@ -2,6 +2,7 @@
  * Need × supply gaps (METHODS.md §7): both variables in terciles by their percentile rank, a 3 × 3
  * bivariate class per area and a ranked list of areas with high need and low supply. Pure.
  */
+import { invalid } from '../contract/errors';
 
 /** Mid-rank percentile in (0, 1) per value (ties share their rank), NaN for missing values. */
 export function percentileRanks(values: ArrayLike<number>): Float64Array {
@@ -49,7 +50,7 @@ export interface Bivariate {
 
 /** 3 × 3 classes of need (higher = more need) and supply (higher = better supplied). */
 export function bivariate(need: ArrayLike<number>, supply: ArrayLike<number>): Bivariate {
-  if (need.length !== supply.length) throw new Error(`invalid lengths: ${need.length} vs ${supply.length}`);
+  if (need.length !== supply.length) throw invalid('lengths', `${need.length} vs ${supply.length}`);
   const needClass = terciles(need), supplyClass = terciles(supply);
   const needRank = percentileRanks(need), supplyRank = percentileRanks(supply);
   const cell = Int16Array.from(needClass, (c, i) => (c < 0 || supplyClass[i] < 0 ? -1 : c * 3 + supplyClass[i]));

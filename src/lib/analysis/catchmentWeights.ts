@@ -4,6 +4,7 @@
  * gravity (c/scale)^α and Gaussian exp(−c²/2σ²). Pure; costs are in the unit of the cost
  * source (metres or minutes).
  */
+import { invalid } from '../contract/errors';
 
 /** One step: costs up to and including `upTo` get `weight` (the first step that fits wins). */
 export interface WeightStep {
@@ -29,31 +30,31 @@ export function stepsForCatchment(maxCost: number): WeightStep[] {
   return E2SFCA_DEFAULT_STEPS.map((s) => ({ upTo: (s.upTo / 30) * maxCost, weight: s.weight }));
 }
 
-/** Validates a spec; throws `invalid <field>: <value>` (translated by the engine). */
+/** Validates a spec; throws `invalid(<option>, <value>)` (shown as „Ungültige Einstellung …“). */
 export function checkWeightSpec(w: WeightSpec): WeightSpec {
   switch (w.kind) {
     case 'none':
       return w;
     case 'step': {
-      if (!Array.isArray(w.steps) || w.steps.length === 0) throw new Error('invalid steps: empty');
+      if (!Array.isArray(w.steps) || w.steps.length === 0) throw invalid('steps', 'empty');
       let prev = -Infinity;
       for (const s of w.steps) {
-        if (!Number.isFinite(s.upTo) || s.upTo < 0 || s.upTo <= prev) throw new Error(`invalid step: ${s.upTo}`);
-        if (!Number.isFinite(s.weight) || s.weight < 0) throw new Error(`invalid step weight: ${s.weight}`);
+        if (!Number.isFinite(s.upTo) || s.upTo < 0 || s.upTo <= prev) throw invalid('step', s.upTo);
+        if (!Number.isFinite(s.weight) || s.weight < 0) throw invalid('stepWeight', s.weight);
         prev = s.upTo;
       }
       return w;
     }
     case 'gravity':
-      if (!(w.scale > 0) || !Number.isFinite(w.scale)) throw new Error(`invalid scale: ${w.scale}`);
-      if (!Number.isFinite(w.alpha)) throw new Error(`invalid alpha: ${w.alpha}`);
-      if (w.minCost !== undefined && !(w.minCost >= 0)) throw new Error(`invalid minCost: ${w.minCost}`);
+      if (!(w.scale > 0) || !Number.isFinite(w.scale)) throw invalid('scale', w.scale);
+      if (!Number.isFinite(w.alpha)) throw invalid('alpha', w.alpha);
+      if (w.minCost !== undefined && !(w.minCost >= 0)) throw invalid('minCost', w.minCost);
       return w;
     case 'gaussian':
-      if (!(w.sigma > 0) || !Number.isFinite(w.sigma)) throw new Error(`invalid sigma: ${w.sigma}`);
+      if (!(w.sigma > 0) || !Number.isFinite(w.sigma)) throw invalid('sigma', w.sigma);
       return w;
     default:
-      throw new Error(`invalid weights: ${(w as { kind: string }).kind}`);
+      throw invalid('weights', (w as { kind: string }).kind);
   }
 }
 
@@ -103,7 +104,7 @@ export function parseWeightSpec(text: string): WeightSpec {
   const s = text.trim();
   const num = (x: string, what: string) => {
     const v = Number(x.trim());
-    if (x.trim() === '' || !Number.isFinite(v)) throw new Error(`invalid ${what}: ${x}`);
+    if (x.trim() === '' || !Number.isFinite(v)) throw invalid(what, x);
     return v;
   };
   if (s === 'none') return { kind: 'none' };
@@ -113,22 +114,22 @@ export function parseWeightSpec(text: string): WeightSpec {
       const body = rest.join(':');
       const steps = body.split(/[,;]/).filter((p) => p.trim() !== '').map((p) => {
         const [a, b, extra] = p.split('=');
-        if (b === undefined || extra !== undefined) throw new Error(`invalid step: ${p}`);
-        return { upTo: num(a, 'step'), weight: num(b, 'step weight') };
+        if (b === undefined || extra !== undefined) throw invalid('step', p);
+        return { upTo: num(a, 'step'), weight: num(b, 'stepWeight') };
       });
       return checkWeightSpec({ kind: 'step', steps });
     }
     case 'gravity': {
-      if (rest.length < 2 || rest.length > 3) throw new Error(`invalid weights: ${s}`);
+      if (rest.length < 2 || rest.length > 3) throw invalid('weights', s);
       const spec: WeightSpec = { kind: 'gravity', scale: num(rest[0], 'scale'), alpha: num(rest[1], 'alpha') };
       if (rest[2] !== undefined) spec.minCost = num(rest[2], 'minCost');
       return checkWeightSpec(spec);
     }
     case 'gaussian':
-      if (rest.length !== 1) throw new Error(`invalid weights: ${s}`);
+      if (rest.length !== 1) throw invalid('weights', s);
       return checkWeightSpec({ kind: 'gaussian', sigma: num(rest[0], 'sigma') });
     default:
-      throw new Error(`invalid weights: ${s}`);
+      throw invalid('weights', s);
   }
 }
 

@@ -4,6 +4,7 @@
  * from straight-line distances (a uniform grid over the supply points), from a user's cost table,
  * or by the path network module. Builders work on index ranges so the work can be split.
  */
+import { invalid } from '../contract/errors';
 
 export interface CostPairs {
   nDemand: number;
@@ -100,8 +101,8 @@ export function straightLinePairs(
   dx: ArrayLike<number>, dy: ArrayLike<number>, sx: ArrayLike<number>, sy: ArrayLike<number>,
   maxCost: number, detour = 1, from = 0, to = dx.length, grid?: PointGrid,
 ): CostPairs {
-  if (!(detour >= 1) || !Number.isFinite(detour)) throw new Error(`invalid detour: ${detour}`);
-  if (!(maxCost >= 0)) throw new Error(`invalid maxCost: ${maxCost}`);
+  if (!(detour >= 1) || !Number.isFinite(detour)) throw invalid('detour', detour);
+  if (!(maxCost >= 0)) throw invalid('maxCost', maxCost);
   const n = dx.length, m = sx.length;
   const radius = maxCost / detour;
   const g = grid ?? pointGrid(sx, sy, Number.isFinite(radius) ? Math.max(radius / 2, 1e-6) : Infinity);

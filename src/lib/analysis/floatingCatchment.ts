@@ -14,6 +14,7 @@
  * Every loop works on a demand index range so the work can be split over workers; partial
  * sums of {@link addDemandOnSupply} add up.
  */
+import { invalid } from '../contract/errors';
 import type { CostPairs } from './costPairs';
 import { checkWeightSpec, weightFunction, type WeightSpec } from './catchmentWeights';
 
@@ -42,7 +43,7 @@ export function pairWeights(p: CostPairs, spec: WeightSpec, out = new Float64Arr
   const W = weightFunction(spec);
   for (let q = a; q < b; q++) {
     const w = W(p.cost[q]);
-    if (!(w >= 0) || w === Infinity) throw new Error(`invalid weight: ${w} at cost ${p.cost[q]}`);
+    if (!(w >= 0) || w === Infinity) throw invalid('weight', w, `at cost ${p.cost[q]}`);
     out[q] = w;
   }
   return out;
@@ -136,10 +137,10 @@ function sumPA(pop: ArrayLike<number>, a: Float64Array): { pa: number; p: number
 
 function check(input: AccessInput): void {
   const { pairs, population, supply } = input;
-  if (population.length !== pairs.nDemand) throw new Error(`invalid population length: ${population.length}`);
-  if (supply.length !== pairs.nSupply) throw new Error(`invalid supply length: ${supply.length}`);
-  for (let j = 0; j < supply.length; j++) if (!(supply[j] >= 0)) throw new Error(`invalid supply: ${supply[j]} at ${j}`);
-  for (let i = 0; i < population.length; i++) if (!(population[i] >= 0)) throw new Error(`invalid population: ${population[i]} at ${i}`);
+  if (population.length !== pairs.nDemand) throw invalid('populationLength', population.length);
+  if (supply.length !== pairs.nSupply) throw invalid('supplyLength', supply.length);
+  for (let j = 0; j < supply.length; j++) if (!(supply[j] >= 0)) throw invalid('supply', supply[j], `at ${j}`);
+  for (let i = 0; i < population.length; i++) if (!(population[i] >= 0)) throw invalid('population', population[i], `at ${i}`);
   checkWeightSpec(input.weights);
 }
 
@@ -154,7 +155,7 @@ export function floatingCatchment(input: AccessInput): AccessResult {
   let access: Float64Array, ratio: Float64Array, dos: Float64Array, totalSupply = 0;
   if (input.method === 'fca') {
     const dp = input.demandPairs;
-    if (!dp || dp.nDemand !== n || dp.nSupply !== n) throw new Error('invalid demandPairs: FCA needs demand-to-demand costs');
+    if (!dp || dp.nDemand !== n || dp.nSupply !== n) throw invalid('demandPairs', 'missing', 'FCA needs demand-to-demand costs');
     const wd = pairWeights(dp, input.weights);
     access = new Float64Array(n);
     for (let i = 0; i < n; i++) {

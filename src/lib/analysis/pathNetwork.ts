@@ -8,6 +8,7 @@
  * give the demand → service costs inside the catchment; one multi-source search gives the
  * distance to the nearest service of a set for every node (reachability).
  */
+import { invalid } from '../contract/errors';
 import Flatbush from 'flatbush';
 import FlatQueue from 'flatqueue';
 import type { CostPairs } from './costPairs';
@@ -30,7 +31,7 @@ export type Polylines = ArrayLike<ArrayLike<ArrayLike<number>>>;
 
 /** Builds the graph; vertices within `tolerance` metres (grid-snapped) become one node. */
 export function buildNetwork(lines: Polylines, tolerance = 0.5): PathNetwork {
-  if (!(tolerance > 0)) throw new Error(`invalid tolerance: ${tolerance}`);
+  if (!(tolerance > 0)) throw invalid('tolerance', tolerance);
   const key = new Map<number, number>();
   const xs: number[] = [], ys: number[] = [];
   const ea: number[] = [], eb: number[] = [], el: number[] = [];

@@ -3,6 +3,7 @@
  * Rates are ratios of sums: the municipal value is Σ capacity / Σ target group, never a mean of
  * area rates. Pure; `areaOf[i]` is the area index of point i (−1 outside every area).
  */
+import { invalid } from '../contract/errors';
 
 export interface AreaSupply {
   count: Float64Array;
@@ -40,7 +41,7 @@ export interface SupplyRates {
 
 /** Rates per `per` persons of the target group, with the municipal value as ratio of sums. */
 export function supplyRates(supply: ArrayLike<number>, target: ArrayLike<number>, per: number): SupplyRates {
-  if (!(per > 0)) throw new Error(`invalid per: ${per}`);
+  if (!(per > 0)) throw invalid('per', per);
   const n = supply.length;
   const rate = new Float64Array(n);
   let ss = 0, st = 0;

@@ -10,11 +10,11 @@ import { locatePoints } from '../analysis/pointInPolygon';
 import { accessPerArea, reachShare } from '../analysis/supplyPerArea';
 import { metricToLonLat } from '../geo/utm';
 import type { Engine } from './engine';
-import { kernelError, ServiceError } from './services-errors';
+import { appError, invalid } from '../contract/errors';
 import { areaValues, metricLayer } from './services-areas';
 import { buildCosts } from './services-cost';
 import { applyScenario, pointSet } from './services-points';
-import type { AccessMethod, AccessRequest, AccessResponse, AccessWarning, RowIssue } from './services-types';
+import type { AccessMethod, AccessRequest, AccessResponse, AccessWarning, RowIssue } from '../contract/services';
 
 export const ACCESS_METHODS: readonly AccessMethod[] = ['fca', '2sfca', 'e2sfca', '3sfca'];
 
@@ -63,14 +63,9 @@ function demandSide(engine: Engine, r: AccessRequest, duplicates: 'error' | 'ren
 
 /** Floating-catchment accessibility for one request (see {@link AccessRequest}). */
 export function accessAnalysis(engine: Engine, r: AccessRequest, duplicates: 'error' | 'rename' = 'rename'): AccessResponse {
-  if (!ACCESS_METHODS.includes(r.method)) throw new ServiceError('method_unknown', { method: String(r.method), methods: ACCESS_METHODS.join(', ') });
-  if (!(r.maxCost > 0) || !Number.isFinite(r.maxCost)) throw new ServiceError('invalid_option', { what: 'max-cost', value: String(r.maxCost) });
-  let weights: WeightSpec;
-  try {
-    weights = checkWeightSpec(r.weights ?? defaultWeights(r.method));
-  } catch (e) {
-    kernelError(e);
-  }
+  if (!ACCESS_METHODS.includes(r.method)) throw appError('svc.method_unknown', { method: String(r.method), methods: ACCESS_METHODS.join(', ') });
+  if (!(r.maxCost > 0) || !Number.isFinite(r.maxCost)) throw invalid('max-cost', String(r.maxCost));
+  const weights: WeightSpec = checkWeightSpec(r.weights ?? defaultWeights(r.method));
   const needCoordinates = r.cost.kind !== 'table';
   const base = pointSet(engine, r.supply, { valueColumn: r.supply.capacity, valueKind: 'capacity', duplicates, needCoordinates });
   const { points: supply, unknown } = applyScenario(base, r.scenario);
@@ -80,11 +75,11 @@ export function accessAnalysis(engine: Engine, r: AccessRequest, duplicates: 'er
   const capIssues = base.warnings.filter((w) => w.reason.startsWith('capacity_'));
   if (capIssues.length) warnings.push({ code: 'capacity_rows', params: { n: capIssues.length, rows: capIssues.slice(0, 8).map((w) => `${w.row}${w.value ? ` („${w.value}“)` : ''}`).join(', ') } });
   const S = r.supply.capacity ? supply.values.map((v) => (v >= 0 ? v : 0)) : new Float64Array(supply.ids.length).fill(1);
-  if (supply.ids.length === 0) throw new ServiceError('no_supply', { table: engine.table(r.supply.table).label });
+  if (supply.ids.length === 0) throw appError('svc.no_supply', { table: engine.table(r.supply.table).label });
 
   const demand = demandSide(engine, r, duplicates, needCoordinates);
   warnings.push(...demand.warnings);
-  if (demand.ids.length === 0) throw new ServiceError('no_demand', {});
+  if (demand.ids.length === 0) throw appError('svc.no_demand', {});
   const costs = buildCosts(engine, r.cost, {
     method: r.method, maxCost: r.maxCost, weights, reach: r.reach ?? r.maxCost,
     demand: { ids: demand.ids, x: demand.x, y: demand.y, rows: demand.rows },
@@ -95,8 +90,8 @@ export function accessAnalysis(engine: Engine, r: AccessRequest, duplicates: 'er
   try {
     res = floatingCatchment({ method: r.method, pairs: costs.pairs, demandPairs: costs.demandPairs, selection: costs.selection, population: demand.population, supply: S, weights, normalize: !!r.normalize });
   } catch (e) {
-    if (e instanceof Error && e.message.startsWith('invalid weight:')) throw new ServiceError('weight_infinite', {});
-    kernelError(e);
+    if (e instanceof Error && e.message.startsWith('invalid weight:')) throw appError('svc.weight_infinite', {});
+    throw e;
   }
   let unreachedCount = 0, unreachedPop = 0;
   res.reached.forEach((k, i) => {

@@ -10,10 +10,9 @@ import { inArea, locatePoints, polygonIndex, type PolygonIndex } from '../analys
 import { sumPerArea, supplyRates } from '../analysis/supplyPerArea';
 import { lonLatToMetric, metricToLonLat } from '../geo/utm';
 import type { Engine } from './engine';
-import type { LayerMeta } from './types';
-import { ServiceError } from './services-errors';
+import { appError, invalid } from '../contract/errors';
 import { applyScenario, pointSet } from './services-points';
-import type { AreaServicesRequest, AreaService, AreaValueSpec, CoverageRequest, CoverageResponse } from './services-types';
+import type { AreaServicesRequest, AreaService, AreaValueSpec, CoverageRequest, CoverageResponse } from '../contract/services';
 
 export interface MetricLayer {
   ids: string[];
@@ -29,12 +28,10 @@ const memo = new WeakMap<Engine, Map<string, MetricLayer>>();
 
 /** Polygons of a layer in EPSG:25832 with their index (memoised per layer version). */
 export function metricLayer(engine: Engine, layer: string): MetricLayer {
-  const meta: LayerMeta = engine.layer(layer);
-  const tmeta = engine.table(layer);
+  engine.layer(layer);
   let m = memo.get(engine);
   if (!m) memo.set(engine, (m = new Map()));
-  // the table's metadata object is replaced on every re-import: its identity is the version
-  const key = `${layer}|${meta.idColumn}|${meta.features}|${meta.bbox.join(',')}|${tmeta.rows}|${tmeta.fileName}`;
+  const key = engine.versionKey(layer);
   const hit = m.get(key);
   if (hit) return hit;
   const areas = engine.geometries(layer).map((g) => project(parseGeometry(g === 'null' ? null : g)));
@@ -81,13 +78,13 @@ export function areaValues(engine: Engine, spec: AreaValueSpec): Float64Array {
   const year = spec.year ?? (spec.source.table && 'yearColumn' in spec.source && spec.source.yearColumn ? engine.distinct(spec.source.table, spec.source.yearColumn).at(-1) : undefined);
   const src = spec.source.table === undefined ? { layer: spec.source.layer } : spec.source;
   const t = engine.table(spec.source.table ?? spec.source.layer);
-  if (!t.columns.some((c) => c.name === spec.column)) throw new ServiceError('column_missing', { column: spec.column, table: t.label, columns: t.columns.map((c) => c.name).join(', ') });
+  if (!t.columns.some((c) => c.name === spec.column)) throw appError('svc.column_missing', { column: spec.column, table: t.label, columns: t.columns.map((c) => c.name).join(', ') });
   return engine.joinedValues(src, { column: spec.column }, year).values;
 }
 
 /** Versorgungsquote per area: count, capacity, per `per` of the target group, municipal value. */
 export function coverage(engine: Engine, r: CoverageRequest): CoverageResponse {
-  if (!(r.per > 0)) throw new ServiceError('invalid_option', { what: 'per', value: String(r.per) });
+  if (!(r.per > 0)) throw invalid('per', String(r.per));
   const base = pointSet(engine, r.services, { valueColumn: r.useCapacity ? r.services.capacity : undefined, valueKind: 'capacity' });
   const { points } = applyScenario(base, r.scenario);
   const L = metricLayer(engine, r.layer);
@@ -150,7 +147,7 @@ function distanceToEdges(a: AreaGeometry, x: number, y: number): number {
 export function servicesForArea(engine: Engine, r: AreaServicesRequest): AreaService[] {
   const L = metricLayer(engine, r.layer);
   const a = L.ids.indexOf(r.area);
-  if (a < 0) throw new ServiceError('area_unknown', { area: r.area });
+  if (a < 0) throw appError('svc.area_unknown', { area: r.area });
   const ps = pointSet(engine, r.services, { valueColumn: r.services.capacity, valueKind: 'capacity' });
   const out: AreaService[] = [];
   for (let i = 0; i < ps.ids.length; i++) {

@@ -13,10 +13,9 @@ import { GEOM_COL } from '../ingest/types';
 import { lonLatToMetric } from '../geo/utm';
 import { qi } from '../sql/ident';
 import type { Engine } from './engine';
-import type { TableMeta } from './types';
-import { ServiceError } from './services-errors';
+import { appError, invalid } from '../contract/errors';
 import { requireColumn } from './services-points';
-import type { AccessWarning, CostSpec, RowIssue } from './services-types';
+import type { AccessWarning, CostSpec, RowIssue } from '../contract/services';
 
 /** Demand or supply locations as the cost builders need them. */
 export interface Located {
@@ -66,7 +65,7 @@ export function buildCosts(engine: Engine, spec: CostSpec, c: CostInput): CostRe
 }
 
 function euclidean(detour: number, c: CostInput): CostResult {
-  if (!(detour >= 1) || !Number.isFinite(detour)) throw new ServiceError('invalid_option', { what: 'detour', value: String(detour) });
+  if (!(detour >= 1) || !Number.isFinite(detour)) throw invalid('detour', String(detour));
   const { demand: d, supply: s } = c;
   const pairs = straightLinePairs(d.x, d.y, s.x, s.y, c.maxCost, detour);
   // within the catchment the nearest cost is already among the pairs
@@ -84,7 +83,7 @@ function fromTable(engine: Engine, spec: Extract<CostSpec, { kind: 'table' }>, c
     `SELECT CAST(${qi(spec.origin)} AS VARCHAR) AS o, CAST(${qi(spec.destination)} AS VARCHAR) AS d, TRY_CAST(replace(CAST(${qi(spec.value)} AS VARCHAR), ',', '.') AS DOUBLE) AS c FROM ${qi(meta.name)} ORDER BY rowid`,
   );
   const rows = t.numRows;
-  if (rows === 0) throw new ServiceError('cost_table_empty', { table: meta.label });
+  if (rows === 0) throw appError('svc.cost_table_empty', { table: meta.label });
   const dIdx = new Map(c.demand.ids.map((id, i) => [id, i]));
   const sIdx = new Map(c.supply.ids.map((id, j) => [id, j]));
   const o = new Int32Array(rows), de = new Int32Array(rows), dd = new Int32Array(rows), cost = new Float64Array(rows);
@@ -107,7 +106,7 @@ function fromTable(engine: Engine, spec: Extract<CostSpec, { kind: 'table' }>, c
   if (unknownD.size) warnings.push({ code: 'cost_unknown_destination', params: { n: unknownD.size, ids: list(unknownD) } });
   if (bad) warnings.push({ code: 'cost_bad_values', params: { n: bad, column: spec.value } });
   const known = o.some((x, r) => x >= 0 && de[r] >= 0 && cost[r] >= 0);
-  if (!known) throw new ServiceError('cost_no_match', { table: meta.label });
+  if (!known) throw appError('svc.cost_no_match', { table: meta.label });
   const nd = c.demand.ids.length, ns = c.supply.ids.length;
   const pairs = tablePairs(o, de, cost, nd, ns, c.maxCost);
   const out: CostResult = { pairs, nearest: minCost(tablePairs(o, de, cost, nd, ns, Math.max(c.reach, c.maxCost))), warnings, offDemand: [], offSupply: [] };
@@ -117,22 +116,23 @@ function fromTable(engine: Engine, spec: Extract<CostSpec, { kind: 'table' }>, c
   if (missing.length) warnings.push({ code: 'cost_supply_without_rows', params: { n: missing.length, ids: missing.slice(0, 8).join(', ') } });
   if (c.method === 'fca') {
     const dp = tablePairs(o, dd, cost, nd, nd, c.maxCost);
-    if (dp.supply.length === 0) throw new ServiceError('fca_needs_demand_costs', { table: meta.label });
+    if (dp.supply.length === 0) throw appError('svc.fca_needs_demand_costs', { table: meta.label });
     out.demandPairs = dp;
   }
   if (c.method === '3sfca') out.selection = selectionSums(tablePairs(o, de, cost, nd, ns, Infinity), c.weights);
   return out;
 }
 
-const networks = new WeakMap<TableMeta, Map<number, PathNetwork>>();
+const networks = new WeakMap<Engine, Map<string, PathNetwork>>();
 
 /** The path network of a lines table in EPSG:25832 (memoised per table version and tolerance). */
 export function layerNetwork(engine: Engine, table: string, tolerance = 0.5): PathNetwork {
   const meta = engine.table(table);
-  if (!meta.hasGeometry) throw new ServiceError('network_no_lines', { table: meta.label });
-  let m = networks.get(meta);
-  if (!m) networks.set(meta, (m = new Map()));
-  const hit = m.get(tolerance);
+  if (!meta.hasGeometry) throw appError('svc.network_no_lines', { table: meta.label });
+  let m = networks.get(engine);
+  if (!m) networks.set(engine, (m = new Map()));
+  const key = `${engine.versionKey(table)}|${tolerance}`;
+  const hit = m.get(key);
   if (hit) return hit;
   const col = engine.duck.query(`SELECT ${qi(GEOM_COL)} AS g FROM ${qi(meta.name)} ORDER BY rowid`).getChild('g');
   const lines: number[][][] = [];
@@ -146,9 +146,9 @@ export function layerNetwork(engine: Engine, table: string, tolerance = 0.5): Pa
       lines.push(Array.from(p, (_, k) => [xy.x[k], xy.y[k]]));
     }
   }
-  if (lines.length === 0) throw new ServiceError('network_no_lines', { table: meta.label });
+  if (lines.length === 0) throw appError('svc.network_no_lines', { table: meta.label });
   const net = buildNetwork(lines, tolerance);
-  m.set(tolerance, net);
+  m.set(key, net);
   return net;
 }
 

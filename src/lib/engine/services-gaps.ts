@@ -6,8 +6,8 @@
  */
 import { bivariate, type GapRow } from '../analysis/bivariate';
 import type { Engine } from './engine';
-import { ServiceError } from './services-errors';
-import type { GapRowOut, GapsRequest, GapsResponse } from './services-types';
+import { appError, invalid } from '../contract/errors';
+import type { GapRowOut, GapsRequest, GapsResponse } from '../contract/services';
 
 export function gapAnalysis(engine: Engine, r: GapsRequest): GapsResponse {
   const { ids, names } = engine.layerLabels(r.layer);
@@ -24,7 +24,7 @@ export function gapAnalysis(engine: Engine, r: GapsRequest): GapsResponse {
     need = engine.joinedValues(src, { column: v.column, denominator: v.denominator, scale: v.scale ?? 100 }, year).values;
     needLabel = v.denominator ? `${v.column} / ${v.denominator} × ${v.scale ?? 100}${year ? ` (${year})` : ''}` : `${v.column}${year ? ` (${year})` : ''}`;
   }
-  if (need.length !== n || r.supply.length !== n) throw new ServiceError('gap_lengths', { n, need: need.length, supply: r.supply.length });
+  if (need.length !== n || r.supply.length !== n) throw appError('svc.gap_lengths', { n, need: need.length, supply: r.supply.length });
   const supply = Float64Array.from(r.supply, (x) => (x === null ? NaN : x));
   const b = bivariate(need, supply);
   const row = (g: GapRow): GapRowOut => ({ index: g.area, id: ids[g.area], name: names[g.area], need: need[g.area], supply: supply[g.area], needClass: g.needClass, supplyClass: g.supplyClass, gap: g.gap });

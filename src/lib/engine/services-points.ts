@@ -11,17 +11,17 @@ import { qi } from '../sql/ident';
 import { lonLatToMetric, metricToLonLat, reproject, METRIC_CRS } from '../geo/utm';
 import { normaliseCrs } from '../geo/crs';
 import type { Engine } from './engine';
-import type { TableMeta } from './types';
-import { ServiceError } from './services-errors';
-import type { PointSet, PointSpec, RowIssue, RowReason, ScenarioEdit } from './services-types';
+import type { TableMeta } from '../contract/catalog';
+import { appError, invalid } from '../contract/errors';
+import type { PointSet, PointSpec, RowIssue, RowReason, ScenarioEdit } from '../contract/services';
 
-const memo = new WeakMap<TableMeta, Map<string, PointSet>>();
+const memo = new WeakMap<Engine, Map<string, PointSet>>();
 
 /** The column must exist in the table (German error listing the columns otherwise). */
 export function requireColumn(meta: TableMeta, col: string | undefined): void {
   if (col === undefined) return;
   if (!meta.columns.some((c) => c.name === col))
-    throw new ServiceError('column_missing', { column: col, table: meta.label, columns: meta.columns.filter((c) => c.name !== GEOM_COL).map((c) => c.name).join(', ') });
+    throw appError('svc.column_missing', { column: col, table: meta.label, columns: meta.columns.filter((c) => c.name !== GEOM_COL).map((c) => c.name).join(', ') });
 }
 
 type Cell = string | number | boolean | null | undefined;
@@ -63,9 +63,10 @@ export interface PointSetOptions {
 /** Reads a point table (memoised per table version and spec). */
 export function pointSet(engine: Engine, spec: PointSpec, o: PointSetOptions = {}): PointSet {
   const meta = engine.table(spec.table);
-  const key = JSON.stringify([spec, o]);
-  let m = memo.get(meta);
-  if (!m) memo.set(meta, (m = new Map()));
+  // the table's version changes on every import, replace or rename: stale point sets are never hit
+  const key = `${engine.versionKey(spec.table)}|${JSON.stringify([spec, o])}`;
+  let m = memo.get(engine);
+  if (!m) memo.set(engine, (m = new Map()));
   let ps = m.get(key);
   if (!ps) {
     ps = readPoints(engine, meta, spec, o);
@@ -79,7 +80,7 @@ function readPoints(engine: Engine, meta: TableMeta, spec: PointSpec, o: PointSe
   for (const c of [spec.id, spec.name, spec.category, spec.target, valueCol, spec.x, spec.y]) requireColumn(meta, c);
   const useXY = !!(spec.x && spec.y);
   const noCoords = !useXY && !meta.hasGeometry;
-  if (noCoords && o.needCoordinates !== false) throw new ServiceError('no_coordinates', { table: meta.label });
+  if (noCoords && o.needCoordinates !== false) throw appError('svc.no_coordinates', { table: meta.label });
   const text = (c: string | undefined, as: string) => (c ? `CAST(${qi(c)} AS VARCHAR) AS ${as}` : `NULL AS ${as}`);
   const raw = (c: string | undefined, as: string) => (c ? `${qi(c)} AS ${as}` : `NULL AS ${as}`);
   const sql = `SELECT ${[
@@ -125,7 +126,7 @@ function readPoints(engine: Engine, meta: TableMeta, spec: PointSpec, o: PointSe
   const crsDetected = useXY && !spec.crs;
   if (!crs && noCoords) crs = METRIC_CRS;
   if (!crs) {
-    if (!guess.crs) throw new ServiceError('crs_unknown', { table: meta.label, x: spec.x!, y: spec.y! });
+    if (!guess.crs) throw appError('svc.crs_unknown', { table: meta.label, x: spec.x!, y: spec.y! });
     crs = guess.crs;
   }
   const variant = guess.crs === crs ? guess : { crs, swapped: false, xOffset: 0 };
@@ -157,7 +158,8 @@ function readPoints(engine: Engine, meta: TableMeta, spec: PointSpec, o: PointSe
         const issue: RowIssue = { row, id: rawId, reason: 'duplicate_id' };
         if (o.duplicates === 'error') {
           const first = seen.get(rawId);
-          throw new ServiceError(rawId === '' ? 'id_empty' : 'id_duplicate', { id: rawId, table: meta.label, column: spec.id, rows: first ? `${first}, ${row}` : String(row) });
+          const params = { id: rawId, table: meta.label, column: spec.id, rows: first ? `${first}, ${row}` : String(row) };
+          throw rawId === '' ? appError('svc.id_empty', params) : appError('svc.id_duplicate', params);
         }
         warnings.push(issue);
         id = `${rawId}#${row}`;

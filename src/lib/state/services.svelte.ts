@@ -14,7 +14,7 @@ import { classify } from '../analysis/classify';
 import { looksLikeGrid } from '../analysis/pointCoords';
 import { paletteColors } from '../map/palettes';
 import { applyScenarioPreview } from './servicesPreview';
-import type { AccessResponse, CoverageResponse, GapsResponse, PointSet } from '../engine/services-types';
+import type { AccessResponse, CoverageResponse, GapsResponse, PointSet, ProgressFn, TaskId } from '../contract';
 import { fmtNumber, t } from '../../i18n/index';
 
 export type ServicesMap = 'coverage' | 'access' | 'gaps';
@@ -76,12 +76,16 @@ export class ServicesState {
     const spec = this.supply.activeSpec();
     if (!spec) return;
     this.error = null;
-    const out = await this.app.run(t('svc.running'), async () => {
-      const base = await this.side(spec, undefined);
-      const edits = this.sc.edits();
-      const scen = edits ? await this.side(spec, edits) : empty();
-      return { base, scen };
-    });
+    const out = await this.app.run(
+      t('svc.running'),
+      async (onProgress, id) => {
+        const base = await this.side(spec, undefined, onProgress, id);
+        const edits = this.sc.edits();
+        const scen = edits ? await this.side(spec, edits, onProgress, id) : empty();
+        return { base, scen };
+      },
+      true,
+    );
     if (!out) return;
     this.base = out.base;
     this.scen = out.scen;
@@ -98,18 +102,18 @@ export class ServicesState {
       if (this.shown) await this.show(this.shown);
       return;
     }
-    const scen = await this.app.run(t('svc.running'), () => this.side(spec, edits));
+    const scen = await this.app.run(t('svc.running'), (onProgress, id) => this.side(spec, edits, onProgress, id), true);
     if (!scen) return;
     this.scen = scen;
     if (this.shown) await this.show(this.shown);
   }
 
-  private async side(spec: NonNullable<ReturnType<SupplyState['activeSpec']>>, edits: ReturnType<ScenarioState['edits']>): Promise<Side> {
+  private async side(spec: NonNullable<ReturnType<SupplyState['activeSpec']>>, edits: ReturnType<ScenarioState['edits']>, onProgress?: ProgressFn, id?: TaskId): Promise<Side> {
     const e = this.app.engine;
     const creq = this.cov.request(spec, edits);
     const coverage = creq ? await e.serviceCoverage(creq) : null;
     const areq = this.acc.request(this.cov, spec, edits);
-    const access = areq ? await e.serviceAccess(areq) : null;
+    const access = areq ? await e.serviceAccess(areq, onProgress, id) : null;
     const greq = this.gap.request(this.app, this.map, this.cov.src, coverage, access);
     const gaps = greq ? await e.serviceGaps(greq) : null;
     return { coverage, access, gaps };

@@ -11,7 +11,7 @@ import { sozialindexState } from './sozialindex.svelte';
 import { stepsForCatchment, type WeightSpec, type WeightStep } from '../analysis/catchmentWeights';
 import type {
   AccessMethod, AccessRequest, AccessResponse, CostSpec, CoverageRequest, CoverageResponse, DemandSpec, GapsRequest, NeedSpec, PointSpec, ScenarioEdit,
-} from '../engine/services-types';
+} from '../contract/services';
 import { t } from '../../i18n/index';
 
 export type WeightsKind = 'none' | 'step' | 'gravity' | 'gaussian';

@@ -3,7 +3,7 @@
  * same edits for the analyses, with projection). Returns the status quo unchanged when there
  * are no edits, plus the ids touched by the scenario for highlighting.
  */
-import type { PointSet, ScenarioEdit } from '../engine/services-types';
+import type { PointSet, ScenarioEdit } from '../contract/services';
 
 export function applyScenarioPreview(ps: PointSet, edits: ScenarioEdit[] | undefined): PointSet & { edited: Set<string> } {
   const edited = new Set<string>();

@@ -2,7 +2,7 @@
  * What-if scenarios of "Angebote & Bedarfe": named lists of edits (add, move, remove a service,
  * change its capacity) on the active supply layer, recomputed next to the status quo.
  */
-import type { Scenario, ScenarioEdit } from '../engine/services-types';
+import type { Scenario, ScenarioEdit } from '../contract/services';
 import { t } from '../../i18n/index';
 
 export type EditMode = 'none' | 'add' | 'move' | 'remove';

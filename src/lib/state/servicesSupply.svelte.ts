@@ -3,8 +3,8 @@
  * choices (guessed, editable), the loaded point sets, category filters and the selected service.
  */
 import type { AppState } from './app.svelte';
-import type { PointSet, PointSpec } from '../engine/services-types';
-import type { TableMeta } from '../engine/types';
+import type { PointSet, PointSpec } from '../contract/services';
+import type { TableMeta } from '../contract/catalog';
 import { guessCoordinateColumns, guessServiceColumns } from '../analysis/pointCoords';
 import { GEOM_COL } from '../ingest/types';
 import { t } from '../../i18n/index';

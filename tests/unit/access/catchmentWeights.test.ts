@@ -41,7 +41,7 @@ describe('catchment weights (PySAL access.weights)', () => {
   });
 
   it('rejects bad specs with invalid-messages (negative weight, σ = 0, descending steps, junk)', () => {
-    expect(() => parseWeightSpec('step:10=-1')).toThrow('invalid step weight: -1');
+    expect(() => parseWeightSpec('step:10=-1')).toThrow('invalid stepWeight: -1');
     expect(() => parseWeightSpec('gaussian:0')).toThrow('invalid sigma: 0');
     expect(() => parseWeightSpec('step:20=1,10=0.5')).toThrow('invalid step: 10');
     expect(() => parseWeightSpec('gravity:60')).toThrow('invalid weights');

@@ -1,11 +1,11 @@
 /**
  * Contract of the "Angebote & Bedarfe" engine calls (issue 11): requests the UI and the CLI
- * send, responses they get. Plain data and typed arrays only (they cross the worker boundary).
+ * send, responses they get (types only; the engine functions are in src/lib/engine/services-*.ts). Plain data and typed arrays only (they cross the worker boundary).
  */
 import type { WeightSpec } from '../analysis/catchmentWeights';
 import type { AccessMethod } from '../analysis/floatingCatchment';
 import type { DisclosureOptions, DisclosureStatus } from '../analysis/disclosure';
-import type { JoinSpecInput } from './types';
+import type { JoinSpecInput } from './catalog';
 
 export type { AccessMethod, WeightSpec };
 
