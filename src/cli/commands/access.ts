@@ -18,6 +18,14 @@ import { flag, parseArgs, requireFlag } from '../args';
 import { numberFlag as num, pointSource } from '../files';
 import { cliEngine, loadFile } from '../engine';
 
+/** `--supply-category TYP=Kita[,Familienzentrum]`: keep those categories only. */
+function categoryFilter(v: string | undefined): { category?: string; categories?: string[] } {
+  if (!v) return {};
+  const eq = v.indexOf('=');
+  if (eq < 1) throw appError('svc.cli_category', { value: v });
+  return { category: v.slice(0, eq), categories: v.slice(eq + 1).split(',') };
+}
+
 export async function run(argv: string[]): Promise<unknown> {
   const { flags } = parseArgs(argv);
   const f = (k: string) => flag(flags, k);
@@ -61,7 +69,7 @@ export async function run(argv: string[]): Promise<unknown> {
   } else cost = { kind: 'euclidean', detour: num(f('detour'), 'detour', 1) };
   const req: AccessRequest = {
     demand,
-    supply: { table: supplyMeta.name, id: requireFlag(flags, 'supply-id'), capacity: requireFlag(flags, 'capacity'), x: ssrc.x, y: ssrc.y, crs: ssrc.x ? supplyCrs : undefined },
+    supply: { table: supplyMeta.name, id: requireFlag(flags, 'supply-id'), capacity: requireFlag(flags, 'capacity'), x: ssrc.x, y: ssrc.y, crs: ssrc.x ? supplyCrs : undefined, ...categoryFilter(f('supply-category')) },
     cost, method, maxCost, weights, normalize: flags.normalize !== undefined,
   };
   if (method === 'e2sfca' && !weights && maxCost > 30)
