@@ -8,6 +8,7 @@ import { getEngine } from './core';
 import { geometryApi } from './geometry';
 import { indexApi } from './api-index';
 import { spatialApi } from './api-spatial';
+import { mapApi } from './api-map';
 import { levelsApi } from './api-levels';
 import { servicesApi } from './api-services';
 
@@ -93,7 +94,7 @@ const coreApi = {
 };
 
 // Each workspace adds its own calls from workers/api-*.ts.
-export const api = { ...coreApi, ...indexApi, ...spatialApi, ...levelsApi, ...servicesApi };
+export const api = { ...coreApi, ...indexApi, ...spatialApi, ...levelsApi, ...servicesApi, ...mapApi };
 export type EngineApi = typeof api;
 Comlink.expose(api);
 

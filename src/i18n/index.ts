@@ -14,6 +14,8 @@ import { errors } from './errors';
 import { cli } from './cli';
 import { TEXT_CODE, toErrorData, type ErrorData } from '../lib/contract/errors';
 import { services } from './services';
+import { tours } from './tours';
+import { workshop } from './workshop';
 
 export type Lang = 'de' | 'en';
 type Dict = Record<string, string>;
@@ -31,6 +33,8 @@ modules.push(training);
 modules.push(errors);
 modules.push(cli);
 modules.push(services);
+modules.push(tours);
+modules.push(workshop);
 const merged: Record<Lang, Dict> = { de: {}, en: {} };
 for (const m of modules) {
   Object.assign(merged.de, m.de);

@@ -38,6 +38,8 @@ export interface PlacementOptions {
   gap?: number;
   /** indices placed before all others (e.g. the selected area) */
   first?: readonly number[];
+  /** boxes no label may touch: the legend, map controls, the scale bar */
+  blocked?: readonly (readonly [number, number, number, number])[];
 }
 
 export interface Placement {
@@ -68,6 +70,7 @@ export function placeLabels(labels: readonly LabelInput[], o: PlacementOptions):
   const order = labels.map((_, i) => i);
   order.sort((a, b) => Number(firstSet.has(b)) - Number(firstSet.has(a)) || labels[b].priority - labels[a].priority || a - b);
   const grid = new Map<number, number[]>();
+  // obstacles share the grid with placed labels; `placed` is cut back to the labels at the end
   const placed: PlacedLabel[] = [];
   const dropped: number[] = [];
   const cols = Math.ceil(o.width / CELL) + 2;
@@ -85,8 +88,11 @@ export function placeLabels(labels: readonly LabelInput[], o: PlacementOptions):
   };
   const add = (p: PlacedLabel): void => {
     const k = placed.push(p) - 1;
-    for (let cy = Math.floor(p.box[1] / CELL); cy <= Math.floor(p.box[3] / CELL); cy++) {
-      for (let cx = Math.floor(p.box[0] / CELL); cx <= Math.floor(p.box[2] / CELL); cx++) {
+    // clamp to the view's cells (an obstacle may reach past the edge)
+    const cy0 = Math.max(-1, Math.floor(p.box[1] / CELL)), cy1 = Math.min(Math.ceil(o.height / CELL), Math.floor(p.box[3] / CELL));
+    const cx0 = Math.max(-1, Math.floor(p.box[0] / CELL)), cx1 = Math.min(cols - 2, Math.floor(p.box[2] / CELL));
+    for (let cy = cy0; cy <= cy1; cy++) {
+      for (let cx = cx0; cx <= cx1; cx++) {
         const kk = key(cx, cy);
         const list = grid.get(kk);
         if (list) list.push(k);
@@ -94,6 +100,9 @@ export function placeLabels(labels: readonly LabelInput[], o: PlacementOptions):
       }
     }
   };
+
+  for (const b of o.blocked ?? []) add({ index: -1, x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2, dx: 0, dy: 0, box: [b[0], b[1], b[2], b[3]] });
+  const obstacles = placed.length;
 
   for (const i of order) {
     const l = labels[i];
@@ -117,5 +126,5 @@ export function placeLabels(labels: readonly LabelInput[], o: PlacementOptions):
     }
     if (!done) dropped.push(i);
   }
-  return { placed, dropped };
+  return { placed: placed.slice(obstacles), dropped };
 }

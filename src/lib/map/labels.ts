@@ -35,6 +35,8 @@ export interface ViewLabelOptions {
   fillOf: (feature: number) => RGB;
   /** fill alpha as drawn (0…255) */
   alpha?: number;
+  /** screen boxes labels must keep clear of (legend, controls) */
+  blocked?: readonly (readonly [number, number, number, number])[];
 }
 
 /**
@@ -65,7 +67,7 @@ export function viewLabels(
     };
   });
   const firstIdx = o.first === null || o.first === undefined ? [] : rows.indexOf(o.first) >= 0 ? [rows.indexOf(o.first)] : [];
-  const { placed, dropped } = placeLabels(inputs, { width: o.width, height: o.height, gap: 2, first: firstIdx });
+  const { placed, dropped } = placeLabels(inputs, { width: o.width, height: o.height, gap: 2, first: firstIdx, blocked: o.blocked });
   return {
     rows: placed.map((p) => rows[p.index]),
     offsets: placed.map((p) => [p.dx, p.dy]),

@@ -21,9 +21,12 @@ function withRoom(ls: { x: number; y: number; width: number; height: number; pri
 describe('label placement', () => {
   it('never places two label boxes that intersect, and keeps every box in view (property)', () => {
     fc.assert(
-      fc.property(fc.array(label, { maxLength: 250 }), fc.integer({ min: 0, max: 6 }), (raw, gap) => {
+      fc.property(fc.array(label, { maxLength: 250 }), fc.integer({ min: 0, max: 6 }), fc.array(fc.tuple(fc.integer({ min: -100, max: 800 }), fc.integer({ min: -100, max: 600 }), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 300 })), { maxLength: 3 }), (raw, gap, obst) => {
         const labels = withRoom(raw);
-        const { placed, dropped } = placeLabels(labels, { width: 800, height: 600, gap });
+        const blocked = obst.map(([x, y, w, h]) => [x, y, x + w, y + h] as const);
+        const { placed, dropped } = placeLabels(labels, { width: 800, height: 600, gap, blocked });
+        // nothing under the legend or the controls
+        for (const p of placed) for (const b of blocked) expect(boxesIntersect(p.box, b, gap)).toBe(false);
         for (let a = 0; a < placed.length; a++) {
           const A = placed[a].box;
           expect(A[0]).toBeGreaterThanOrEqual(0);
