@@ -67,7 +67,9 @@ export async function benchImport(rows = 1_000_000): Promise<BenchRow[]> {
   const vsWasm = await paired(appImport, wasmReadCsv, n);
 
   // native DuckDB only for the comparison; installed on demand by tests/bench/ensure-native.mjs
-  const { DuckDBInstance } = await import('@duckdb/node-api');
+  // (a variable module name: type-checking must not need the package, which npm ci does not install)
+  const nativeApi = '@duckdb/node-api';
+  const { DuckDBInstance } = (await import(nativeApi)) as { DuckDBInstance: { create(path: string): Promise<{ connect(): Promise<{ run(sql: string): Promise<unknown> }> }> } };
   const inst = await DuckDBInstance.create(':memory:');
   const con = await inst.connect();
   const native = (threads: number) => async () => {

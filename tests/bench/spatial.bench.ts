@@ -10,6 +10,9 @@ import { localMoran, moranGlobal } from '../../src/lib/analysis/moran';
 import { createRng } from '../../src/lib/analysis/random';
 import { segregationPermutationTest } from '../../src/lib/analysis/segregationInference';
 import { rowStandardize } from '../../src/lib/analysis/weights';
+import os from 'node:os';
+import { localMoranPrepare, moranGlobalPrepare } from '../../src/lib/analysis/moran';
+import { nodeRunner } from '../../src/lib/parallel/node';
 import { paired, plainRow, ratioRow, repeats, timeRuns, type BenchRow } from './measure';
 
 /** side × side grid of quadrilaterals with shared, jittered nodes (extra mid-edge vertices for realism). */
@@ -64,5 +67,31 @@ export async function benchSpatial(): Promise<BenchRow[]> {
     plainRow('LISA, 999 Permutationen, 10 000 Gebiete', moran.floor, 2000, 'cpu'),
     ratioRow("Globales Moran's I, 999 Permutationen ÷ LISA (gleiche Daten)", moran, { target_ratio: 0.25, clock: 'cpu' }),
     plainRow('Queen-Nachbarschaft, 10 000 Polygone', queen, 2000, 'cpu'),
+    ...(await poolRows(v, w, n)),
   ];
+}
+
+/**
+ * Worker-pool speed-up (Node worker threads, the same dispatcher and kernels as the browser):
+ * the permutation work of LISA and of global Moran on all cores against one worker, wall time.
+ */
+async function poolRows(v: Float64Array, w: ReturnType<typeof lisaData>['w'], n: number): Promise<BenchRow[]> {
+  const cores = os.availableParallelism();
+  const one = nodeRunner(1, true), all = nodeRunner(cores, true);
+  const lisa = localMoranPrepare(v, w, { permutations: 999, seed: 2 }).input;
+  const moran = moranGlobalPrepare(v, w, { permutations: 9999, seed: 2 }).nullInput;
+  try {
+    // warm-up: start the workers and compile the kernels in each
+    await Promise.all([one.run('lisa', lisa), all.run('lisa', lisa)]);
+    const l = await paired(() => all.run('lisa', lisa), () => one.run('lisa', lisa), n);
+    const m = await paired(() => all.run('moranNull', moran), () => one.run('moranNull', moran), n);
+    const note = `${cores} Kerne; Verhältnis = Zeit mit ${cores} Workern ÷ Zeit mit 1 Worker (Beschleunigung = 1/Verhältnis)`;
+    return [
+      ratioRow(`LISA 999 Permutationen, 10 000 Gebiete: ${cores} Worker ÷ 1 Worker`, l, { target_ratio: 1 / Math.min(cores, 2) + 0.1, note }),
+      ratioRow(`Globales Moran 9 999 Permutationen, 10 000 Gebiete: ${cores} Worker ÷ 1 Worker`, m, { target_ratio: 1 / Math.min(cores, 2) + 0.1, note }),
+    ];
+  } finally {
+    one.close();
+    all.close();
+  }
 }

@@ -6,8 +6,10 @@
 import { normalTwoSided } from './normal';
 import { bhAdjust } from './fdr';
 import { createRng } from './random';
-import { moranNullChunk, moranNullChunks, quadraticForm, type MoranNullInput } from './moranNull';
-import { checkPermutations, foldedPseudoP, runSteps, stepper, type LoopHooks, type Steps } from './progress';
+import { MORAN_NULL, quadraticForm, type MoranNullInput } from './moranNull';
+import { addInto, chunkSteps, type ChunkKernel } from './chunks';
+import { chunkCount } from './permutation';
+import { checkPermutations, foldedPseudoP, runSteps, type LoopHooks, type Steps } from './progress';
 import { upperSymmetric, type Weights } from './weights';
 import { invalid } from '../contract/errors.ts';
 
@@ -104,7 +106,7 @@ export function moranGlobal(x: Num, w: Weights, opts: PermutationOptions = {}): 
 /** Global Moran's I before its permutations: the statistic, its moments and the null's input. */
 export interface MoranGlobalPrepared {
   result: Omit<GlobalMoran, 'pSim' | 'null'>;
-  /** input of `moranNullChunk`, chunks 0 … `moranNullChunks(nullInput)` − 1 */
+  /** input of `MORAN_NULL` */
   nullInput: MoranNullInput;
   /** I = scale · z'Wz */
   scale: number;
@@ -146,19 +148,14 @@ export function moranGlobalPrepare(x: Num, w: Weights, opts: PermutationOptions 
   };
 }
 
-/** Puts the chunks of the null (z'Wz, in chunk order) together with the prepared statistic. */
-export function moranGlobalFinish(p: MoranGlobalPrepared, chunks: Float64Array[]): GlobalMoran {
+/** Puts the null (z'Wz per permutation, `MORAN_NULL`'s accumulator) together with the prepared statistic. */
+export function moranGlobalFinish(p: MoranGlobalPrepared, zWz: Float64Array): GlobalMoran {
   const R = p.nullInput.permutations;
+  if (zWz.length !== R) throw invalid('null', zWz.length, `of ${R} permutations`);
   const nul = new Float64Array(R);
-  let at = 0;
-  for (const c of chunks) {
-    nul.set(c, at);
-    at += c.length;
-  }
-  if (at !== R) throw invalid('chunks', at, `of ${R} permutations`);
   let larger = 0;
   for (let r = 0; r < R; r++) {
-    nul[r] *= p.scale;
+    nul[r] = zWz[r] * p.scale;
     if (nul[r] >= p.result.I) larger++;
   }
   return { ...p.result, pSim: R > 0 ? foldedPseudoP(larger, R) : NaN, null: nul };
@@ -167,13 +164,7 @@ export function moranGlobalFinish(p: MoranGlobalPrepared, chunks: Float64Array[]
 /** `moranGlobal` as resumable steps (see `runStepsAsync`): one step per chunk of permutations. */
 export function* moranGlobalSteps(x: Num, w: Weights, opts: PermutationOptions = {}): Steps<GlobalMoran> {
   const p = moranGlobalPrepare(x, w, opts);
-  const parts: Float64Array[] = [];
-  const chunks = moranNullChunks(p.nullInput);
-  for (let c = 0; c < chunks; c++) {
-    yield c / chunks;
-    parts.push(moranNullChunk(p.nullInput, c));
-  }
-  return moranGlobalFinish(p, parts);
+  return moranGlobalFinish(p, yield* chunkSteps(MORAN_NULL, p.nullInput));
 }
 
 /** Moran scatterplot quadrant: 1 HH, 2 LH, 3 LL, 4 HL (PySAL codes), 0 for islands or z = 0 / lag = 0. */
@@ -250,8 +241,22 @@ export function localMoran(x: Num, w: Weights, opts: LocalMoranOptions = {}): Lo
   return runSteps(localMoranSteps(x, w, opts), opts);
 }
 
-/** `localMoran` as resumable steps (see `runStepsAsync`). */
+/** `localMoran` as resumable steps (see `runStepsAsync`): one step per chunk of areas. */
 export function* localMoranSteps(x: Num, w: Weights, opts: LocalMoranOptions = {}): Steps<LocalMoran> {
+  const p = localMoranPrepare(x, w, opts);
+  return localMoranFinish(p, yield* chunkSteps(LISA_PERMUTATIONS, p.input), opts);
+}
+
+/** LISA before its permutations: the statistics and the input of the permutation chunks. */
+export interface LocalMoranPrepared {
+  result: Omit<LocalMoran, 'pSim' | 'significant' | 'cluster'>;
+  /** input of `LISA_PERMUTATIONS` */
+  input: LisaInput;
+  w: Weights;
+}
+
+/** The local statistics and quadrants; the permutations are left to `LISA_PERMUTATIONS`. */
+export function localMoranPrepare(x: Num, w: Weights, opts: LocalMoranOptions = {}): LocalMoranPrepared {
   const n = x.length;
   if (w.n !== n) throw invalid('weights', `n ${w.n} ≠ ${n}`);
   if (n < 3) throw invalid('n', `${n}`);
@@ -267,34 +272,73 @@ export function* localMoranSteps(x: Num, w: Weights, opts: LocalMoranOptions = {
     if (w.offsets[i + 1] === w.offsets[i] || z[i] === 0 || lag[i] === 0) quadrant[i] = 0;
     else quadrant[i] = z[i] > 0 ? (lag[i] > 0 ? 1 : 4) : lag[i] > 0 ? 2 : 3;
   }
-  const pSim = new Float64Array(n).fill(NaN);
-  if (R > 0 && m2 > 0) {
-    const ids = permutationIds(n, R, maxCardinality(w), opts.seed ?? 12345);
-    const kmax = ids.length / R;
-    const due = stepper(n);
-    const W = w.weights;
-    for (let i = 0; i < n; i++) {
-      if (due(i)) yield i / n;
-      const o = w.offsets[i], k = w.offsets[i + 1] - o;
-      if (k === 0) continue;
-      const zi = z[i] / m2, obs = Ii[i];
-      let larger = 0;
-      for (let r = 0, base = 0; r < R; r++, base += kmax) {
-        let l = 0;
-        for (let q = 0; q < k; q++) {
-          const j = ids[base + q];
-          l += W[o + q] * z[j >= i ? j + 1 : j];
-        }
-        if (zi * l >= obs) larger++;
-      }
-      pSim[i] = foldedPseudoP(larger, R);
-    }
-  }
+  const draws = R > 0 && m2 > 0;
+  const ids = draws ? permutationIds(n, R, maxCardinality(w), opts.seed ?? 12345) : new Int32Array(0);
+  return { result: { Ii, z, lag, quadrant }, input: { z, m2, Ii, w, ids, permutations: draws ? R : 0 }, w };
+}
+
+/** Significance, FDR and cluster labels from the pseudo p-values of the permutation chunks. */
+export function localMoranFinish(p: LocalMoranPrepared, pSimAcc: Float64Array, opts: LocalMoranOptions = {}): LocalMoran {
+  const { w } = p;
+  const n = w.n;
+  const alpha = opts.alpha ?? 0.05;
+  const pSim = p.input.permutations > 0 ? pSimAcc : new Float64Array(n).fill(NaN);
   const significant = new Uint8Array(n);
   const q = opts.fdr ? bhAdjust(pSim) : pSim;
   for (let i = 0; i < n; i++) significant[i] = q[i] <= alpha ? 1 : 0;
-  const cluster = Array.from(quadrant, (c, i) =>
+  const cluster = Array.from(p.result.quadrant, (c, i) =>
     w.offsets[i + 1] === w.offsets[i] ? 'island' : significant[i] && c ? QUADRANT_LABELS[c] : 'ns',
   );
-  return { Ii, z, lag, quadrant, pSim, significant, cluster };
+  return { ...p.result, pSim, significant, cluster };
+}
+
+/** What the LISA permutation chunks need (plain data: crosses to pool workers). */
+export interface LisaInput {
+  z: Float64Array;
+  m2: number;
+  Ii: Float64Array;
+  w: Weights;
+  /** `permutationIds`: R rows of the largest neighbour count, shared by all areas */
+  ids: Int32Array;
+  /** 0 when there is nothing to permute (no permutations asked, or constant values) */
+  permutations: number;
+}
+
+/** Areas per chunk of the LISA permutations (their draws are shared, so chunks need no seeds). */
+export const LISA_CHUNK = 512;
+
+/**
+ * The conditional permutations of LISA, chunked by areas: chunk c writes the folded pseudo
+ * p-values of areas [c·LISA_CHUNK, (c+1)·LISA_CHUNK) (NaN for islands).
+ */
+export const LISA_PERMUTATIONS: ChunkKernel<LisaInput, Float64Array> = {
+  chunks: (inp) => (inp.permutations > 0 ? chunkCount(inp.z.length, LISA_CHUNK) : 0),
+  init: (inp) => new Float64Array(inp.z.length),
+  run: (inp, chunk, pSim) => lisaPseudoP(inp, chunk * LISA_CHUNK, Math.min(inp.z.length, (chunk + 1) * LISA_CHUNK), pSim),
+  merge: addInto,
+};
+
+function lisaPseudoP(inp: LisaInput, from: number, to: number, pSim: Float64Array): void {
+  const { z, m2, Ii, w, ids } = inp;
+  const R = inp.permutations;
+  const kmax = ids.length / R;
+  const W = w.weights;
+  for (let i = from; i < to; i++) {
+    const o = w.offsets[i], k = w.offsets[i + 1] - o;
+    if (k === 0) {
+      pSim[i] = NaN;
+      continue;
+    }
+    const zi = z[i] / m2, obs = Ii[i];
+    let larger = 0;
+    for (let r = 0, base = 0; r < R; r++, base += kmax) {
+      let l = 0;
+      for (let q = 0; q < k; q++) {
+        const j = ids[base + q];
+        l += W[o + q] * z[j >= i ? j + 1 : j];
+      }
+      if (zi * l >= obs) larger++;
+    }
+    pSim[i] = foldedPseudoP(larger, R);
+  }
 }

@@ -3,6 +3,7 @@
  * pool. z'Wz is evaluated on the symmetric upper triangle (s_ij = w_ij + w_ji, i < j, plus
  * w_ii), which halves the work, and four permutations share one pass over the weights.
  */
+import { addInto, type ChunkKernel } from './chunks';
 import { chunkCount, chunkLength, chunkShuffler } from './permutation';
 import type { Weights } from './weights';
 
@@ -72,16 +73,14 @@ export interface MoranNullInput {
   permutations: number;
 }
 
-export const moranNullChunks = (inp: Pick<MoranNullInput, 'permutations'>): number => chunkCount(inp.permutations, MORAN_CHUNK);
-
 /**
- * z'Wz for the permutations of chunk `chunk`: WIDTH copies of z, each shuffled anew
- * (independently, uniformly) before every round; a last partial round computes all copies and
- * keeps what the chunk needs.
+ * z'Wz for the permutations of chunk `chunk`, written to `out` at the chunk's place: WIDTH copies
+ * of z, each shuffled anew (independently, uniformly) before every round; a last partial round
+ * computes all copies and keeps what the chunk needs.
  */
-export function moranNullChunk(inp: MoranNullInput, chunk: number): Float64Array {
+function moranNullChunk(inp: MoranNullInput, chunk: number, out: Float64Array): void {
   const count = chunkLength(inp.permutations, MORAN_CHUNK, chunk);
-  const out = new Float64Array(count);
+  const at = chunk * MORAN_CHUNK;
   const sh = chunkShuffler(inp.seed, chunk);
   const [a, b, c, d] = Array.from({ length: WIDTH }, () => Float64Array.from(inp.z));
   const round = new Float64Array(WIDTH);
@@ -91,7 +90,14 @@ export function moranNullChunk(inp: MoranNullInput, chunk: number): Float64Array
     sh.shuffle(c);
     sh.shuffle(d);
     quadraticForms(a, b, c, d, inp.up, round);
-    out.set(count - r >= WIDTH ? round : round.subarray(0, count - r), r);
+    out.set(count - r >= WIDTH ? round : round.subarray(0, count - r), at + r);
   }
-  return out;
 }
+
+/** The global Moran null (z'Wz per permutation) in chunks of MORAN_CHUNK permutations. */
+export const MORAN_NULL: ChunkKernel<MoranNullInput, Float64Array> = {
+  chunks: (inp) => chunkCount(inp.permutations, MORAN_CHUNK),
+  init: (inp) => new Float64Array(inp.permutations),
+  run: moranNullChunk,
+  merge: addInto,
+};

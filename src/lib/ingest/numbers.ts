@@ -50,17 +50,39 @@ export function parseNumber(cell: string, f: NumberFormat): { value: number; per
   const t = trimCell(cell);
   const percent = t.endsWith('%');
   let s = t.replace(/\u2212/g, '-').replace(/[% ]+$/, '');
-  if (f.thousands && new RegExp(groupedPattern(f)).test(s)) s = s.split(f.thousands === ' ' ? /[  ]/ : f.thousands).join('');
-  else if (!new RegExp(plainPattern(f)).test(s)) return null;
+  const re = patterns(f);
+  if (f.thousands && re.grouped.test(s)) s = s.split(f.thousands === ' ' ? /[  ]/ : f.thousands).join('');
+  else if (!re.plain.test(s)) return null;
   if (f.decimal === ',') s = s.replace(',', '.');
   const value = Number(s);
   return Number.isFinite(value) ? { value, percent } : null;
+}
+
+/** Compiled once per format: the sniffer calls parseNumber for every sampled cell. */
+const compiled = new Map<string, { grouped: RegExp; plain: RegExp }>();
+function patterns(f: NumberFormat): { grouped: RegExp; plain: RegExp } {
+  const key = f.decimal + f.thousands;
+  let re = compiled.get(key);
+  if (!re) compiled.set(key, (re = { grouped: new RegExp(groupedPattern(f)), plain: new RegExp(plainPattern(f)) }));
+  return re;
 }
 
 /** An ID-like token: digits with a leading zero ("001", "06010102") — such columns stay text. */
 export function hasLeadingZero(cell: string): boolean {
   return /^0[0-9]/.test(cell.trim());
 }
+
+const SIGN = '^[-+\u2212]?';
+/** The cell shapes `guessNumberFormat` counts (compiled once: it runs over every sampled cell). */
+const GUESS = {
+  commaDecDotGroups: new RegExp(`${SIGN}[0-9]{1,3}(\\.[0-9]{3})+,[0-9]+$`),
+  pointDecCommaGroups: new RegExp(`${SIGN}[0-9]{1,3}(,[0-9]{3})+\\.[0-9]+$`),
+  dotGroups: new RegExp(`${SIGN}[0-9]{1,3}(\\.[0-9]{3}){2,}$`),
+  spaceGroups: new RegExp(`${SIGN}[0-9]{1,3}([ \u00a0][0-9]{3})+(,[0-9]+)?$`),
+  ambiguousDot: new RegExp(`${SIGN}[0-9]{1,3}\\.[0-9]{3}$`),
+  commaDec: new RegExp(`${SIGN}[0-9]+,[0-9]+$`),
+  pointDec: new RegExp(`${SIGN}[0-9]*\\.[0-9]+$`),
+};
 
 /**
  * Guess decimal and thousands separators from sample cell values (quoting already resolved).
@@ -74,17 +96,16 @@ export function guessNumberFormat(cells: string[], delimiter: string): NumberFor
   let dotGroups = 0;
   let commaGroups = 0;
   let spaceGroups = 0;
-  const sign = '^[-+\u2212]?';
   for (const raw of cells) {
     const c = raw.trim().replace(/\s*%$/, '');
     if (!/^[-+\u2212]?[0-9]/.test(c)) continue;
-    if (new RegExp(`${sign}[0-9]{1,3}(\\.[0-9]{3})+,[0-9]+$`).test(c)) (commaDec++, dotGroups++);
-    else if (new RegExp(`${sign}[0-9]{1,3}(,[0-9]{3})+\\.[0-9]+$`).test(c)) (pointDec++, commaGroups++);
-    else if (new RegExp(`${sign}[0-9]{1,3}(\\.[0-9]{3}){2,}$`).test(c)) dotGroups++;
-    else if (new RegExp(`${sign}[0-9]{1,3}([ \u00a0][0-9]{3})+(,[0-9]+)?$`).test(c)) spaceGroups++;
-    else if (new RegExp(`${sign}[0-9]{1,3}\\.[0-9]{3}$`).test(c)) ambiguousDot++;
-    else if (new RegExp(`${sign}[0-9]+,[0-9]+$`).test(c)) commaDec++;
-    else if (new RegExp(`${sign}[0-9]*\\.[0-9]+$`).test(c)) pointDec++;
+    if (GUESS.commaDecDotGroups.test(c)) (commaDec++, dotGroups++);
+    else if (GUESS.pointDecCommaGroups.test(c)) (pointDec++, commaGroups++);
+    else if (GUESS.dotGroups.test(c)) dotGroups++;
+    else if (GUESS.spaceGroups.test(c)) spaceGroups++;
+    else if (GUESS.ambiguousDot.test(c)) ambiguousDot++;
+    else if (GUESS.commaDec.test(c)) commaDec++;
+    else if (GUESS.pointDec.test(c)) pointDec++;
   }
   if (commaDec > pointDec || (pointDec === 0 && (dotGroups > 0 || spaceGroups > 0 || (ambiguousDot > 0 && delimiter === ';')))) {
     return { decimal: ',', thousands: dotGroups > 0 || ambiguousDot > 0 ? '.' : spaceGroups > 0 ? ' ' : '' };

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { contiguity } from '../../../src/lib/analysis/contiguity';
 import { moranGlobal, moranGlobalFinish, moranGlobalPrepare, weightSums } from '../../../src/lib/analysis/moran';
-import { moranNullChunk, moranNullChunks, quadraticForm } from '../../../src/lib/analysis/moranNull';
+import { MORAN_NULL, quadraticForm } from '../../../src/lib/analysis/moranNull';
+import { localMoran, localMoranFinish, localMoranPrepare, LISA_PERMUTATIONS } from '../../../src/lib/analysis/moran';
+import type { ChunkKernel } from '../../../src/lib/analysis/chunks';
 import { Shuffler, chunkLength } from '../../../src/lib/analysis/permutation';
 import { chunkSeed, createRng } from '../../../src/lib/analysis/random';
 import { fromNeighborLists, rowStandardize, upperSymmetric } from '../../../src/lib/analysis/weights';
@@ -89,14 +91,45 @@ describe('global Moran permutation null', () => {
     const opts = { permutations: 999, seed: 5 };
     const whole = moranGlobal(x, w, opts);
     const p = moranGlobalPrepare(x, w, opts);
-    const chunks = moranNullChunks(p.nullInput);
-    expect(chunks).toBe(16);
-    const parts: Float64Array[] = new Array(chunks);
-    // as three workers would: interleaved, backwards
-    for (const worker of [2, 0, 1]) for (let c = chunks - 1 - worker; c >= 0; c -= 3) parts[c] = moranNullChunk(p.nullInput, c);
-    const again = moranGlobalFinish(p, parts);
-    expect(Array.from(again.null)).toEqual(Array.from(whole.null));
-    expect(again.pSim).toBe(whole.pSim);
-    expect(() => moranGlobalFinish(p, parts.slice(1))).toThrow('invalid chunks');
+    expect(MORAN_NULL.chunks(p.nullInput)).toBe(16);
+    for (const workers of [1, 2, 3, 7]) {
+      const again = moranGlobalFinish(p, asWorkers(MORAN_NULL, p.nullInput, workers));
+      expect(Array.from(again.null)).toEqual(Array.from(whole.null));
+      expect(again.pSim).toBe(whole.pSim);
+    }
+    expect(() => moranGlobalFinish(p, new Float64Array(998))).toThrow('invalid null');
+  });
+});
+
+/**
+ * What a pool of `workers` does: chunks dealt out round-robin and computed backwards, each
+ * worker with its own accumulator, accumulators merged in reverse worker order.
+ */
+function asWorkers<I, A>(kernel: ChunkKernel<I, A>, input: I, workers: number): A {
+  const accs = Array.from({ length: workers }, () => kernel.init(input));
+  for (let c = kernel.chunks(input) - 1; c >= 0; c--) kernel.run(input, c, accs[c % workers]);
+  const total = kernel.init(input);
+  for (const a of accs.reverse()) kernel.merge(total, a);
+  return total;
+}
+
+describe('LISA permutation chunks', () => {
+  const w = rowStandardize(contiguity(jitteredGrid(40, 6), { type: 'queen' }));
+  const rng = createRng(12);
+  const x = Array.from({ length: 1600 }, (_, i) => (i % 40) / 40 + rng.next());
+  test('same pseudo p-values on any number of workers, islands stay NaN', () => {
+    const whole = localMoran(x, w, { permutations: 199, seed: 4 });
+    const p = localMoranPrepare(x, w, { permutations: 199, seed: 4 });
+    expect(LISA_PERMUTATIONS.chunks(p.input)).toBe(4);
+    for (const workers of [2, 3]) {
+      const again = localMoranFinish(p, asWorkers(LISA_PERMUTATIONS, p.input, workers), {});
+      expect(Array.from(again.pSim)).toEqual(Array.from(whole.pSim));
+      expect(again.cluster).toEqual(whole.cluster);
+    }
+    const withIsland = fromNeighborLists([[1, 2], [0, 2], [0, 1], []]);
+    const l = localMoran([1, 2, 3, 4], withIsland, { permutations: 9, seed: 1 });
+    expect(Number.isNaN(l.pSim[3])).toBe(true);
+    expect(l.cluster[3]).toBe('island');
+    expect(Number.isNaN(localMoran([1, 2, 3, 4], withIsland, { permutations: 0 }).pSim[0])).toBe(true);
   });
 });

@@ -1,0 +1,152 @@
+/**
+ * A small pool of workers for chunked permutation and Monte Carlo work (issue 14: "use every
+ * core"). `run(kernel, input)` shares the kernel's chunks out to the workers as they become free
+ * (two in flight per worker), reports progress per chunk, honours cancel between chunks, and
+ * merges the workers' accumulators. The result equals `chunkSteps` in this thread, whatever the
+ * number of workers (see `analysis/chunks.ts`). Works with browser workers and Node worker threads.
+ */
+import { chunkSteps } from '../analysis/chunks';
+import { CancelledError, runStepsAsync, type LoopHooks } from '../analysis/progress';
+import { KERNELS, type KernelAcc, type KernelInput, type KernelName } from './kernels';
+import type { FromWorker, ToWorker } from './protocol';
+
+/** Progress, cancel and (for the inline runner) a pause between chunks. */
+export type RunHooks = LoopHooks & { pause?: () => Promise<void> };
+
+/** Where chunked kernels run: this thread, or a pool of workers. */
+export interface ChunkRunner {
+  /** number of workers (1 = this thread) */
+  readonly size: number;
+  run<K extends KernelName>(name: K, input: KernelInput<K>, hooks?: RunHooks): Promise<KernelAcc<K>>;
+  /** ends the workers (a later `run` starts new ones) */
+  close(): void;
+}
+
+/** One worker as the pool sees it (a browser Worker or a Node worker thread behind an adapter). */
+export interface PoolPort {
+  post(msg: ToWorker): void;
+  /** called once; the handler gets every message of this worker */
+  listen(onMessage: (msg: FromWorker) => void, onError: (message: string) => void): void;
+  terminate(): void;
+  /** keep the process alive while the worker has work (Node: ref/unref) */
+  hold?(busy: boolean): void;
+}
+
+const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/** Runs the chunks here, in order, pausing between them so that a cancel message can arrive. */
+export function inlineRunner(): ChunkRunner {
+  return {
+    size: 1,
+    run: (name, input, hooks = {}) =>
+      runStepsAsync(chunkSteps(KERNELS[name] as never, input), { ...hooks, pause: hooks.pause ?? yieldToEvents }) as Promise<never>,
+    close: () => {},
+  };
+}
+
+/** Chunks in flight per worker: the next one is queued while the current one runs. */
+const IN_FLIGHT = 2;
+
+interface Slot {
+  port: PoolPort;
+  handler: ((msg: FromWorker) => void) | null;
+  failed: ((message: string) => void) | null;
+}
+
+export class WorkerPool implements ChunkRunner {
+  private slots: (Slot | null)[];
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextJob = 1;
+
+  constructor(private readonly spawn: () => PoolPort, readonly size: number) {
+    if (!(Number.isInteger(size) && size >= 1)) throw new Error(`invalid size: ${size}`);
+    this.slots = new Array(size).fill(null);
+  }
+
+  /** Jobs run one after the other (each uses all workers). */
+  run<K extends KernelName>(name: K, input: KernelInput<K>, hooks: RunHooks = {}): Promise<KernelAcc<K>> {
+    const p = this.queue.then(() => this.job(name, input, hooks));
+    this.queue = p.catch(() => {});
+    return p;
+  }
+
+  close(): void {
+    for (const s of this.slots) s?.port.terminate();
+    this.slots.fill(null);
+  }
+
+  private slot(i: number): Slot {
+    let s = this.slots[i];
+    if (!s) {
+      const slot: Slot = { port: this.spawn(), handler: null, failed: null };
+      slot.port.listen(
+        (m) => slot.handler?.(m),
+        (message) => {
+          // a dead worker is replaced at the next job
+          this.slots[i] = null;
+          slot.port.terminate();
+          slot.failed?.(message);
+        },
+      );
+      s = this.slots[i] = slot;
+    }
+    return s;
+  }
+
+  private job<K extends KernelName>(name: K, input: KernelInput<K>, hooks: RunHooks): Promise<KernelAcc<K>> {
+    const kernel = KERNELS[name] as unknown as { chunks(i: unknown): number; init(i: unknown): KernelAcc<K>; merge(a: KernelAcc<K>, b: KernelAcc<K>): void };
+    const total = kernel.chunks(input);
+    const acc = kernel.init(input);
+    if (total === 0) return Promise.resolve(acc);
+    if (hooks.isCancelled?.()) return Promise.reject(new CancelledError());
+    const job = this.nextJob++;
+    const slots = Array.from({ length: Math.min(this.size, total) }, (_, i) => this.slot(i));
+    return new Promise<KernelAcc<K>>((resolve, reject) => {
+      let next = 0, done = 0, collected = 0, over = false;
+      const collectSent = new Set<Slot>();
+      const end = () => {
+        over = true;
+        for (const s of slots) {
+          s.handler = null;
+          s.failed = null;
+          s.port.hold?.(false);
+        }
+      };
+      const fail = (e: Error) => {
+        if (over) return;
+        for (const s of slots) s.port.post({ type: 'drop', job });
+        end();
+        reject(e);
+      };
+      const give = (s: Slot) => {
+        if (next < total) s.port.post({ type: 'chunk', job, chunk: next++ });
+        else if (!collectSent.has(s)) {
+          collectSent.add(s);
+          s.port.post({ type: 'collect', job });
+        }
+      };
+      for (const s of slots) {
+        s.handler = (m) => {
+          if (over || m.job !== job) return;
+          if (m.type === 'error') return fail(new Error(m.message));
+          if (m.type === 'chunkDone') {
+            done++;
+            hooks.onProgress?.(done / total);
+            if (hooks.isCancelled?.()) return fail(new CancelledError());
+            return give(s);
+          }
+          kernel.merge(acc, m.acc as KernelAcc<K>);
+          if (++collected === slots.length) {
+            end();
+            hooks.onProgress?.(1);
+            resolve(acc);
+          }
+        };
+        s.failed = (message) => fail(new Error(`Rechenhelfer ausgefallen: ${message}`));
+        s.port.hold?.(true);
+        s.port.post({ type: 'job', job, kernel: name, input });
+      }
+      for (let k = 0; k < IN_FLIGHT; k++) for (const s of slots) give(s);
+    });
+  }
+}
