@@ -41,7 +41,7 @@ export const indexApi = {
   /** Long: a task of the runner (progress per stage, `cancel(taskId)` stops it between Monte Carlo runs). */
   async indexRobustness(req: IndexRequest, spec: RobustnessSpec, onProgress?: ProgressFn, taskId?: TaskId) {
     return withEngine(async (e) =>
-      transferTyped(await e.tasks.run((task) => robustnessRun(dataFor(e, req), req.indicators, req.source.population, req.settings, spec, task), { onProgress, id: taskId, stage: 'read' })),
+      transferTyped(await e.tasks.run((task) => robustnessRun(dataFor(e, req), req.indicators, req.source.population, req.settings, spec, task, e.runner), { onProgress, id: taskId, stage: 'read' })),
     );
   },
   async indexTimeSeries(req: IndexRequest, spec: TimeSeriesSpec) {

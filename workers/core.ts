@@ -1,13 +1,18 @@
 import { Comlink } from '../src/lib/contract/comlink';
 import { Engine } from '../src/lib/engine/engine';
 import { createBrowserDuck } from './duck-browser';
+import { createRunner } from './pool';
 
 let engine: Promise<Engine> | null = null;
 
 /** Lazy, idempotent start; a failed start is forgotten so the next call retries. */
 export function getEngine(): Promise<Engine> {
   engine ??= createBrowserDuck()
-    .then((d) => new Engine(d))
+    .then((d) => {
+      const e = new Engine(d);
+      e.runner = createRunner();
+      return e;
+    })
     .catch((e) => {
       engine = null;
       throw e;

@@ -1,15 +1,23 @@
 import { createDuckDB, VoidLogger, BROWSER_RUNTIME } from '@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs';
-// Only the exception-handling build is shipped (all supported browsers have wasm EH); served from our origin.
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import { compiledWasm, wasmUrl } from './wasm';
 import { tableToIPC, type Table } from 'apache-arrow';
 import { SAFE_SETTINGS_SQL, type Duck } from '../src/lib/db/duck';
 
+/** When DuckDB's start steps happened (this worker's clock, with its origin), for the startup marks. */
+export const startup: Record<string, number> = { timeOrigin: performance.timeOrigin };
+
 /** DuckDB-wasm blocking bindings inside this worker (no nested workers, no extension downloads). */
 export async function createBrowserDuck(): Promise<Duck> {
-  const bundle = { mainModule: ehWasm, mainWorker: '' };
+  const bundle = { mainModule: wasmUrl, mainWorker: '' };
   const db = await createDuckDB({ mvp: bundle, eh: bundle }, new VoidLogger(), BROWSER_RUNTIME);
+  startup['duck-instantiate'] = performance.now();
+  const module = await compiledWasm();
+  startup['wasm-compiled'] = performance.now();
+  if (module) useCompiled(db, module);
   await db.instantiate(() => {});
+  startup['duck-instantiated'] = performance.now();
   db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true } });
+  startup['duck-open'] = performance.now();
   const conn = db.connect();
   conn.query(SAFE_SETTINGS_SQL);
   return {
@@ -18,5 +26,19 @@ export async function createBrowserDuck(): Promise<Duck> {
     registerBuffer: (name, bytes) => db.registerFileBuffer(name, bytes),
     dropFile: (name) => db.dropFile(name),
     insertArrow: (name, table) => conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: true }),
+  };
+}
+
+/**
+ * Instantiate from the module compiled at the worker's start instead of fetching the wasm again.
+ * Replaces the bindings' `instantiateWasm` (duckdb-wasm 1.32, `DuckDBBrowserBindings`), doing what
+ * it does after its own fetch: publish the runtime, then instantiate.
+ */
+function useCompiled(db: object, module: WebAssembly.Module): void {
+  const bindings = db as { _runtime: unknown; instantiateWasm: (imports: WebAssembly.Imports, done: (i: WebAssembly.Instance, m: WebAssembly.Module) => void) => unknown };
+  bindings.instantiateWasm = (imports, done) => {
+    (globalThis as { DUCKDB_RUNTIME?: unknown }).DUCKDB_RUNTIME = bindings._runtime;
+    void WebAssembly.instantiate(module, imports).then((instance) => done(instance, module));
+    return [];
   };
 }

@@ -5,6 +5,8 @@ import type { Engine } from '../src/lib/engine/engine';
 import type { ImportOptions } from '../src/lib/ingest/types';
 import type { PivotWideArgs, ProgressFn, TaskId, UnpivotArgs } from '../src/lib/contract';
 import { getEngine } from './core';
+import { startup } from './duck-browser';
+import { createRunner } from './pool';
 import { geometryApi } from './geometry';
 import { indexApi } from './api-index';
 import { spatialApi } from './api-spatial';
@@ -26,9 +28,18 @@ const coreApi = {
   ping() {
     return true;
   },
+  /** Starts the engine; answers with the worker's startup times (see `duck-browser.ts`). */
   async init() {
     await getEngine();
-    return true;
+    return startup;
+  },
+  /** Test and benchmark hook `?workers=N`: N permutation workers for every job (0 = back to the default). */
+  async setWorkers(n: number) {
+    const e = await getEngine();
+    e.runner.close();
+    const k = Math.min(16, Math.floor(n) || 0);
+    e.runner = k > 0 ? createRunner(k, true) : createRunner();
+    return e.runner.size;
   },
   async preview(file: File | { name: string; bytes: Uint8Array }, options?: ImportOptions) {
     return await (await getEngine()).preview(await readFile(file), options);

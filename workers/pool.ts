@@ -29,7 +29,11 @@ export function defaultPoolSize(): number {
   return Math.max(1, Math.min(8, n));
 }
 
-/** A runner with `size` workers (1 = inline, in this worker). */
-export function createRunner(size = defaultPoolSize()): ChunkRunner {
+/**
+ * A runner with `size` workers (1 = inline, in this worker; small jobs stay here too). `force`
+ * (the `?workers=N` hook of tests and benchmarks) uses N workers for every job, even one.
+ */
+export function createRunner(size = defaultPoolSize(), force = false): ChunkRunner {
+  if (force) return new WorkerPool(spawn, size, 0);
   return size <= 1 ? inlineRunner() : new WorkerPool(spawn, size);
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { appError, type LayerArgs, type LayerMeta, type TableMeta, type ValueSource } from '../lib/contract';
 import { createNodeDuck } from '../lib/db/node';
 import { Engine } from '../lib/engine/engine';
+import { nodeRunner } from '../lib/parallel/node';
 import type { ImportOptions } from '../lib/ingest/types';
 
 let enginePromise: Promise<Engine> | null = null;
@@ -15,7 +16,12 @@ let enginePromise: Promise<Engine> | null = null;
 /** One engine per process (lazy; forgotten when the start fails, so a retry starts again). */
 export function cliEngine(): Promise<Engine> {
   enginePromise ??= createNodeDuck()
-    .then((d) => new Engine(d))
+    .then((d) => {
+      const e = new Engine(d);
+      // permutation work on all cores (worker threads; small jobs stay in this thread)
+      e.runner = nodeRunner();
+      return e;
+    })
     .catch((e: unknown) => {
       enginePromise = null;
       throw e;

@@ -18,6 +18,8 @@ export interface ChunkKernel<I, A> {
   run(input: I, chunk: number, acc: A): void;
   /** adds `from` into `into` (order does not matter: disjoint slices or integer counts) */
   merge(into: A, from: A): void;
+  /** rough number of inner-loop steps; small jobs are not worth starting workers for */
+  work?(input: I): number;
 }
 
 /** Runs all chunks in order in this thread, yielding the progress fraction before each. */
@@ -32,7 +34,7 @@ export function* chunkSteps<I, A>(kernel: ChunkKernel<I, A>, input: I): Steps<A>
 }
 
 /** `merge` for accumulators that are one typed array (disjoint slices or counts): elementwise sum. */
-export function addInto<T extends Float64Array | Int32Array | Uint32Array>(into: T, from: T): void {
+export function addInto<T extends Float64Array | Int32Array | Uint32Array | Uint16Array>(into: T, from: T): void {
   if (into.length !== from.length) throw invalid('accumulator', `${from.length} ≠ ${into.length}`);
   for (let i = 0; i < into.length; i++) into[i] += from[i];
 }

@@ -316,6 +316,7 @@ export const LISA_PERMUTATIONS: ChunkKernel<LisaInput, Float64Array> = {
   init: (inp) => new Float64Array(inp.z.length),
   run: (inp, chunk, pSim) => lisaPseudoP(inp, chunk * LISA_CHUNK, Math.min(inp.z.length, (chunk + 1) * LISA_CHUNK), pSim),
   merge: addInto,
+  work: (inp) => inp.permutations * inp.w.neighbors.length,
 };
 
 function lisaPseudoP(inp: LisaInput, from: number, to: number, pSim: Float64Array): void {

@@ -100,4 +100,5 @@ export const MORAN_NULL: ChunkKernel<MoranNullInput, Float64Array> = {
   init: (inp) => new Float64Array(inp.permutations),
   run: moranNullChunk,
   merge: addInto,
+  work: (inp) => inp.permutations * (inp.z.length + inp.up.neighbors.length),
 };

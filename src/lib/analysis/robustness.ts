@@ -11,7 +11,10 @@ import { classOf, computeIndex, rankDescending, type IndexInput, type IndexOptio
 import { STANDARDIZATIONS, type Standardization } from './standardize.ts';
 import { correlationMatrix } from './pca.ts';
 import { meanSd } from './stats.ts';
-import { runSteps, stepper, type Steps } from './progress.ts';
+import { runSteps, type Steps } from './progress.ts';
+import { addInto, chunkSteps, type ChunkKernel } from './chunks.ts';
+import { chunkCount, chunkLength } from './permutation.ts';
+import { chunkSeed } from './random.ts';
 import { invalid } from '../contract/errors.ts';
 
 /** Options of {@link monteCarloWeights}. */
@@ -52,17 +55,70 @@ export function monteCarloWeights(base: IndexResult, options: MonteCarloOptions 
   return runSteps(monteCarloSteps(base, options));
 }
 
-/** {@link monteCarloWeights} as resumable steps (yields its progress every ~1 % of the runs). */
+/** {@link monteCarloWeights} as resumable steps (one step per chunk of runs). */
 export function* monteCarloSteps(base: IndexResult, options: MonteCarloOptions = {}): Steps<MonteCarloResult> {
+  const p = monteCarloPrepare(base, options);
+  return monteCarloFinish(p, yield* chunkSteps(MONTE_CARLO, p.input));
+}
+
+/** What the Monte Carlo chunks need (plain data: crosses to pool workers). */
+export interface MonteCarloInput {
+  /** standardised indicators of the m scored areas in base rank order, row-major (m × k) */
+  z: Float64Array;
+  /** 1 where the area counts for the re-standardisation (base `valid`) */
+  ref: Uint8Array;
+  m: number;
+  k: number;
+  w0: Float64Array;
+  alpha: number;
+  breaks: Float64Array;
+  useZ: boolean;
+  sampleSd: boolean;
+  runs: number;
+  seed: number;
+  /** rank bins: `bins` bins of `width` ranks */
+  width: number;
+  bins: number;
+}
+
+/** Rank counts per area and bin, class counts per area and class (added up over runs). */
+export interface MonteCarloCounts {
+  hist: Uint16Array | Int32Array;
+  cls: Int32Array;
+}
+
+/** Runs per chunk: part of the method (results depend on it). */
+export const MC_CHUNK = 64;
+
+/** The Monte Carlo runs in chunks of MC_CHUNK, chunk c with its own stream `chunkSeed(seed, c)`. */
+export const MONTE_CARLO: ChunkKernel<MonteCarloInput, MonteCarloCounts> = {
+  chunks: (inp) => chunkCount(inp.runs, MC_CHUNK),
+  // rank counts 16-bit when they fit (halves the memory the inner loop touches)
+  init: (inp) => ({ hist: inp.runs < 65536 ? new Uint16Array(inp.m * inp.bins) : new Int32Array(inp.m * inp.bins), cls: new Int32Array(inp.m * (inp.breaks.length + 1)) }),
+  run: monteCarloChunk,
+  merge: (into, from) => {
+    addInto(into.hist, from.hist);
+    addInto(into.cls, from.cls);
+  },
+  work: (inp) => inp.runs * inp.m * (inp.k + 8),
+};
+
+interface MonteCarloPrepared {
+  input: MonteCarloInput;
+  /** position a → area index */
+  areas: Int32Array;
+  n: number;
+  interval: [number, number];
+}
+
+/** Checks the options and lays the scored areas out in base rank order for the chunks. */
+export function monteCarloPrepare(base: IndexResult, options: MonteCarloOptions = {}): MonteCarloPrepared {
   const runs = options.runs ?? 1000, alpha = options.concentration ?? 50;
   const [pLo, pHi] = options.interval ?? [0.05, 0.95];
   if (!Number.isInteger(runs) || runs < 1) throw invalid('runs', runs);
   if (!(alpha > 0)) throw invalid('concentration', alpha);
   if (!(pLo >= 0 && pLo <= pHi && pHi <= 1)) throw invalid('interval', `${pLo},${pHi}`);
-  const rng = createRng(options.seed ?? 1);
-  const n = base.ids.length, k = base.z.length, w0 = base.weights;
-  const breaks = Float64Array.from(base.settings.breaks), nb = breaks.length, nc = nb + 1;
-  const useZ = base.settings.classMethod === 'sd', sampleSd = base.settings.sd === 'sample';
+  const n = base.ids.length, k = base.z.length;
   // scored areas in base rank order: position a holds the area with base rank a + 1
   const areas = new Int32Array(n);
   let m = 0;
@@ -70,13 +126,26 @@ export function* monteCarloSteps(base: IndexResult, options: MonteCarloOptions =
   const z = new Float64Array(m * k), ref = new Uint8Array(m);
   for (let a = 0; a < m; a++) { const i = areas[a]; ref[a] = base.valid[i]; for (let j = 0; j < k; j++) z[a * k + j] = base.z[j][i]; }
   const width = Math.max(1, Math.ceil(m / MAX_BINS)), bins = Math.ceil(m / width);
-  // rank counts per area; 16-bit when they fit (halves the memory the inner loop touches)
-  const hist = runs < 65536 ? new Uint16Array(m * bins) : new Int32Array(m * bins), cls = new Int32Array(m * nc);
+  return {
+    input: {
+      z, ref, m, k, w0: Float64Array.from(base.weights), alpha, breaks: Float64Array.from(base.settings.breaks),
+      useZ: base.settings.classMethod === 'sd', sampleSd: base.settings.sd === 'sample', runs, seed: options.seed ?? 1, width, bins,
+    },
+    areas: areas.subarray(0, m),
+    n,
+    interval: [pLo, pHi],
+  };
+}
+
+function monteCarloChunk(inp: MonteCarloInput, chunk: number, acc: MonteCarloCounts): void {
+  const { z, ref, m, k, w0, alpha, breaks, useZ, sampleSd, width, bins } = inp;
+  const { hist, cls } = acc;
+  const nb = breaks.length, nc = nb + 1;
+  const rng = createRng(chunkSeed(inp.seed, chunk));
   const s = new Float64Array(m), order = new Int32Array(m);
   const w = new Float64Array(k), ws = new RankWorkspace(m);
-  const due = stepper(runs);
-  for (let r = 0; r < runs; r++) {
-    if (due(r)) yield r / runs;
+  const count = chunkLength(inp.runs, MC_CHUNK, chunk);
+  for (let r = 0; r < count; r++) {
     if (alpha === Infinity) w.set(w0);
     else {
       let tot = 0;
@@ -102,16 +171,24 @@ export function* monteCarloSteps(base: IndexResult, options: MonteCarloOptions =
       hist[a * bins + ((p / width) | 0)]++;
     }
   }
+}
+
+/** Rank percentiles and class shares per area from the added-up counts. */
+export function monteCarloFinish(p: MonteCarloPrepared, acc: MonteCarloCounts): MonteCarloResult {
+  const { m, runs, width, bins, breaks } = p.input;
+  const { hist, cls } = acc;
+  const nc = breaks.length + 1, n = p.n;
+  const [pLo, pHi] = p.interval;
   const rankLow = new Float64Array(n).fill(NaN), rankHigh = new Float64Array(n).fill(NaN), rankMedian = new Float64Array(n).fill(NaN);
   const classProb = Array.from({ length: nc }, () => new Float64Array(n).fill(NaN));
-  const pick = (a: number, p: number): number => {
-    const need = Math.max(1, Math.ceil(p * runs - 1e-9));
+  const pick = (a: number, q: number): number => {
+    const need = Math.max(1, Math.ceil(q * runs - 1e-9));
     let c = 0;
     for (let b = 0; b < bins; b++) { c += hist[a * bins + b]; if (c >= need) return Math.min(m, b * width + 1); }
     return m;
   };
   for (let a = 0; a < m; a++) {
-    const i = areas[a];
+    const i = p.areas[a];
     rankLow[i] = pick(a, pLo); rankMedian[i] = pick(a, 0.5); rankHigh[i] = pick(a, pHi);
     for (let c = 0; c < nc; c++) classProb[c][i] = cls[a * nc + c] / runs;
   }
@@ -231,7 +308,11 @@ export function* robustnessSteps(
     yield next.value * 0.7;
     next = mcSteps.next();
   }
-  const monteCarlo = next.value;
+  return yield* robustnessRest(input, options, base, next.value, mc.spearman);
+}
+
+/** The checks after the Monte Carlo runs (progress 0.7 → 1): leave-one-out, standardisations, correlations. */
+export function* robustnessRest(input: IndexInput, options: IndexOptions, base: IndexResult, monteCarlo: MonteCarloResult, spearman = false): Steps<RobustnessReport> {
   yield 0.7;
   const loo = leaveOneOut(base);
   yield 0.8;
@@ -249,7 +330,7 @@ export function* robustnessSteps(
     correlation: {
       names: base.names,
       pearson: correlationMatrix(base.z, scored),
-      spearman: mc.spearman ? correlationMatrix(base.z, scored, 'spearman') : null,
+      spearman: spearman ? correlationMatrix(base.z, scored, 'spearman') : null,
     },
     cronbachAlpha: cronbachAlpha(base.z, scored),
   };

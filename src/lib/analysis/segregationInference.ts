@@ -4,8 +4,10 @@
  * intervals, bias-corrected D (Allen et al. 2015), small-unit warning and minimum-population
  * filter. All seeded and with progress/cancel hooks.
  */
-import { binomial, createRng, hypergeometric } from './random';
-import { checkPermutations, runSteps, stepper, type LoopHooks, type Steps } from './progress';
+import { chunkSteps } from './chunks';
+import { checkPermutations, runSteps, type LoopHooks, type Steps } from './progress';
+import { drawKernel, indexStatistic, type DrawInput, type DrawKind, type IndexDrawInput } from './segregationDraws';
+import type { SegregationIndexKey } from './segregationIndices';
 import { dissimilarity, prepareCounts } from './segregation';
 import { invalid } from '../contract/errors.ts';
 
@@ -55,37 +57,56 @@ export function segregationPermutationTest(x: Num, t: Num, opts: InferenceOption
   return runSteps(segregationPermutationSteps(x, t, opts), opts);
 }
 
-/** `segregationPermutationTest` as resumable steps (see `runStepsAsync`). */
-export function* segregationPermutationSteps(x: Num, t: Num, opts: InferenceOptions = {}): Steps<PermutationResult> {
+/** Counts ready for the draws (areas with t = 0 left out, whole numbers checked) and the observed index. */
+export function inferenceInput(x: Num, t: Num, kind: DrawKind, opts: InferenceOptions = {}): { input: DrawInput; observed: number; excluded: number[] } {
   const c = prepareCounts(x, t);
   checkIntegerCounts(c.x, c.t);
-  const stat = opts.statistic ?? dissimilarity;
   const R = checkPermutations(opts.permutations ?? 999);
-  const n = c.x.length;
-  let X = 0, T = 0;
-  for (let i = 0; i < n; i++) {
-    X += c.x[i];
-    T += c.t[i];
-  }
-  const observed = stat(c.x, c.t);
-  const rng = createRng(opts.seed ?? 12345);
-  const due = stepper(R);
-  const nul = new Float64Array(R);
-  const xs = new Float64Array(n);
+  const observed = (opts.statistic ?? dissimilarity)(c.x, c.t);
+  return { input: { kind, x: c.x, t: c.t, seed: opts.seed ?? 12345, replications: R }, observed, excluded: c.excluded };
+}
+
+/** `segregationPermutationTest` as resumable steps (see `runStepsAsync`). */
+export function* segregationPermutationSteps(x: Num, t: Num, opts: InferenceOptions = {}): Steps<PermutationResult> {
+  const p = inferenceInput(x, t, 'permutation', opts);
+  const nul = yield* chunkSteps(drawKernel([opts.statistic ?? dissimilarity]), p.input);
+  return permutationResult(p.observed, nul, p.excluded);
+}
+
+/** p = (M + 1)/(R + 1) from the statistic under the permutations (`null`). */
+export function permutationResult(observed: number, nul: Float64Array, excluded: number[]): PermutationResult {
   let M = 0;
-  for (let r = 0; r < R; r++) {
-    if (due(r)) yield r / R;
-    let remT = T, remX = X;
-    for (let i = 0; i < n; i++) {
-      const d = hypergeometric(rng, remT, remX, c.t[i]);
-      xs[i] = d;
-      remT -= c.t[i];
-      remX -= d;
-    }
-    nul[r] = stat(xs, c.t);
-    if (nul[r] >= observed - 1e-12 * Math.abs(observed)) M++;
-  }
-  return { observed, pValue: (M + 1) / (R + 1), null: nul, nullMean: mean(nul), excluded: c.excluded };
+  for (const v of nul) if (v >= observed - 1e-12 * Math.abs(observed)) M++;
+  return { observed, pValue: (M + 1) / (nul.length + 1), null: nul, nullMean: mean(nul), excluded };
+}
+
+/** Inference of one registry index from shared draws (see `indexInference`). */
+export interface IndexInference {
+  key: SegregationIndexKey;
+  permutation: PermutationResult;
+  bootstrap: BootstrapResult;
+}
+
+/**
+ * The permutation test and the bootstrap of several registry indices at once: one set of
+ * permutation draws (seed) and one of bootstrap draws (seed + 1) serves all indices, as run by
+ * the pool kernel `SEGREGATION_DRAWS`; `results` reads the indices' p-values and intervals.
+ */
+export function indexInference(x: Num, t: Num, indices: readonly SegregationIndexKey[], opts: { atkinsonB: number; permutations: number; seed: number; level?: number }) {
+  const { input, excluded } = inferenceInput(x, t, 'permutation', opts);
+  const permutation: IndexDrawInput = { ...input, indices, atkinsonB: opts.atkinsonB };
+  const bootstrap: IndexDrawInput = { ...permutation, kind: 'bootstrap', seed: opts.seed + 1 };
+  const R = input.replications;
+  const results = (nul: Float64Array, reps: Float64Array): IndexInference[] =>
+    indices.map((key, s) => {
+      const observed = indexStatistic(key, opts.atkinsonB)(input.x, input.t);
+      return {
+        key,
+        permutation: permutationResult(observed, nul.slice(s * R, (s + 1) * R), excluded),
+        bootstrap: bootstrapResult(observed, reps.slice(s * R, (s + 1) * R), opts.level ?? 0.95, excluded),
+      };
+    });
+  return { permutation, bootstrap, results };
 }
 
 /** Result of `segregationBootstrap`. */
@@ -125,23 +146,20 @@ export function segregationBootstrap(x: Num, t: Num, opts: InferenceOptions & { 
 
 /** `segregationBootstrap` as resumable steps (see `runStepsAsync`). */
 export function* segregationBootstrapSteps(x: Num, t: Num, opts: InferenceOptions & { level?: number } = {}): Steps<BootstrapResult> {
-  const c = prepareCounts(x, t);
-  checkIntegerCounts(c.x, c.t);
-  const stat = opts.statistic ?? dissimilarity;
-  const R = checkPermutations(opts.permutations ?? 999);
-  const level = opts.level ?? 0.95;
+  const level = checkLevel(opts.level ?? 0.95);
+  const p = inferenceInput(x, t, 'bootstrap', opts);
+  const reps = yield* chunkSteps(drawKernel([opts.statistic ?? dissimilarity]), p.input);
+  return bootstrapResult(p.observed, reps, level, p.excluded);
+}
+
+function checkLevel(level: number): number {
   if (!(level > 0 && level < 1)) throw invalid('level', `${level}`);
-  const n = c.x.length;
-  const observed = stat(c.x, c.t);
-  const rng = createRng(opts.seed ?? 12345);
-  const due = stepper(R);
-  const reps = new Float64Array(R);
-  const xs = new Float64Array(n);
-  for (let r = 0; r < R; r++) {
-    if (due(r)) yield r / R;
-    for (let i = 0; i < n; i++) xs[i] = binomial(rng, c.t[i], c.x[i] / c.t[i]);
-    reps[r] = stat(xs, c.t);
-  }
+  return level;
+}
+
+/** Intervals and the bias-corrected index from the bootstrap replicates. */
+export function bootstrapResult(observed: number, reps: Float64Array, level: number, excluded: number[]): BootstrapResult {
+  checkLevel(level);
   const finite = reps.filter((v) => !Number.isNaN(v)).sort();
   const a = (1 - level) / 2;
   const bootMean = mean(finite);
@@ -154,7 +172,7 @@ export function* segregationBootstrapSteps(x: Num, t: Num, opts: InferenceOption
     bootMean,
     biasCorrected: 2 * observed - bootMean,
     replicates: reps,
-    excluded: c.excluded,
+    excluded,
   };
 }
 

@@ -4,7 +4,8 @@
  * can be judged against sampling noise of small units.
  */
 import { dissimilarity } from './segregation';
-import { segregationBootstrapSteps, type BootstrapResult, type SegregationStatistic } from './segregationInference';
+import { bootstrapResult, inferenceInput, segregationBootstrapSteps, type BootstrapResult, type SegregationStatistic } from './segregationInference';
+import type { IndexDrawInput } from './segregationDraws';
 import { runSteps, type LoopHooks, type Steps } from './progress';
 
 /** Options of `segregationTrend`. */
@@ -74,6 +75,23 @@ export function* segregationTrendSteps(years: YearCounts[], opts: TrendOptions =
       yield (k + s.value) / years.length;
     }
   }
+  return trendResult(years, boots, level);
+}
+
+/**
+ * The trend of D as pool jobs: one bootstrap per year (seed + k, as in `segregationTrendSteps`)
+ * and how to read the trend from their replicates.
+ */
+export function trendInference(years: YearCounts[], opts: { replications: number; seed: number; level?: number }) {
+  const parts = years.map((y, k) => inferenceInput(y.x, y.t, 'bootstrap', { permutations: opts.replications, seed: opts.seed + k }));
+  const inputs: IndexDrawInput[] = parts.map((p) => ({ ...p.input, indices: ['dissimilarity'], atkinsonB: 0.5 }));
+  const level = opts.level ?? 0.95;
+  const result = (reps: Float64Array[]) => trendResult(years, parts.map((p, k) => bootstrapResult(dissimilarity(p.input.x, p.input.t), reps[k], level, p.excluded)), level);
+  return { inputs, result };
+}
+
+/** Years and consecutive changes from each year's bootstrap (replicates paired by position). */
+export function trendResult(years: YearCounts[], boots: BootstrapResult[], level: number): { years: YearResult[]; changes: ChangeResult[] } {
   const a = (1 - level) / 2;
   const changes: ChangeResult[] = [];
   for (let k = 1; k < years.length; k++) {

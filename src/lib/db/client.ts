@@ -33,7 +33,7 @@ export function startEngine(onCrash: (reason: string) => void, opts: EngineOptio
   const heartbeatMs = opts.heartbeatMs ?? 2000;
   const pingTimeoutMs = opts.pingTimeoutMs ?? 6000;
   const lockName = `srw-engine-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  const worker = new Worker(new URL('../../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: lockName });
+  const worker = new Worker(new URL('../../../workers/engine.entry.ts', import.meta.url), { type: 'module', name: lockName });
   const remote = Comlink.wrap<EngineApi>(worker);
 
   let dead: EngineDeadError | null = null;

@@ -11,6 +11,7 @@ import type { ProgressFn, TaskId } from '../contract/tasks';
 import { versionKey, type ColumnValues, type FileInput, type JoinReport, type JoinSpecInput, type LayerArgs, type LayerMeta, type PivotWideArgs, type TableMeta, type UnpivotArgs } from '../contract/catalog';
 import { describeTable } from './describe';
 import { TaskRunner } from './tasks';
+import { inlineRunner, type ChunkRunner } from '../parallel/pool';
 
 /**
  * The workbench engine: owns DuckDB and the catalogue. The same class runs in the browser
@@ -23,6 +24,8 @@ export class Engine {
   private version = 0;
   /** the one runner of long tasks (progress, cancel) on this engine */
   readonly tasks = new TaskRunner();
+  /** where chunked permutation work runs: here (default), or a pool of workers (browser worker, CLI) */
+  runner: ChunkRunner = inlineRunner();
 
   constructor(readonly duck: Duck) {}
 

@@ -4,7 +4,9 @@
  * other standardisations, correlations, Cronbach's alpha) plus the per-area summaries the
  * workspace shows.
  */
-import { robustnessStage, robustnessSteps } from '../analysis/robustness';
+import { monteCarloFinish, monteCarloPrepare, robustnessRest, robustnessStage } from '../analysis/robustness';
+import { computeIndex } from '../analysis/sozialindex';
+import { inlineRunner, type ChunkRunner } from '../parallel/pool';
 import type { IndexSettings, IndicatorSpec, RobustnessResult, RobustnessSpec } from '../contract/sozialindex';
 import { indexInput, indexOptions, yearIndex, type IndexData } from './sozialindex';
 import type { TaskContext } from './tasks';
@@ -15,11 +17,16 @@ import type { TaskContext } from './tasks';
  */
 export async function robustnessRun(
   data: IndexData, indicators: IndicatorSpec[], population: string | null | undefined, s: IndexSettings, spec: RobustnessSpec,
-  task: TaskContext,
+  task: TaskContext, runner: ChunkRunner = inlineRunner(),
 ): Promise<RobustnessResult> {
   const input = indexInput(data, indicators, population, yearIndex(data, s.year));
-  const rb = await task.steps(robustnessSteps(input, indexOptions(s, !!population), { runs: spec.runs, concentration: spec.concentration, seed: spec.seed, spearman: spec.spearman }), 0, 1, robustnessStage);
-  const base = rb.base, mc = rb.monteCarlo;
+  const options = indexOptions(s, !!population);
+  const base = computeIndex(input, options);
+  // the Monte Carlo runs on the engine's runner (all cores in the browser), the rest here
+  const mcp = monteCarloPrepare(base, { runs: spec.runs, concentration: spec.concentration, seed: spec.seed });
+  const monteCarlo = monteCarloFinish(mcp, await runner.run('monteCarlo', mcp.input, task.hooks(0, 0.7, 'montecarlo')));
+  const rb = await task.steps(robustnessRest(input, options, base, monteCarlo, spec.spearman), 0, 1, robustnessStage);
+  const mc = rb.monteCarlo;
   const ownClassProb = Float64Array.from(base.classes, (c, i) => (base.rank[i] && c ? mc.classProb[c - 1][i] : NaN));
   return {
     runs: spec.runs, concentration: spec.concentration, monteCarlo: mc, ownClassProb,

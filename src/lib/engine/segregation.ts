@@ -5,11 +5,11 @@
  * intervals, location quotients, local entropy and the index over the years.
  */
 import { locationQuotients, singleGroupIndices } from '../analysis/segregation';
+import type { IndexDrawInput } from '../analysis/segregationDraws';
 import { INFERRED_INDICES, SEGREGATION_INDEX_KEYS } from '../analysis/segregationIndices';
-import { filterMinPopulation, segregationBootstrapSteps, segregationPermutationSteps, smallUnitCheck } from '../analysis/segregationInference';
+import { filterMinPopulation, indexInference, smallUnitCheck } from '../analysis/segregationInference';
 import { multigroupIndices, multigroupLocal } from '../analysis/segregationMulti';
-import { segregationTrendSteps } from '../analysis/segregationTrend';
-import type { Steps } from '../analysis/progress';
+import { trendInference } from '../analysis/segregationTrend';
 import { appError } from '../contract/errors';
 import type { IndexRow, SegregationRequest, SegregationResponse, SingleGroupResult } from '../contract/segregation';
 import type { Engine } from './engine';
@@ -75,10 +75,13 @@ export async function segregationAnalysis(engine: Engine, r: SegregationRequest,
   const keepPos = new Map(Array.from(kept, (i, k) => [i, k]));
   const wSub = geo ? subsetWeights(layerWeights(engine, r.source.layer, { type: 'queen' }), kept, keepPos) : undefined;
   const area = geo ? pick(layerAreas(engine, r.source.layer), kept) : undefined;
-  const inferred = INFERRED_INDICES.filter((d) => !r.infer || r.infer.includes(d.key));
-  const jobs = groups.length * inferred.length * 2 + (r.trend ? 1 : 0);
+  const inferred = INFERRED_INDICES.filter((d) => !r.infer || r.infer.includes(d.key)).map((d) => d.key);
+  // per group one permutation and one bootstrap job on the engine's runner (all inferred indices
+  // share the draws), plus one bootstrap per year for the trend
+  const trendYears = r.trend && r.permutations > 0 && r.source.table !== undefined && 'yearColumn' in r.source && r.source.yearColumn ? engine.distinct(r.source.table, r.source.yearColumn) : [];
+  const jobs = groups.length * (inferred.length ? 2 : 0) + trendYears.length;
   let job = 0;
-  const step = <T>(s: Steps<T>) => task.steps(s, job / jobs, ++job / jobs, 'permutations');
+  const run = (input: IndexDrawInput) => engine.runner.run('segregation', input, task.hooks(job / jobs, ++job / jobs, 'permutations'));
   const single: SingleGroupResult[] = [];
   for (let k = 0; k < groups.length; k++) {
     const x = groups[k];
@@ -86,12 +89,11 @@ export async function segregationAnalysis(engine: Engine, r: SegregationRequest,
     const rows: IndexRow[] = SEGREGATION_INDEX_KEYS.map((key) => ({ key, value: idx[key] ?? NaN }));
     if (r.permutations > 0) {
       checkWhole(x, t, keptNames);
-      for (const def of inferred) {
-        const row = rows.find((q) => q.key === def.key)!;
-        const statistic = def.statistic({ atkinsonB: r.atkinsonB });
-        const p = await step(segregationPermutationSteps(x, t, { statistic, permutations: r.permutations, seed: r.seed }));
-        const b = await step(segregationBootstrapSteps(x, t, { statistic, permutations: r.permutations, seed: r.seed + 1 }));
-        Object.assign(row, { p: p.pValue, null: p.null, ci: b.ci, biasCorrected: b.biasCorrected });
+      if (inferred.length) {
+        const inf = indexInference(x, t, inferred, { atkinsonB: r.atkinsonB, permutations: r.permutations, seed: r.seed });
+        for (const res of inf.results(await run(inf.permutation), await run(inf.bootstrap))) {
+          Object.assign(rows.find((q) => q.key === res.key)!, { p: res.permutation.pValue, null: res.permutation.null, ci: res.bootstrap.ci, biasCorrected: res.bootstrap.biasCorrected });
+        }
       }
     }
     single.push({ group: r.groups[k], rows });
@@ -108,16 +110,18 @@ export async function segregationAnalysis(engine: Engine, r: SegregationRequest,
     multigroup = m;
   }
   let trend: SegregationResponse['trend'];
-  if (r.trend && r.permutations > 0 && r.source.table !== undefined && 'yearColumn' in r.source && r.source.yearColumn) {
-    const years = engine.distinct(r.source.table, r.source.yearColumn);
-    const perYear = years.map((y) => {
+  if (trendYears.length) {
+    const perYear = trendYears.map((y) => {
       const cy = readCounts(engine, r, y);
       const ky = keptAreas(cy, r.minPopulation).kept;
       const x = pick(cy.groups[0], ky), ty = pick(cy.total, ky);
       checkWhole(x, ty, Array.from(ky, (i) => cy.names[i]));
       return { year: y, x, t: ty };
     });
-    trend = await step(segregationTrendSteps(perYear, { replications: r.permutations, seed: r.seed }));
+    const tr = trendInference(perYear, { replications: r.permutations, seed: r.seed });
+    const reps: Float64Array[] = [];
+    for (const input of tr.inputs) reps.push(await run(input));
+    trend = tr.result(reps);
   }
   const check = smallUnitCheck(t, Math.max(r.minPopulation, 500));
   return {

@@ -7,7 +7,7 @@
 import type { WeightsSpec } from '../analysis/buildWeights';
 import { ebGlobal, ebSpatial } from '../analysis/ebrate';
 import { getisOrdGStar } from '../analysis/getisOrd';
-import { localMoranSteps, moranGlobalSteps } from '../analysis/moran';
+import { localMoranFinish, localMoranPrepare, moranGlobalFinish, moranGlobalPrepare } from '../analysis/moran';
 import { rowStandardize, weightsSummary } from '../analysis/weights';
 import { appError } from '../contract/errors';
 import type { EbRequest, EbResponse, MoranRequest, MoranResponse, VariableSpec, WeightsReport } from '../contract/spatial';
@@ -59,8 +59,12 @@ export async function moranAnalysis(engine: Engine, r: MoranRequest, task?: Task
   if (report.links === 0) throw appError('sp.noNeighbours');
   const ws = rowStandardize(w);
   const opts = { permutations: r.permutations, seed: r.seed };
-  const g = await task.steps(moranGlobalSteps(x, ws, opts), 0, 0.3, 'permutations');
-  const l = await task.steps(localMoranSteps(x, ws, { ...opts, alpha: r.alpha, fdr: r.fdr }), 0.3, 1, 'permutations');
+  // the permutations on the engine's runner (all cores in the browser); same numbers on any number of workers
+  const gp = moranGlobalPrepare(x, ws, opts);
+  const g = moranGlobalFinish(gp, await engine.runner.run('moranNull', gp.nullInput, task.hooks(0, 0.3, 'permutations')));
+  const lopts = { ...opts, alpha: r.alpha, fdr: r.fdr };
+  const lp = localMoranPrepare(x, ws, lopts);
+  const l = localMoranFinish(lp, await engine.runner.run('lisa', lp.input, task.hooks(0.3, 1, 'permutations')), lopts);
   const sd = Math.sqrt(l.z.reduce((s, v) => s + v * v, 0) / n);
   const zStd = l.z.map((v) => (sd > 0 ? v / sd : 0));
   const lagStd = l.lag.map((v) => (sd > 0 ? v / sd : 0));

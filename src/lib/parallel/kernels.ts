@@ -5,10 +5,14 @@
 import type { ChunkKernel } from '../analysis/chunks';
 import { LISA_PERMUTATIONS } from '../analysis/moran';
 import { MORAN_NULL } from '../analysis/moranNull';
+import { SEGREGATION_DRAWS } from '../analysis/segregationDraws';
+import { MONTE_CARLO } from '../analysis/robustness';
 
 export const KERNELS = {
   moranNull: MORAN_NULL,
   lisa: LISA_PERMUTATIONS,
+  segregation: SEGREGATION_DRAWS,
+  monteCarlo: MONTE_CARLO,
 };
 
 export type KernelName = keyof typeof KERNELS;

@@ -20,7 +20,11 @@ function spawn(): PoolPort {
   };
 }
 
-/** A runner with `size` worker threads (default: the available cores; 1 = inline unless `pool`). */
+/**
+ * A runner with `size` worker threads (default: the available cores; 1 = inline). `pool` forces
+ * the workers even for one worker and small jobs (benchmarks, tests).
+ */
 export function nodeRunner(size = os.availableParallelism(), pool = false): ChunkRunner {
-  return size <= 1 && !pool ? inlineRunner() : new WorkerPool(spawn, size);
+  if (size <= 1 && !pool) return inlineRunner();
+  return pool ? new WorkerPool(spawn, size, 0) : new WorkerPool(spawn, size);
 }

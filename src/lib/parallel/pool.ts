@@ -46,6 +46,8 @@ export function inlineRunner(): ChunkRunner {
 
 /** Chunks in flight per worker: the next one is queued while the current one runs. */
 const IN_FLIGHT = 2;
+/** Below this many inner-loop steps (≈ 20 ms) a job runs here: starting and feeding workers costs more. */
+export const MIN_POOL_WORK = 2e7;
 
 interface Slot {
   port: PoolPort;
@@ -57,14 +59,18 @@ export class WorkerPool implements ChunkRunner {
   private slots: (Slot | null)[];
   private queue: Promise<unknown> = Promise.resolve();
   private nextJob = 1;
+  private readonly inline = inlineRunner();
 
-  constructor(private readonly spawn: () => PoolPort, readonly size: number) {
+  /** `minWork`: jobs estimated below it run in this thread (0: always on the workers) */
+  constructor(private readonly spawn: () => PoolPort, readonly size: number, private readonly minWork = MIN_POOL_WORK) {
     if (!(Number.isInteger(size) && size >= 1)) throw new Error(`invalid size: ${size}`);
     this.slots = new Array(size).fill(null);
   }
 
-  /** Jobs run one after the other (each uses all workers). */
+  /** Jobs run one after the other (each uses all workers); small ones run here. */
   run<K extends KernelName>(name: K, input: KernelInput<K>, hooks: RunHooks = {}): Promise<KernelAcc<K>> {
+    const work = (KERNELS[name] as { work?: (i: unknown) => number }).work?.(input) ?? Infinity;
+    if (work < this.minWork) return this.inline.run(name, input, hooks);
     const p = this.queue.then(() => this.job(name, input, hooks));
     this.queue = p.catch(() => {});
     return p;

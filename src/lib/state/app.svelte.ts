@@ -1,4 +1,5 @@
 import { startEngine, Comlink, type EngineClient } from '../db/client';
+import { mark, markWorker } from './marks';
 import type { ImportOptions, ImportPreview } from '../ingest/types';
 import type { PreparedGeometry } from '../geo/prepare';
 import { isCancelled, type JoinReport, type JoinSpecInput, type LayerArgs, type LayerMeta, type ProgressFn, type TableMeta, type TaskId } from '../contract';
@@ -78,7 +79,14 @@ export class AppState {
     this.terminate = terminate;
     this.engine
       .init()
-      .then(() => (this.ready = true))
+      .then(async (times) => {
+        markWorker(times);
+        // test and benchmark hook: ?workers=N sets the number of permutation workers
+        const workers = Number(new URLSearchParams(location.search).get('workers'));
+        if (workers > 0) await this.engine.setWorkers(workers);
+        mark('engine-ready');
+        this.ready = true;
+      })
       .catch((e: Error) => (this.engineError = e.message));
   }
 

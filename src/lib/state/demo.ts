@@ -2,6 +2,7 @@ import type { AppState } from './app.svelte';
 import type { MapState } from './map.svelte';
 import manifest from '../../../sample-data/manifest.json';
 import { t } from '../../i18n/index';
+import { mark } from './marks';
 
 /** One demo file as described in sample-data/manifest.json. */
 interface DemoFile {
@@ -60,7 +61,9 @@ export async function loadDemo(app: AppState, map: MapState, id: keyof typeof DE
     ),
   );
   if (!files) return;
+  mark('demo-fetched');
   const metas = await app.importFiles(files);
+  mark('demo-imported');
   const tableOf = new Map<string, string>();
   demo.files.forEach((f, i) => {
     const m = metas.find((x) => x.fileName === files[i].name);
@@ -82,6 +85,7 @@ export async function loadDemo(app: AppState, map: MapState, id: keyof typeof DE
     // levels read as „Sozialräume → Gemeinden“, not as file names
     if (made && f.label && f.role === 'layer') await app.rename(table, f.label);
   }
+  mark('demo-layers');
   let first: { table: string; layer: string } | null = null;
   for (const f of demo.files.filter((x) => x.role === 'table' && x.key && x.layer)) {
     const table = tableOf.get(f.path);
@@ -90,9 +94,11 @@ export async function loadDemo(app: AppState, map: MapState, id: keyof typeof DE
     const r = await app.checkJoin({ table, key: f.key!, layer, mode: 'exact', yearColumn: f.year });
     if (r && !first) first = { table, layer };
   }
+  mark('demo-joined');
   const layer = first?.layer ?? app.layers[0]?.table;
   if (!layer) return;
   await map.showLayer(layer);
+  mark('demo-layer-shown');
   const joinTable = first?.table;
   const spec = app.joins.find((j) => j.table === joinTable && j.layer === layer);
   const cols = app.table(joinTable ?? null)?.columns.map((c) => c.name) ?? [];
@@ -103,6 +109,7 @@ export async function loadDemo(app: AppState, map: MapState, id: keyof typeof DE
   }
   if (spec) await map.useJoin(spec);
   else await map.refresh();
+  mark('demo-coloured');
   app.selectedTable = joinTable ?? layer;
   app.workspace = 'map';
 }

@@ -6,10 +6,17 @@ import { createRng } from '../../../src/lib/analysis/random';
 import { rowStandardize } from '../../../src/lib/analysis/weights';
 import { nodeRunner } from '../../../src/lib/parallel/node';
 import { inlineRunner } from '../../../src/lib/parallel/pool';
+import { KERNELS } from '../../../src/lib/parallel/kernels';
 import { jitteredGrid } from '../../bench/spatial.bench';
+import { chunkSteps } from '../../../src/lib/analysis/chunks';
+import { runSteps } from '../../../src/lib/analysis/progress';
+import { indexInference, segregationBootstrap, segregationPermutationTest } from '../../../src/lib/analysis/segregationInference';
+import { atkinson } from '../../../src/lib/analysis/segregation';
+import { MONTE_CARLO, monteCarloFinish, monteCarloPrepare, monteCarloWeights } from '../../../src/lib/analysis/robustness';
+import { robustnessBase } from '../../bench/index.bench';
 
 describe('worker pool (Node worker threads)', () => {
-  const pool = nodeRunner(3);
+  const pool = nodeRunner(3, true);
   afterAll(() => pool.close());
   const w = rowStandardize(contiguity(jitteredGrid(30, 2), { type: 'queen' }));
   const rng = createRng(3);
@@ -45,5 +52,33 @@ describe('worker pool (Node worker threads)', () => {
     const g = moranGlobalPrepare(x, w, { permutations: 99, seed: 1 });
     const broken = { ...g.nullInput, z: new Float64Array(3_000_000) };
     await expect(pool.run('moranNull', broken)).rejects.toThrow('invalid n');
+  });
+
+  test('segregation: shared draws for all indices equal each index tested alone, on any number of workers', async () => {
+    const r2 = createRng(8);
+    const t = Array.from({ length: 300 }, () => 200 + r2.int(3000));
+    const x = t.map((v, i) => Math.round(v * (0.05 + (i % 10) * 0.03)));
+    const inf = indexInference(x, t, ['dissimilarity', 'atkinson'], { atkinsonB: 0.5, permutations: 200, seed: 3 });
+    const nul = await pool.run('segregation', inf.permutation);
+    const reps = await pool.run('segregation', inf.bootstrap);
+    expect(Array.from(nul)).toEqual(Array.from(runSteps(chunkSteps(KERNELS.segregation, inf.permutation))));
+    const [d, a] = inf.results(nul, reps);
+    const alone = segregationPermutationTest(x, t, { permutations: 200, seed: 3 });
+    expect(Array.from(d.permutation.null)).toEqual(Array.from(alone.null));
+    expect(d.permutation.pValue).toBe(alone.pValue);
+    const atk = segregationBootstrap(x, t, { permutations: 200, seed: 4, statistic: (xs, ts) => atkinson(xs, ts, 0.5) });
+    expect(a.bootstrap.ci).toEqual(atk.ci);
+  });
+
+  test('Monte Carlo robustness: the same rank intervals and class shares on 3 workers', async () => {
+    const base = robustnessBase();
+    const opts = { runs: 500, concentration: 20, seed: 9 };
+    const p = monteCarloPrepare(base, opts);
+    const viaPool = monteCarloFinish(p, await pool.run('monteCarlo', p.input));
+    const here = monteCarloWeights(base, opts);
+    expect(Array.from(viaPool.rankLow)).toEqual(Array.from(here.rankLow));
+    expect(Array.from(viaPool.rankHigh)).toEqual(Array.from(here.rankHigh));
+    expect(viaPool.classProb.map((c) => Array.from(c))).toEqual(here.classProb.map((c) => Array.from(c)));
+    expect(MONTE_CARLO.chunks(p.input)).toBe(8);
   });
 });

@@ -1,0 +1,17 @@
+/// <reference lib="webworker" />
+/**
+ * Entry of the engine worker. It starts fetching and compiling DuckDB's wasm at once and only
+ * then loads the engine code (≈ 2 MB of JavaScript), so both overlap. Messages that arrive while
+ * the engine code loads are kept and handed to it when it listens.
+ */
+import { compiledWasm } from './wasm';
+
+void compiledWasm();
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const early: MessageEvent[] = [];
+const keep = (e: MessageEvent) => early.push(e);
+scope.addEventListener('message', keep);
+void import('./engine.worker').then(() => {
+  scope.removeEventListener('message', keep);
+  for (const e of early) scope.dispatchEvent(new MessageEvent('message', { data: e.data, ports: [...e.ports] }));
+});
