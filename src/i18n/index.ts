@@ -16,6 +16,7 @@ import { TEXT_CODE, toErrorData, type ErrorData } from '../lib/contract/errors';
 import { services } from './services';
 import { tours } from './tours';
 import { workshop } from './workshop';
+import { speed } from './speed';
 
 export type Lang = 'de' | 'en';
 type Dict = Record<string, string>;
@@ -35,6 +36,7 @@ modules.push(cli);
 modules.push(services);
 modules.push(tours);
 modules.push(workshop);
+modules.push(speed);
 const merged: Record<Lang, Dict> = { de: {}, en: {} };
 for (const m of modules) {
   Object.assign(merged.de, m.de);

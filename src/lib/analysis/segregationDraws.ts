@@ -10,6 +10,7 @@ import { chunkCount, chunkLength } from './permutation';
 import { binomial, chunkSeed, createRng, hypergeometric } from './random';
 import { SEGREGATION_INDICES, type SegregationIndexKey } from './segregationIndices';
 import type { SegregationStatistic } from './segregationInference';
+import { invalid } from '../contract/errors.ts';
 
 export type DrawKind = 'permutation' | 'bootstrap';
 
@@ -35,7 +36,7 @@ export interface IndexDrawInput extends DrawInput {
 /** The statistic of an index of `SEGREGATION_INDICES` (those with a permutation test). */
 export function indexStatistic(key: SegregationIndexKey, atkinsonB: number): SegregationStatistic {
   const def = SEGREGATION_INDICES.find((d) => d.key === key);
-  if (!def || !('statistic' in def)) throw new Error(`invalid index: ${key}`);
+  if (!def || !('statistic' in def)) throw invalid('index', key);
   return def.statistic({ atkinsonB });
 }
 

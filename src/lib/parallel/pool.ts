@@ -7,6 +7,7 @@
  */
 import { chunkSteps } from '../analysis/chunks';
 import { CancelledError, runStepsAsync, type LoopHooks } from '../analysis/progress';
+import { appError, fromErrorData, invalid } from '../contract/errors';
 import { KERNELS, type KernelAcc, type KernelInput, type KernelName } from './kernels';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -63,7 +64,7 @@ export class WorkerPool implements ChunkRunner {
 
   /** `minWork`: jobs estimated below it run in this thread (0: always on the workers) */
   constructor(private readonly spawn: () => PoolPort, readonly size: number, private readonly minWork = MIN_POOL_WORK) {
-    if (!(Number.isInteger(size) && size >= 1)) throw new Error(`invalid size: ${size}`);
+    if (!(Number.isInteger(size) && size >= 1)) throw invalid('size', size);
     this.slots = new Array(size).fill(null);
   }
 
@@ -134,7 +135,7 @@ export class WorkerPool implements ChunkRunner {
       for (const s of slots) {
         s.handler = (m) => {
           if (over || m.job !== job) return;
-          if (m.type === 'error') return fail(new Error(m.message));
+          if (m.type === 'error') return fail(fromErrorData(m.error));
           if (m.type === 'chunkDone') {
             done++;
             hooks.onProgress?.(done / total);
@@ -148,7 +149,7 @@ export class WorkerPool implements ChunkRunner {
             resolve(acc);
           }
         };
-        s.failed = (message) => fail(new Error(`Rechenhelfer ausgefallen: ${message}`));
+        s.failed = (message) => fail(appError('pool.failed', { detail: message }));
         s.port.hold?.(true);
         s.port.post({ type: 'job', job, kernel: name, input });
       }

@@ -1,4 +1,5 @@
 /** Messages between the pool (dispatcher) and its workers. */
+import type { ErrorData } from '../contract/errors';
 import type { KernelName } from './kernels';
 
 export type ToWorker =
@@ -11,7 +12,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'chunkDone'; job: number; chunk: number }
   | { type: 'acc'; job: number; acc: unknown }
-  | { type: 'error'; job: number; message: string };
+  | { type: 'error'; job: number; error: ErrorData };
 
 /** The buffers of typed arrays at the top level or one level down (transferred, not copied). */
 export function transferables(value: unknown): ArrayBuffer[] {

@@ -1,4 +1,5 @@
 /** The worker side of the pool: runs the chunks it is sent and returns its accumulator on `collect`. */
+import { toErrorData } from '../contract/errors';
 import { KERNELS } from './kernels';
 import { transferables, type FromWorker, type ToWorker } from './protocol';
 
@@ -22,7 +23,7 @@ export function servePool(post: Post): (msg: ToWorker) => void {
           post({ type: 'chunkDone', job: msg.job, chunk: msg.chunk }, []);
         } catch (e) {
           jobs.delete(msg.job);
-          post({ type: 'error', job: msg.job, message: e instanceof Error ? e.message : String(e) }, []);
+          post({ type: 'error', job: msg.job, error: toErrorData(e) }, []);
         }
         return;
       case 'collect': {
