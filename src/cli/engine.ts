@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DEFAULT_SNAP_M } from '../lib/analysis/buildWeights';
 import { appError, type LayerArgs, type LayerMeta, type TableMeta, type ValueSource } from '../lib/contract';
 import { createNodeDuck } from '../lib/db/node';
 import { Engine } from '../lib/engine/engine';
@@ -71,5 +72,13 @@ export function intFlag(value: string | undefined, name: string, fallback: numbe
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw appError('cli.intFlag', { name, min, value });
+  return n;
+}
+
+/** `--tolerance M`: snapping tolerance of contiguity in metres (default 1 cm; 0 = exact vertices). */
+export function toleranceFlag(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_SNAP_M;
+  const n = Number(value.replace(',', '.'));
+  if (value.trim() === '' || !(n >= 0) || !Number.isFinite(n)) throw appError('cli.tolerance', { value });
   return n;
 }

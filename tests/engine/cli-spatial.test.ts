@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { run as ebrate } from '../../src/cli/commands/ebrate';
@@ -104,6 +106,24 @@ describe('cli segregation', () => {
     expect(Object.keys(r.local[0].location_quotient)).toEqual(['WHITE', 'BLACK', 'ASIAN', 'HISP']);
     expect(r.local[0].entropy).toBeGreaterThan(0);
     expect(r.local[0].entropy).toBeLessThan(Math.log(4));
+  });
+  test('--tolerance 0 reproduces PySAL’s spatial D on Köln 2012 (exact shared vertices), the default 1 cm snap differs', async () => {
+    // Ausländer and Einwohner per Stadtteil 2012 from the Köln long table
+    const lines = readFileSync(path.join(REF, 'koeln/bevoelkerung_koeln_2005-2012.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const pick = (tab: string, zei: string) => new Map(lines.filter((c) => c[3] === '2012' && c[1] === tab && c[6] === zei && Number(c[4]) > 100).map((c) => [c[4], c[8]]));
+    const ew = pick('005', '10');
+    const au = pick('030', '50');
+    const data = path.join(mkdtempSync(path.join(tmpdir(), 'srw-')), 'koeln_2012.csv');
+    writeFileSync(data, 'raum_id;Auslaender;Einwohner\n' + [...ew.keys()].map((k) => `${k};${au.get(k)};${ew.get(k)}`).join('\n') + '\n');
+    const args = ['--data', data, '--id', 'raum_id', '--group', 'Auslaender', '--total', 'Einwohner', '--geo', path.join(REF, 'koeln/stadtteile_koeln_shp.zip'), '--geo-id', 'STT_NR'];
+    type Out = { single: Record<string, Record<string, number>> };
+    const exact = (await segregation([...args, '--tolerance', '0'])) as Out;
+    // reference: numpy with libpysal 4.7 Queen.from_shapefile (458 links): D − Σ c_ij |p_i − p_j| / Σ c_ij
+    close(exact.single.Auslaender.dissimilarity, 0.22445936694477917, 1e-12);
+    close(exact.single.Auslaender.spatial_dissimilarity, 0.15651531725636186, 1e-12);
+    const snapped = (await segregation(args)) as Out;
+    expect(Math.abs(snapped.single.Auslaender.spatial_dissimilarity - 0.15651531725636186)).toBeGreaterThan(1e-4);
+    await expect(segregation([...args, '--tolerance', '-1'])).rejects.toThrow(/--tolerance/);
   });
   test('German errors', async () => {
     expect(await germanError(segregation(['--data', SAC_CSV, '--id', 'FIPS', '--group', 'HISP']))).toMatch(/Gesamtspalte/);

@@ -8,7 +8,7 @@ import { parseWeightsSpec, type WeightsSpec } from '../../lib/analysis/buildWeig
 import { CLUSTER_LABELS, appError, type MoranRequest } from '../../lib/contract';
 import { moranAnalysis } from '../../lib/engine/spatialPatterns';
 import { flag, parseArgs, requireFlag } from '../args';
-import { cliEngine, intFlag, loadLayer, note } from '../engine';
+import { cliEngine, intFlag, loadLayer, note, toleranceFlag } from '../engine';
 
 export async function run(argv: string[]): Promise<unknown> {
   const { flags } = parseArgs(argv);
@@ -18,9 +18,7 @@ export async function run(argv: string[]): Promise<unknown> {
   const perCol = flag(flags, 'per');
   const permutations = intFlag(flag(flags, 'permutations'), 'permutations', 999);
   const seed = intFlag(flag(flags, 'seed'), 'seed', 12345);
-  const tolS = flag(flags, 'tolerance');
-  const tolerance = tolS === undefined ? 0.01 : Number(tolS);
-  if (!(tolerance >= 0)) throw appError('cli.tolerance', { value: String(tolS) });
+  const tolerance = toleranceFlag(flag(flags, 'tolerance'));
   const parsed = parseWeightsSpec(flag(flags, 'weights') ?? 'queen');
   const weights: WeightsSpec = parsed.type === 'queen' || parsed.type === 'rook' ? { ...parsed, tolerance } : parsed;
 

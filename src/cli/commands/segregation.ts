@@ -1,16 +1,17 @@
 /**
  * `npm run cli -- segregation --data FILE --id COL --group COL [--group COL …] [--total COL]
- * [--geo GEOFILE --geo-id COL] [--permutations N --seed S]` → single-group indices per group
+ * [--geo GEOFILE --geo-id COL] [--permutations N --seed S] [--tolerance M]` → single-group indices per group
  * (each against unit total − group), multigroup indices (≥ 2 groups; unit total = their sum),
  * location quotients and local entropy (METHODS.md §4), computed by the engine's
  * `segregationAnalysis` — the Segregation tab's path. With --permutations: permutation p-value
  * and bias-corrected bootstrap interval of D. With geometry (--geo, or --data itself a geometry
- * file): Morrill's spatial dissimilarity with queen contiguity.
+ * file): Morrill's spatial dissimilarity with queen contiguity (vertices closer
+ * than --tolerance metres count as shared; default 0.01, 0 = exact as in PySAL/GeoDa).
  */
 import { SEGREGATION_INDICES, appError, type SegregationRequest, type ValueSource } from '../../lib/contract';
 import { segregationAnalysis } from '../../lib/engine/segregation';
 import { flag, parseArgs, requireFlag } from '../args';
-import { cliEngine, intFlag, loadAreas, loadLayer, loadFile, note } from '../engine';
+import { cliEngine, intFlag, loadAreas, loadLayer, loadFile, note, toleranceFlag } from '../engine';
 
 /** Printed single-group indices: the registry's, except Delta (it needs areas the CLI never printed). */
 const PRINTED = SEGREGATION_INDICES.filter((d) => d.key !== 'delta' && d.key !== 'spatial_dissimilarity').map((d) => d.key);
@@ -28,6 +29,7 @@ export async function run(argv: string[]): Promise<unknown> {
   const seed = intFlag(flag(flags, 'seed'), 'seed', 12345);
   const geoFile = flag(flags, 'geo');
   const geoId = flag(flags, 'geo-id');
+  const tolerance = toleranceFlag(flag(flags, 'tolerance'));
   if (geoFile && !geoId) throw appError('cli.geoIdMissing');
 
   const engine = await cliEngine();
@@ -46,7 +48,7 @@ export async function run(argv: string[]): Promise<unknown> {
     geometry = a.table.hasGeometry;
   }
   const req: SegregationRequest = {
-    source, groups, total, minPopulation: 0, atkinsonB: 0.5, permutations, seed, trend: false, infer: ['dissimilarity'],
+    source, groups, total, minPopulation: 0, atkinsonB: 0.5, permutations, seed, trend: false, infer: ['dissimilarity'], tolerance,
   };
   const r = await segregationAnalysis(engine, req);
   if (r.missing.length) throw appError('seg.missingValues', { n: r.missing.length, examples: r.missing.slice(0, 5).join(', ') });

@@ -26,6 +26,8 @@ export interface SegregationRequest {
   trend: boolean;
   /** indices that get a permutation p-value and a bootstrap interval (default: every one that can) */
   infer?: SegregationIndexKey[];
+  /** snapping tolerance (metres) of the queen contiguity behind Morrill's D; default 1 cm, 0 = exact */
+  tolerance?: number;
 }
 
 export interface IndexRow {

@@ -21,6 +21,8 @@ export interface WeightsReport {
   islands: string[];
   /** neighbours per area, for a map of the weights */
   counts: Float64Array;
+  /** snapping tolerance used for contiguity (metres); undefined for k-nearest / distance weights */
+  tolerance?: number;
 }
 
 /** A variable: a column, or a rate numerator / denominator × scale. */

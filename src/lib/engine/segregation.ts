@@ -73,7 +73,7 @@ export async function segregationAnalysis(engine: Engine, r: SegregationRequest,
   // (areas from a table's keys have no geometry: no Morrill's D and no Delta)
   const geo = hasGeometry(engine, r.source.layer);
   const keepPos = new Map(Array.from(kept, (i, k) => [i, k]));
-  const wSub = geo ? subsetWeights(layerWeights(engine, r.source.layer, { type: 'queen' }), kept, keepPos) : undefined;
+  const wSub = geo ? subsetWeights(layerWeights(engine, r.source.layer, { type: 'queen', tolerance: r.tolerance }), kept, keepPos) : undefined;
   const area = geo ? pick(layerAreas(engine, r.source.layer), kept) : undefined;
   const inferred = INFERRED_INDICES.filter((d) => !r.infer || r.infer.includes(d.key)).map((d) => d.key);
   // per group one permutation and one bootstrap job on the engine's runner (all inferred indices

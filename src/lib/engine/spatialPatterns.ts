@@ -4,7 +4,7 @@
  * layer's polygons (memoised per layer version and weights type, `./layerData.ts`) and runs global/local Moran, G_i*
  * and empirical Bayes rates. Plain data out; typed arrays in layer row order.
  */
-import type { WeightsSpec } from '../analysis/buildWeights';
+import { DEFAULT_SNAP_M, type WeightsSpec } from '../analysis/buildWeights';
 import { ebGlobal, ebSpatial } from '../analysis/ebrate';
 import { getisOrdGStar } from '../analysis/getisOrd';
 import { localMoranFinish, localMoranPrepare, moranGlobalFinish, moranGlobalPrepare } from '../analysis/moran';
@@ -26,7 +26,8 @@ export function weightsReport(engine: Engine, layer: string, spec: WeightsSpec):
   const s = weightsSummary(w);
   const { names } = engine.layerLabels(layer);
   const counts = Float64Array.from({ length: w.n }, (_, i) => w.offsets[i + 1] - w.offsets[i]);
-  return { n: s.n, links: s.links, min: s.min, max: s.max, mean: s.mean, islands: s.islands.map((i) => names[i]), counts };
+  const tolerance = spec.type === 'queen' || spec.type === 'rook' ? (spec.tolerance ?? DEFAULT_SNAP_M) : undefined;
+  return { n: s.n, links: s.links, min: s.min, max: s.max, mean: s.mean, islands: s.islands.map((i) => names[i]), counts, tolerance };
 }
 
 

@@ -1,6 +1,6 @@
 import type { AppState } from './app.svelte';
 import type { MapState } from './map.svelte';
-import type { WeightsSpec } from '../analysis/buildWeights';
+import { DEFAULT_SNAP_M, type WeightsSpec } from '../analysis/buildWeights';
 import { lisaClusters, type EbResponse, type MoranResponse, type WeightsReport } from '../contract';
 import { SourceState } from './spatialSource.svelte';
 import { hotSpotMap, lisaMap, neighbourMap, numericMap, significanceMap } from '../map/analysisMaps';
@@ -19,6 +19,8 @@ export class PatternsState {
   weightsType = $state<'queen' | 'rook' | 'knn' | 'distance'>('queen');
   k = $state(5);
   meters = $state(1000);
+  /** snapping tolerance of queen/rook in metres (0 = exact, as GeoDa/PySAL) */
+  tolerance = $state(DEFAULT_SNAP_M);
   permutations = $state(999);
   seed = $state(12345);
   alpha = $state(0.05);
@@ -43,7 +45,7 @@ export class PatternsState {
   weightsSpec(): WeightsSpec {
     if (this.weightsType === 'knn') return { type: 'knn', k: Math.floor(Number(this.k)) };
     if (this.weightsType === 'distance') return { type: 'distance', meters: Number(this.meters) };
-    return { type: this.weightsType };
+    return { type: this.weightsType, tolerance: Math.max(0, Number(this.tolerance) || 0) };
   }
 
   /** Guess SGB2 / EW_U65 (the demo's SGB-II-Quote) when nothing is chosen. */

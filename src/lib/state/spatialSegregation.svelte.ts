@@ -4,6 +4,7 @@ import type { SegregationRequest, SegregationResponse, IndexRow } from '../contr
 import { SourceState } from './spatialSource.svelte';
 import { entropyMap, lqMap } from '../map/analysisMaps';
 import { t } from '../../i18n/index';
+import { DEFAULT_SNAP_M } from '../analysis/buildWeights';
 
 /** Settings and results of the "Segregation" workspace; kept per app across tab switches. */
 export class SegregationState {
@@ -16,6 +17,8 @@ export class SegregationState {
   permutations = $state(999);
   seed = $state(12345);
   trend = $state(true);
+  /** snapping tolerance (m) of the queen contiguity behind Morrill's D */
+  tolerance = $state(DEFAULT_SNAP_M);
   result = $state.raw<SegregationResponse | null>(null);
   /** index whose null distribution is drawn */
   histIndex = $state<IndexRow['key']>('dissimilarity');
@@ -42,6 +45,7 @@ export class SegregationState {
       permutations: Math.max(0, Math.floor(Number(this.permutations) || 0)),
       seed: Math.floor(Number(this.seed) || 0),
       trend: this.trend && this.src.years.length > 1,
+      tolerance: Math.max(0, Number(this.tolerance) || 0),
     };
   }
 
