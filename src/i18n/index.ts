@@ -17,6 +17,7 @@ import { services } from './services';
 import { tours } from './tours';
 import { workshop } from './workshop';
 import { speed } from './speed';
+import { ingest } from './ingest';
 
 export type Lang = 'de' | 'en';
 type Dict = Record<string, string>;
@@ -37,6 +38,7 @@ modules.push(services);
 modules.push(tours);
 modules.push(workshop);
 modules.push(speed);
+modules.push(ingest);
 const merged: Record<Lang, Dict> = { de: {}, en: {} };
 for (const m of modules) {
   Object.assign(merged.de, m.de);

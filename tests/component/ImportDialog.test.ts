@@ -30,9 +30,13 @@ describe('ImportDialog', () => {
     render(DataCatalog, { app });
     await fireEvent.click(screen.getByRole('button', { name: 'Import-Einstellungen' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Übernehmen' })).toBeTruthy());
+    const hr = screen.getByLabelText('Kopfzeile in Zeile (wie in Excel; 0 = keine)') as HTMLInputElement;
+    expect(hr.value).toBe('1');
+    await fireEvent.input(hr, { target: { value: '3' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Übernehmen' }));
     await waitFor(() => expect(reimport).toHaveBeenCalledTimes(1));
-    expect(reimport).toHaveBeenCalledWith('tbl', file, expect.objectContaining({ delimiter: ';', decimal: ',' }));
+    // only what the user changed travels; the rest is detected again
+    expect(reimport).toHaveBeenCalledWith('tbl', file, { headerRow: 3 });
     expect(app.importDialog).toBeNull();
     expect(screen.queryByRole('button', { name: 'Übernehmen' })).toBeNull();
   });

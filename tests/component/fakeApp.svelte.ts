@@ -15,6 +15,7 @@ export function fakeApp(tables: TableMeta[], files: Record<string, { name: strin
     get joins() { return s.joins; },
     table: (n: string | null) => s.tables.find((t) => t.name === n),
     sources: new Map(Object.entries(files)),
+    importOptions: new Map<string, object | undefined>(),
     engine: { preview },
     preview,
     reimport: async (..._a: unknown[]) => {},

@@ -12,7 +12,7 @@ const FLENSBURG = fixture('reference/flensburg/tab1_einwohner.csv');
 describe('cli inspect', () => {
   it('describes the Flensburg table', async () => {
     const out = (await run([FLENSBURG])) as Record<string, unknown>;
-    expect(out).toMatchObject({ file: FLENSBURG, format: 'csv', encoding: 'utf-8', delimiter: ',', decimal: ',', header_row: 0, rows: 13, warnings: [] });
+    expect(out).toMatchObject({ file: FLENSBURG, format: 'csv', encoding: 'utf-8', delimiter: ',', decimal: ',', header_row: 1, rows: 13, warnings: [] });
     const cols = out.columns as { name: string; type: string; nulls: number; percent?: boolean }[];
     expect(cols).toHaveLength(10);
     expect(cols[8]).toEqual({ name: 'männlich', type: 'double', nulls: 0, percent: true });

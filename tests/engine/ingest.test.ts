@@ -21,7 +21,11 @@ const tables = () => rows(`SELECT table_name FROM information_schema.tables`).ma
 describe('CSV', () => {
   it('Windows-1252, semicolons, decimal comma, thousands, title rows, footnotes, missing symbols, leading zeros', async () => {
     const r = await ingestFile(duck, fixture('einwohner_cp1252.csv'), 'ew');
-    expect(r.detected).toMatchObject({ format: 'csv', encoding: 'windows-1252', delimiter: ';', decimal: ',', thousands: '.', headerRow: 2, headerRows: 1, footerRows: 2 });
+    expect(r.detected).toMatchObject({ format: 'csv', encoding: 'windows-1252', delimiter: ';', decimal: ',', thousands: '.', headerRow: 4, headerRows: 1, footerRows: 2 });
+    expect(r.detected.notes).toEqual({
+      above: ['Tabelle 4: Einwohner und Sozialleistungen nach Stadtteilen', 'Stand: 31.12.2023'],
+      below: ['Quelle: Statistikstelle der Stadt Musterstadt', '* vorläufige Werte; · = Geheimhaltung'],
+    });
     expect(r.rows).toBe(5);
     expect(r.columns.map((c) => [c.name, c.type])).toEqual([
       ['Gebiet-Nr', 'text'], ['Stadtteil', 'text'], ['Einwohner', 'integer'], ['Anteil Ausländer', 'double'], ['SGB-II-Quote', 'double'], ['Fläche km²', 'double'],
@@ -65,7 +69,7 @@ describe('reference files', () => {
   it('Flensburg Einwohner: "53,40%" → 53.4 (percent), umlaut headers, year columns', async () => {
     const r = await ingestFile(duck, ref('flensburg/tab1_einwohner.csv'), 'fl1');
     expect(r.rows).toBe(13);
-    expect(r.detected).toMatchObject({ delimiter: ',', decimal: ',', headerRow: 0 });
+    expect(r.detected).toMatchObject({ delimiter: ',', decimal: ',', headerRow: 1 });
     expect(r.columns.map((c) => c.name)).toEqual(['id', 'stadtteil', '2011', '2017', '2018', '2019', '2020', 'gesamt', 'männlich', 'weiblich']);
     expect(col(r, 'männlich')).toMatchObject({ type: 'double', percent: true, nulls: 0 });
     expect(col(r, '2011')).toMatchObject({ type: 'integer' });
@@ -234,11 +238,11 @@ describe('pipeline behaviour', () => {
         // lines of only delimiters are blank lines
         const data = table.filter((row) => row.some((c) => c !== ''));
         if (!data.length) {
-          await expect(ingestFile(duck, file, 'prop', { headerRow: 0 })).rejects.toThrow(/keine Datenzeilen/);
+          await expect(ingestFile(duck, file, 'prop', { headerRow: 1 })).rejects.toThrow(/keine Datenzeilen/);
           return;
         }
         // layout fixed: this property is about typing, not about guessing header/footer lines
-        const r = await ingestFile(duck, file, 'prop', { decimal: ',', thousands: '', headerRow: 0, headerRows: 1, footerRows: 0 });
+        const r = await ingestFile(duck, file, 'prop', { decimal: ',', thousands: '', headerRow: 1, headerRows: 1, footerRows: 0, keepTotals: true });
         expect(r.rows).toBe(data.length);
         for (let j = 0; j < 3; j++) {
           const cells = data.map((row) => row[j]);
@@ -285,10 +289,13 @@ describe('pipeline behaviour', () => {
   it('previewFile: detection, first rows, raw lines, overrides; leaves nothing behind', async () => {
     const before = tables().length;
     const p = await previewFile(duck, fixture('einwohner_cp1252.csv'));
-    expect(p.detected).toMatchObject({ encoding: 'windows-1252', headerRow: 2 });
+    expect(p.detected).toMatchObject({ encoding: 'windows-1252', headerRow: 4 });
     expect(p.rows[0]).toEqual(['001', 'Altstadt', 12345, 18.4, 12.5, 1.25]);
-    expect(p.rawLines?.[0]).toBe('Tabelle 4: Einwohner und Sozialleistungen nach Stadtteilen');
-    const q = await previewFile(duck, fixture('einwohner_cp1252.csv'), { headerRow: 1, footerRows: 0 });
+    expect(p.rawRows?.slice(0, 5).map((r) => [r.row, r.role])).toEqual([[1, 'title'], [2, 'title'], [3, 'blank'], [4, 'header'], [5, 'data']]);
+    expect(p.rawRows?.[0].cells).toEqual(['Tabelle 4: Einwohner und Sozialleistungen nach Stadtteilen']);
+    expect(p.rawRows?.slice(-2).map((r) => [r.row, r.role])).toEqual([[11, 'footer'], [12, 'footer']]);
+    // the header in Excel's row numbers: row 2 is the "Stand" line
+    const q = await previewFile(duck, fixture('einwohner_cp1252.csv'), { headerRow: 2, footerRows: 0 });
     expect(q.columns[0].name).toBe('Stand: 31.12.2023');
     expect(q.rows.length).toBe(8);
     const g = await previewFile(duck, fixture('bezirke_25832.geojson'));

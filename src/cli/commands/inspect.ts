@@ -1,8 +1,9 @@
 /**
  * `npm run cli -- inspect FILE [--delimiter ';'] [--encoding windows-1252] [--decimal ,]
- * [--thousands .] [--header-row N] [--header-rows N] [--footer-rows N] [--sheet NAME] [--crs EPSG:25832]
- * [--format csv] [--text-column NAME]…` — imports FILE exactly as a drop in the browser does
- * (`engine.importFile` on the Node engine) and prints what was detected.
+ * [--thousands .] [--header-row N] [--header-rows N] [--footer-rows N] [--keep-totals] [--sheet NAME]
+ * [--crs EPSG:25832] [--format csv] [--text-column NAME]…` — imports FILE exactly as a drop in the
+ * browser does (`engine.importFile` on the Node engine) and prints what was detected. `header_row`
+ * and `--header-row` are 1-based row numbers as Excel shows them (blank rows counted; 0 = no header).
  */
 import type { Encoding, FileFormat, ImportOptions } from '../../lib/ingest/index';
 import { appError } from '../../lib/contract';
@@ -30,6 +31,7 @@ export function optionsFromFlags(flags: Record<string, string[]>): ImportOptions
   o.headerRow = int(flag(flags, 'header-row'), 'header-row');
   o.headerRows = int(flag(flags, 'header-rows'), 'header-rows');
   o.footerRows = int(flag(flags, 'footer-rows'), 'footer-rows');
+  if (flag(flags, 'keep-totals') === 'true') o.keepTotals = true;
   o.sheet = flag(flags, 'sheet');
   o.crs = flag(flags, 'crs');
   o.format = flag(flags, 'format') as FileFormat | undefined;
@@ -55,9 +57,13 @@ export async function run(argv: string[]): Promise<unknown> {
     delimiter: d.delimiter ?? null,
     decimal: d.decimal ?? null,
     thousands: d.thousands ?? null,
+    sheet: d.sheet ?? null,
+    sheets: d.sheets ?? null,
     header_row: d.headerRow ?? null,
     header_rows: d.headerRows ?? null,
     footer_rows: d.footerRows ?? null,
+    notes: d.notes ?? null,
+    totals_row: d.totals ? { position: d.totals.position, row: d.totals.row ?? null, label: d.totals.label, checks: d.totals.checks } : null,
     rows: r.rows,
     columns: r.columns.map((c) => ({
       name: c.name,
@@ -68,7 +74,6 @@ export async function run(argv: string[]): Promise<unknown> {
     })),
     warnings: r.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.column ? { column: w.column } : {}), ...(w.line ? { line: w.line } : {}) })),
   };
-  if (d.sheets) (out.sheets = d.sheets), (out.sheet = d.sheet);
   if (d.crs) out.crs = d.crs;
   if (d.geometryType) out.geometry_type = d.geometryType;
   if (r.bbox) out.bbox = r.bbox;

@@ -1,7 +1,8 @@
 /** CSV/TXT import: sniff a sample in JS, then let DuckDB's read_csv parse ≈16 MB chunks into a VARCHAR staging table. */
 import { duckErrorMessage, type Duck } from '../db/duck';
 import { quoteIdent, quoteLiteral } from '../sql/ident';
-import { DELIMITERS, detectLayout, splitRecords, sniffDelimiter } from './csvSniff';
+import { DELIMITERS, splitRecords, sniffDelimiter } from './csvSniff';
+import { locateTable, rawRowsOf, type TotalsRow } from './layout';
 import { scanCsv } from './csvScan';
 import { decodeBytes, detectEncoding } from './encoding';
 import { checkCancelled } from './errors';
@@ -10,7 +11,7 @@ import { guessNumberFormat, type NumberFormat } from './numbers';
 import { dropQuietly, tempName } from './table';
 import { accumulateStats, buildTyped, decideColumns, statsFromClasses, type StatsAcc } from './typing';
 import type { PrepOptions } from '../sql/typedSelect';
-import { IngestError, type ColumnInfo, type Detected, type ImportOptions, type ImportWarning, type ProgressHooks } from './types';
+import { IngestError, type ColumnInfo, type Detected, type ImportOptions, type ImportWarning, type ProgressHooks, type RawRow } from './types';
 
 const HEAD_BYTES = 256 * 1024;
 const TAIL_BYTES = 64 * 1024;
@@ -20,12 +21,15 @@ export interface CsvPlan {
   detected: Detected;
   mixed: boolean;
   format: NumberFormat;
-  /** non-blank records before the body (titles + header lines) */
+  /** non-blank records before the body (titles, header lines, a sums row on top) */
   skipRecords: number;
+  /** non-blank records after the body (notes, a sums row at the bottom) */
   footerRows: number;
   width: number;
   headerCells: string[][];
-  rawLines: string[];
+  /** a sums row kept apart (checked against the column sums after loading) */
+  totals?: TotalsRow;
+  rawRows: RawRow[];
   bodyStart: number;
   warnings: ImportWarning[];
 }
@@ -54,8 +58,9 @@ export function planCsv(name: string, bytes: Uint8Array, options: ImportOptions 
   const sepLine = /^sep=(.)\r?\n/i.exec(head);
   if (sepLine) warnings.push({ code: 'sep_line', line: 1, message: `Zeile 1 von „${name}“ („sep=${sepLine[1]}“) ist ein Excel-Hinweis auf das Trennzeichen und wurde übersprungen.` });
   const delimiter = options.delimiter ?? (sepLine ? sepLine[1] : sniffDelimiter(head));
-  const records = nonBlank(splitRecords(head, delimiter, whole));
-  let tail = records;
+  const all = splitRecords(head, delimiter, whole);
+  const records = nonBlank(all);
+  let tail: string[][] | undefined;
   if (!whole) {
     const from = bytes.indexOf(10, Math.max(headEnd, bytes.length - TAIL_BYTES)) + 1;
     tail = from > 0 ? nonBlank(splitRecords(decodeBytes(bytes.subarray(from), encoding, mixed), delimiter)) : [];
@@ -63,18 +68,15 @@ export function planCsv(name: string, bytes: Uint8Array, options: ImportOptions 
   const sampleCells = records.slice(1).flatMap((r) => r);
   const guessed = guessNumberFormat(sampleCells, delimiter);
   const format: NumberFormat = { decimal: options.decimal ?? guessed.decimal, thousands: options.thousands ?? guessed.thousands };
-  const layout = detectLayout(records, format, tail);
-  const headerRow = options.headerRow ?? layout.headerRow;
-  const headerRows = headerRow < 0 ? 0 : Math.max(1, options.headerRows ?? (options.headerRow === undefined ? layout.headerRows : 1));
-  const footerRows = options.footerRows ?? layout.footerRows;
-  const headerCells = headerRow < 0 ? [] : records.slice(headerRow, headerRow + headerRows);
-  const skipRecords = headerRow < 0 ? (options.headerRow === -1 ? 0 : layout.titleRows) : headerRow + headerRows;
-  const width = Math.max(layout.width, ...headerCells.map((r) => r.length), 1);
+  const loc = locateTable(all, format, { ...options, delimiter }, tail);
+  const headerCells = loc.headerCells;
+  const skipRecords = loc.skip;
+  const width = Math.max(loc.width, ...headerCells.map((r) => r.length), 1);
   const detected: Detected = {
     format: 'csv', encoding, bom: enc.bom, delimiter, decimal: format.decimal, thousands: format.thousands,
-    headerRow, headerRows, footerRows,
+    headerRow: loc.headerRow, headerRows: loc.headerRows, footerRows: loc.footerRows, notes: loc.notes,
   };
-  for (const [k, r] of records.slice(0, skipRecords - headerRows).entries()) {
+  for (const [k, r] of records.slice(0, loc.titleRows).entries()) {
     const line = r.join(delimiter);
     const other = DELIMITERS.find((d) => d !== delimiter && line.split(d).length >= Math.max(2, width));
     if (other) {
@@ -85,8 +87,8 @@ export function planCsv(name: string, bytes: Uint8Array, options: ImportOptions 
       });
     }
   }
-  const rawLines = head.split(/\r?\n/, 30);
-  return { detected, mixed, format, skipRecords, footerRows, width, headerCells, rawLines, bodyStart, warnings };
+  const rawRows = rawRowsOf(all, loc, tail);
+  return { detected, mixed, format, skipRecords, footerRows: loc.drop, width, headerCells, totals: loc.totals, rawRows, bodyStart, warnings };
 }
 
 function readCsvSql(file: string, delimiter: string, width: number): string {

@@ -8,13 +8,16 @@ import { utf16ToUtf8 } from './encoding';
 import { quoteIdent } from '../sql/ident';
 import { loadCsv, planCsv } from './csv';
 import { checkCancelled } from './errors';
-import { sniffFormat } from './format';
+import { extensionMismatch, sniffFormat } from './format';
+import type { TotalsRow } from './layout';
+import type { NumberFormat } from './numbers';
+import { checkTotals } from './totals';
 import { loadGeoJson } from './geojson';
 import { loadParquet } from './parquet';
 import { loadShapefile } from './shapefile';
 import { dropQuietly, swapIn, tempName } from './table';
-import { loadXlsx } from './xlsx';
-import { IngestError, GEOM_COL, type ImportOptions, type ImportPreview, type IngestResult, type ProgressHooks } from './types';
+import { loadXlsx, WORKBOOK_FORMAT } from './xlsx';
+import { IngestError, GEOM_COL, type FileFormat, type ImportOptions, type ImportPreview, type IngestResult, type ProgressHooks, type RawRow } from './types';
 
 export * from './types';
 export { sniffFormat } from './format';
@@ -28,7 +31,12 @@ export interface InputFile {
 const PREVIEW_ROWS = 50;
 const PREVIEW_BYTES = 1024 * 1024;
 
-type Loaded = Omit<IngestResult, 'table'> & { rawLines?: string[] };
+type Loaded = Omit<IngestResult, 'table'> & { rawRows?: RawRow[]; totalsRow?: TotalsRow; numberFormat?: NumberFormat };
+
+const FORMAT_NAMES: Record<FileFormat, string> = {
+  csv: 'eine Textdatei (CSV)', xlsx: 'eine Excel-Arbeitsmappe (XLSX)', xls: 'eine Excel-97–2003-Datei (XLS)', ods: 'eine OpenDocument-Tabelle (ODS)',
+  html: 'eine Webseite mit Tabelle (HTML)', parquet: 'eine Parquet-Datei', geojson: 'eine GeoJSON-Datei', shapefile: 'ein gezipptes Shapefile',
+};
 
 async function load(duck: Duck, input: InputFile, target: string, options: ImportOptions, hooks: ProgressHooks, preview: boolean): Promise<Loaded> {
   const utf8 = utf16ToUtf8(input.bytes);
@@ -42,14 +50,27 @@ async function load(duck: Duck, input: InputFile, target: string, options: Impor
 
 async function loadFormat(duck: Duck, file: InputFile, target: string, options: ImportOptions, hooks: ProgressHooks, preview: boolean): Promise<Loaded> {
   const format = options.format ?? sniffFormat(file.name, file.bytes);
+  const r = await loadAs(format, duck, file, target, options, hooks, preview);
+  const renamed = extensionMismatch(file.name, format);
+  if (renamed && format !== 'html') {
+    r.warnings.unshift({ code: 'extension', message: `„${file.name}“ ist ${FORMAT_NAMES[format]}, obwohl der Name auf .${renamed} endet; sie wurde entsprechend gelesen.` });
+  }
+  if (r.totalsRow) r.detected = { ...r.detected, totals: checkTotals(duck, target, r.columns, r.totalsRow, r.numberFormat ?? WORKBOOK_FORMAT) };
+  return r;
+}
+
+async function loadAs(format: FileFormat, duck: Duck, file: InputFile, target: string, options: ImportOptions, hooks: ProgressHooks, preview: boolean): Promise<Loaded> {
   switch (format) {
     case 'csv': {
       const plan = planCsv(file.name, file.bytes, options);
       const r = await loadCsv(duck, file.name, file.bytes, target, plan, options, hooks, preview ? PREVIEW_BYTES : undefined);
-      return { ...r, detected: plan.detected, rawLines: plan.rawLines };
+      return { ...r, detected: plan.detected, rawRows: plan.rawRows, totalsRow: plan.totals, numberFormat: plan.format };
     }
     case 'xlsx':
-      return loadXlsx(duck, file.name, file.bytes, target, options, hooks);
+    case 'xls':
+    case 'ods':
+    case 'html':
+      return loadXlsx(duck, file.name, file.bytes, target, options, hooks, format);
     case 'parquet':
       return loadParquet(duck, file.name, file.bytes, target, hooks);
     case 'geojson':
@@ -79,7 +100,7 @@ export async function ingestFile(duck: Duck, file: InputFile, tableName: string,
     checkCancelled(file.name, hooks.isCancelled);
     swapIn(duck, temp, tableName);
     hooks.onProgress?.(1, 'Fertig');
-    const { rawLines: _raw, ...rest } = r;
+    const { rawRows: _raw, totalsRow: _t, numberFormat: _f, ...rest } = r;
     return { table: tableName, ...rest };
   } catch (e) {
     dropQuietly(duck, temp);
@@ -106,7 +127,7 @@ export async function previewFile(duck: Duck, file: InputFile, options: ImportOp
         return String(v);
       });
     });
-    return { detected: r.detected, columns: r.columns, rows, rawLines: r.rawLines, warnings: r.warnings };
+    return { detected: r.detected, columns: r.columns, rows, rawRows: r.rawRows, warnings: r.warnings };
   } catch (e) {
     wrapUnexpected(file.name, e);
   } finally {

@@ -10,7 +10,8 @@ export function mergeHeaderRows(rows: (string | null | undefined)[][], width: nu
     const out: string[] = [];
     let last = '';
     for (let j = 0; j < width; j++) {
-      const c = (r[j] ?? '').toString().replace(/\s+/g, ' ').trim();
+      // footnote marks are no part of the name: „Einwohner¹“, „Arbeitslose 2)“, „Quote*“
+      const c = (r[j] ?? '').toString().replace(/\s+/g, ' ').trim().replace(/((?<![mM])\s*[¹²³⁴⁵⁶⁷⁸⁹⁰*]+|\s+\d\))$/u, '');
       if (c) last = c;
       // the last header row is never filled: it names the single column
       out.push(c || (k < rows.length - 1 ? last : ''));

@@ -1,7 +1,11 @@
 /** Contracts of the import pipeline (shared by worker, Node engine, CLI and UI). */
 import { AppError, CANCELLED_CODE, TEXT_CODE } from '../contract/errors';
 
-export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'geojson' | 'shapefile';
+/** `xls` = Excel 97–2003 (or Excel 2003 XML), `ods` = OpenDocument, `html` = a table saved as a web page. */
+export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'ods' | 'html' | 'parquet' | 'geojson' | 'shapefile';
+
+/** Workbook formats read through the spreadsheet importer (sheets, merged cells). */
+export const WORKBOOK_FORMATS: readonly FileFormat[] = ['xlsx', 'xls', 'ods', 'html'];
 export type Encoding = 'utf-8' | 'windows-1252';
 export type ColumnType = 'integer' | 'double' | 'text' | 'boolean' | 'date';
 
@@ -16,12 +20,17 @@ export interface ImportOptions {
   delimiter?: string; // ';' ',' '\t' '|'
   decimal?: ',' | '.';
   thousands?: '.' | ',' | ' ' | "'" | '';
-  /** 0-based index of the header line among the non-empty leading lines; -1 = no header. */
+  /**
+   * Row of the (first) header line as Excel or a text editor numbers it: 1-based, blank rows
+   * counted. 0 (or −1) = the table has no header row.
+   */
   headerRow?: number;
   /** number of header lines merged into one name (statistical-office sheets have 2–3). */
   headerRows?: number;
-  /** lines after the table (footnotes, sources) that are dropped */
+  /** non-blank lines after the table (footnotes, sources, symbol legends) that are dropped */
   footerRows?: number;
+  /** keep a detected sums row („Insgesamt“) as a data row instead of setting it apart */
+  keepTotals?: boolean;
   /** XLSX */
   sheet?: string;
   /** Geometry: CRS of the source when it cannot be detected, e.g. 'EPSG:25832'. */
@@ -38,14 +47,31 @@ export interface Detected extends Required<Pick<ImportOptions, 'format'>> {
   delimiter?: string;
   decimal?: ',' | '.';
   thousands?: string;
+  /** 1-based row of the first header line (0 = none) */
   headerRow?: number;
   headerRows?: number;
   footerRows?: number;
+  /** a sums row set apart from the areas, with the check against the column sums */
+  totals?: TotalsInfo;
+  /** title lines above the table and notes below it (sources, footnotes, symbol legends) */
+  notes?: { above: string[]; below: string[] };
   sheets?: string[];
   sheet?: string;
+  /** why this sheet: its table size (rows × columns of typed data) per sheet */
+  sheetScores?: Record<string, number>;
   /** CRS of the source geometry as found ('EPSG:25832', WKT name, …) */
   crs?: string;
   geometryType?: 'polygon' | 'point' | 'line' | 'mixed';
+}
+
+/** A sums row („Insgesamt“, „Summe“, „Stadt gesamt“) kept apart and checked against the column sums. */
+export interface TotalsInfo {
+  position: 'first' | 'last';
+  /** 1-based row in the file/sheet, when known */
+  row?: number;
+  label: string;
+  /** per numeric column: the stated total, the sum over the areas, and whether they agree */
+  checks: { column: string; stated: number; sum: number; ok: boolean }[];
 }
 
 export interface ColumnInfo {
@@ -81,9 +107,17 @@ export interface ImportPreview {
   detected: Detected;
   columns: ColumnInfo[];
   rows: (string | number | boolean | null)[][];
-  /** a few raw lines (CSV) so the user sees what the header/footer choice does */
-  rawLines?: string[];
+  /** the first (and last) rows of the file or sheet with their row number and role, so the user sees what the header/footer choice does */
+  rawRows?: RawRow[];
   warnings: ImportWarning[];
+}
+
+/** One row of the file as the import dialog shows it. */
+export interface RawRow {
+  /** 1-based row number (undefined in the tail of a large file) */
+  row?: number;
+  cells: string[];
+  role: 'blank' | 'title' | 'header' | 'data' | 'totals' | 'footer';
 }
 
 export interface ProgressHooks {

@@ -5,6 +5,7 @@ import type { PreparedGeometry } from '../geo/prepare';
 import { isCancelled, type JoinReport, type JoinSpecInput, type LayerArgs, type LayerMeta, type ProgressFn, type TableMeta, type TaskId } from '../contract';
 import { errorText, hasKey, t } from '../../i18n/index';
 import type { TableRecord } from './persist';
+import { importNotices } from './importNotes';
 
 export interface Notice {
   id: number;
@@ -196,6 +197,7 @@ export class AppState {
         this.sources.set(meta.name, f);
         this.importOptions.set(meta.name, options);
         for (const w of meta.warnings.slice(0, 3)) this.notify('warning', meta.label, w.message);
+        for (const n of importNotices(meta.detected)) this.notify(n.kind, meta.label, n.message);
       }
     }
     await this.refresh();
@@ -214,6 +216,7 @@ export class AppState {
     this.importOptions.set(name, options);
     if (!this.layers.some((l) => l.table === name)) this.layerArgs.delete(name);
     for (const w of meta.warnings.slice(0, 3)) this.notify('warning', meta.label, w.message);
+    if (meta.detected?.totals) for (const n of importNotices({ ...meta.detected, sheets: undefined })) this.notify(n.kind, meta.label, n.message);
     for (const f of this.reimported) await f(name);
   }
 

@@ -1,0 +1,168 @@
+/**
+ * The real-files corpus (`tests/fixtures/real/`): each file with what the import must detect —
+ * sheet, Excel row numbers, merged header names, titles, footnotes, sums rows and their check,
+ * symbols — or the German message for a file that is no table.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Duck } from '../../src/lib/db/duck';
+import { createNodeDuck } from '../../src/lib/db/node';
+import { IngestError, ingestFile, previewFile, type IngestResult } from '../../src/lib/ingest/index';
+
+let duck: Duck;
+beforeAll(async () => {
+  duck = await createNodeDuck();
+});
+
+const real = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(new URL(`../fixtures/real/${name}`, import.meta.url))) });
+const rows = (sql: string) => duck.query(sql).toArray().map((r) => r.toJSON() as Record<string, unknown>);
+const names = (r: IngestResult) => r.columns.map((c) => c.name);
+const col = (r: IngestResult, name: string) => r.columns.find((c) => c.name === name)!;
+
+describe('real-shaped workbooks and exports', () => {
+  it('01 info sheet first: the data sheet is chosen, header rows 4–5 merged, sums row set apart and checked, notes kept apart', async () => {
+    const r = await ingestFile(duck, real('01_infoblatt_mehrzeilige_kopfzeilen.xlsx'), 'r01');
+    expect(r.detected).toMatchObject({ format: 'xlsx', sheet: 'Daten', sheets: ['Info', 'Daten', 'Erläuterungen'], headerRow: 4, headerRows: 2, footerRows: 3 });
+    expect(r.detected.sheetScores!.Daten).toBeGreaterThan(r.detected.sheetScores!.Info);
+    expect(names(r)).toEqual(['Nr.', 'Stadtbezirk', 'Einwohner insgesamt', 'Einwohner unter 18 Jahren', 'SGB II Leistungsberechtigte', 'SGB II Quote']);
+    expect(r.rows).toBe(10);
+    expect(rows(`SELECT count(*) AS n FROM r01 WHERE "Stadtbezirk" LIKE 'Stadt%'`)).toEqual([{ n: 0 }]);
+    // percent-formatted cells arrive as Excel shows them (12.3 for 12.3 %), flagged as percent
+    expect(col(r, 'SGB II Quote')).toMatchObject({ type: 'double', percent: true });
+    const q = rows(`SELECT "SGB II Quote" AS q, "SGB II Leistungsberechtigte" / "Einwohner insgesamt" * 100 AS p FROM r01 WHERE "Nr." = '03'`)[0];
+    expect(q.q as number).toBeCloseTo(q.p as number, 9);
+    expect(r.detected.totals).toMatchObject({ position: 'last', row: 16, label: 'Stadt insgesamt' });
+    // counts are checked against the column sums; the quota (not additive) is not
+    expect(r.detected.totals!.checks.map((c) => [c.column, c.ok])).toEqual([
+      ['Einwohner insgesamt', true], ['Einwohner unter 18 Jahren', true], ['SGB II Leistungsberechtigte', true],
+    ]);
+    expect(r.detected.notes!.above).toEqual(['Tabelle 2.1: Einwohner und Leistungsberechtigte nach SGB II nach Stadtbezirken', 'Stichtag 31.12.2023']);
+    expect(r.detected.notes!.below).toEqual(['1) Einwohner mit Hauptwohnsitz', 'Quelle: Einwohnermelderegister; Bundesagentur für Arbeit, Statistik der Grundsicherung', '· = Wert geheim gehalten']);
+  });
+
+  it('01 another sheet chosen by the user reads that sheet', async () => {
+    const r = await ingestFile(duck, real('01_infoblatt_mehrzeilige_kopfzeilen.xlsx'), 'r01b', { sheet: 'Info' });
+    expect(r.detected.sheet).toBe('Info');
+    expect(r.rows).toBeLessThanOrEqual(5);
+  });
+
+  it('02 statistics-office CSV: the „Quelle“ line with delimiters and the symbol legend are notes, not areas; missing counts only the data', async () => {
+    const r = await ingestFile(duck, real('02_statistikamt_titel_fussnoten.csv'), 'r02');
+    expect(r.detected).toMatchObject({ encoding: 'windows-1252', headerRow: 4, footerRows: 3 });
+    expect(r.rows).toBe(6);
+    expect(rows(`SELECT count(*) AS n FROM r02 WHERE "Stadtteil" LIKE 'Quelle%' OR "Stadtteil" LIKE 'Zeichen%' OR "Stadtteil" LIKE 'Stand%'`)).toEqual([{ n: 0 }]);
+    expect(col(r, 'Arbeitslose')).toMatchObject({ type: 'integer', nulls: 2, missingSymbols: { '·': 1, '–': 1 } });
+    expect(r.detected.notes!.below).toEqual([
+      'Quelle: Landesdatenbank NRW; Bundesagentur für Arbeit; eigene Berechnungen',
+      'Zeichenerklärung: · = Wert geheim gehalten; – = nichts vorhanden',
+      'Stand: 15.03.2024',
+    ]);
+  });
+
+  it('03 GENESIS export: title block, group label over the header, 8-digit AGS as text, rule and copyright below', async () => {
+    const r = await ingestFile(duck, real('03_genesis_export.csv'), 'r03');
+    expect(r.detected).toMatchObject({ headerRow: 4, headerRows: 2, footerRows: 3 });
+    expect(names(r).slice(3)).toEqual(['Bevölkerungsstand Insgesamt', 'Bevölkerungsstand männlich', 'Bevölkerungsstand weiblich']);
+    expect(r.rows).toBe(10);
+    expect(col(r, 'Spalte_2').type).toBe('text');
+    expect(rows(`SELECT "Spalte_2" AS ags FROM r03 WHERE "Spalte_3" LIKE 'Hilden%'`)).toEqual([{ ags: '05158016' }]);
+    expect(r.detected.notes!.below[0]).toBe('__________');
+  });
+
+  it('04 blank rows above the header count in the row number; the sums row on top is set apart', async () => {
+    const r = await ingestFile(duck, real('04_summenzeile_oben_leerzeilen.xlsx'), 'r04');
+    expect(r.detected).toMatchObject({ headerRow: 6, headerRows: 1 });
+    expect(names(r)).toEqual(['Bezirk', 'Name', 'EW', 'SGB2']);
+    expect(r.rows).toBe(10);
+    expect(r.detected.totals).toMatchObject({ position: 'first', row: 7, label: 'Stadt gesamt' });
+    expect(r.detected.totals!.checks.every((c) => c.ok)).toBe(true);
+    // the user names another header row in Excel's numbering: row 2 is the title line
+    const p = await previewFile(duck, real('04_summenzeile_oben_leerzeilen.xlsx'), { headerRow: 2 });
+    expect(p.columns[0].name).toBe('Kennzahlen der Stadtbezirke');
+    // and can keep the sums row as data
+    const k = await ingestFile(duck, real('04_summenzeile_oben_leerzeilen.xlsx'), 'r04k', { keepTotals: true });
+    expect(k.rows).toBe(11);
+    expect(k.detected.totals).toBeUndefined();
+  });
+
+  it('05 „Stadt Musterstadt“ as last row is a sums row because it adds up; „Stadt Blankenberg“ in the middle stays an area', async () => {
+    const r = await ingestFile(duck, real('05_stadt_als_summenzeile.csv'), 'r05');
+    expect(r.rows).toBe(5);
+    expect(r.detected.totals).toMatchObject({ position: 'last', row: 7, label: 'Stadt Musterstadt' });
+    expect(rows(`SELECT count(*) AS n FROM r05 WHERE "Ortsteil" = 'Stadt Blankenberg'`)).toEqual([{ n: 1 }]);
+  });
+
+  it('06 German symbols and number forms', async () => {
+    const r = await ingestFile(duck, real('06_deutsche_symbole.csv'), 'r06');
+    expect(col(r, 'Einwohner')).toMatchObject({ type: 'integer', nulls: 0 });
+    expect(col(r, 'Veränderung zum Vorjahr in %')).toMatchObject({ type: 'double', nulls: 2, missingSymbols: { '–': 1, '…': 1 } });
+    expect(col(r, 'Alleinerziehende')).toMatchObject({ type: 'integer', nulls: 2, missingSymbols: { '·': 1, 'k.A.': 1 } });
+    expect(rows(`SELECT "Veränderung zum Vorjahr in %" AS v FROM r06 WHERE "Sozialraum" = 'SR 01 Nord'`)).toEqual([{ v: -1.2 }]);
+    expect(r.detected.totals).toBeUndefined();
+  });
+
+  it('07 HTML saved as .xls is read as the table it holds, with a message saying what it is', async () => {
+    const r = await ingestFile(duck, real('07_webseite_als.xls'), 'r07');
+    expect(r.detected.format).toBe('html');
+    expect(r.warnings.map((w) => w.code)).toContain('html_table');
+    expect(names(r)).toEqual(['Gemeinde', 'Einwohner', 'Fläche km²']);
+    expect(rows(`SELECT "Gemeinde" FROM r07 WHERE "Einwohner" = 21118`)).toEqual([{ Gemeinde: 'Wülfrath' }]);
+  });
+
+  it('08 Excel 97–2003 (.xls) is read', async () => {
+    const r = await ingestFile(duck, real('08_excel_97.xls'), 'r08');
+    expect(r.detected).toMatchObject({ format: 'xls', sheet: 'Bezirke' });
+    expect(r.rows).toBe(5);
+    expect(col(r, 'Einwohner').type).toBe('integer');
+  });
+
+  it.each([
+    ['09_bericht_nur_text.pdf', 'pdf', /PDF-Dokument/],
+    ['10_bildschirmfoto.csv', 'image', /ein Bild/],
+    ['11_word_dokument.xlsx', 'word', /Word-Dokument/],
+    ['15_kennwortgeschuetzt.xlsx', 'encrypted', /passwortgeschützte Excel-Datei/],
+  ])('%s is no table: %s, with a German message and a hint', async (file, code, message) => {
+    const e = (await ingestFile(duck, real(file), 'nie').catch((x: unknown) => x)) as IngestError;
+    expect(e).toBeInstanceOf(IngestError);
+    expect(e.details.code).toBe(code);
+    expect(e.message).toMatch(message);
+    expect(e.message).toContain(file);
+    expect(e.details.hint).toMatch(/[A-ZÄÖÜ].{20,}/);
+    expect(rows(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'nie'`)).toEqual([{ n: 0 }]);
+  });
+
+  it('12 an Excel workbook with a .csv name is read as the workbook, and the user is told', async () => {
+    const r = await ingestFile(duck, real('12_excel_mit_csv_endung.csv'), 'r12');
+    expect(r.detected.format).toBe('xlsx');
+    expect(r.warnings[0]).toMatchObject({ code: 'extension' });
+    expect(r.warnings[0].message).toMatch(/Excel-Arbeitsmappe.*\.csv/);
+    expect(r.rows).toBe(3);
+  });
+
+  it('13 OpenDocument spreadsheet: the sheet with the table is chosen', async () => {
+    const r = await ingestFile(duck, real('13_libreoffice.ods'), 'r13');
+    expect(r.detected).toMatchObject({ format: 'ods', sheet: 'Tabelle', sheets: ['Hinweise', 'Tabelle'] });
+    expect(r.rows).toBe(10);
+  });
+
+  it('14 three header rows (group, subgroup, year) merge into readable names', async () => {
+    const r = await ingestFile(duck, real('14_drei_kopfzeilen.csv'), 'r14');
+    expect(r.detected).toMatchObject({ headerRow: 1, headerRows: 3 });
+    expect(names(r)).toEqual([
+      'Stadtbezirk', 'Einwohner insgesamt 2022', 'Einwohner insgesamt 2023', 'Einwohner unter 18 2022', 'Einwohner unter 18 2023', 'Arbeitslose insgesamt 2022', 'Arbeitslose insgesamt 2023',
+    ]);
+    expect(r.rows).toBe(6);
+    expect(col(r, 'Stadtbezirk').nulls).toBe(0);
+  });
+
+  it('16 „Insgesamt“ with suppressed parts: set apart, and the check names the difference', async () => {
+    const r = await ingestFile(duck, real('16_insgesamt_mit_geheimhaltung.csv'), 'r16');
+    expect(r.rows).toBe(4);
+    expect(r.detected.footerRows).toBe(1);
+    expect(r.detected.totals).toMatchObject({ position: 'last', row: 6, label: 'Insgesamt' });
+    expect(r.detected.totals!.checks).toEqual([
+      { column: 'Einwohner', stated: 13336, sum: 13336, ok: true },
+      { column: 'SGB II', stated: 1369, sum: 1367, ok: false },
+    ]);
+  });
+});
