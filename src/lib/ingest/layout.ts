@@ -302,14 +302,19 @@ export function locateTable(rows: string[][], f: NumberFormat, o: LocateOptions 
   };
 }
 
-/** The first `head` and last `last` rows of the sample (or of the file's tail) with their roles, for the import preview. */
-export function rawRowsOf(rows: string[][], loc: Located, tail?: string[][], head = 40, last = 12): RawRow[] {
-  const out: RawRow[] = rows.slice(0, head).map((cells, i) => ({ row: i + 1, cells, role: loc.roles[i] }));
+/**
+ * Rows of the sample for the import preview, with their roles: the first `head` rows, a window
+ * around the header (so a header far down can be seen and chosen), and the last `last` rows of
+ * the sample (or of the file's tail).
+ */
+export function rawRowsOf(rows: string[][], loc: Located, tail?: string[][], head = 150, last = 12): RawRow[] {
+  const pick = new Set<number>();
+  for (let i = 0; i < Math.min(head, rows.length); i++) pick.add(i);
+  if (loc.headerRow > 0) for (let i = Math.max(0, loc.headerRow - 6); i < Math.min(rows.length, loc.headerRow + 10); i++) pick.add(i);
+  if (!tail) for (let i = Math.max(0, rows.length - last); i < rows.length; i++) pick.add(i);
+  const out: RawRow[] = [...pick].sort((a, b) => a - b).map((i) => ({ row: i + 1, cells: rows[i], role: loc.roles[i] }));
   if (tail && loc.tailRoles) {
-    const from = Math.max(0, tail.length - last);
-    for (let k = from; k < tail.length; k++) out.push({ cells: tail[k], role: loc.tailRoles[k] });
-  } else {
-    for (let i = Math.max(head, rows.length - last); i < rows.length; i++) out.push({ row: i + 1, cells: rows[i], role: loc.roles[i] });
+    for (let k = Math.max(0, tail.length - last); k < tail.length; k++) out.push({ cells: tail[k], role: loc.tailRoles[k] });
   }
   return out;
 }
