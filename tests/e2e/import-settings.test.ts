@@ -12,7 +12,7 @@ describe('Import-Einstellungen', () => {
     const requests = recordRequests(page);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${ctx.server.url}/?demo=musterstadt`);
+    await page.goto(`${ctx.server.url}/?demo=musterstadt&test=1`);
     await waitForMap(page);
 
     // two tables stacked on each year's sheet: the first sheet with data and the first table come in
@@ -46,9 +46,13 @@ describe('Import-Einstellungen', () => {
 
     // join to the demo districts and map SGB II / Einwohner unter 65 × 100
     await page.getByRole('tab', { name: 'Gebiete & Verknüpfung' }).click();
+    const joins = (): Promise<number> => page.evaluate('window.__srw.state().joins') as Promise<number>;
+    const before = await joins();
     await page.selectOption('#jn-table', { label: '17_zwei_tabellen_je_blatt.xlsx' });
+    await page.selectOption('#jn-layer', { label: 'bezirke.geojson' });
     await page.selectOption('#jn-key', 'Bezirk');
     await page.getByTestId('check-join').click();
+    await expect.poll(joins, { timeout: 30_000 }).toBe(before + 1);
     await expect.poll(() => page.getByTestId('jr-matched').innerText(), { timeout: 30_000 }).toBe('60');
 
     await page.getByRole('tab', { name: 'Karte', exact: true }).click();
