@@ -84,6 +84,12 @@ const coreApi = {
   async createLayer(o: Parameters<Engine['createLayer']>[0]) {
     return (await getEngine()).createLayer(o);
   },
+  async bestKeyColumn(table: string, layer: string) {
+    return (await getEngine()).bestKeyColumn(table, layer);
+  },
+  async longShape(table: string, key?: string, yearColumn?: string) {
+    return (await getEngine()).longShape(table, key, yearColumn);
+  },
   async joinReport(spec: Parameters<Engine['joinReport']>[0]) {
     return (await getEngine()).joinReport(spec);
   },

@@ -18,6 +18,7 @@ import { tours } from './tours';
 import { workshop } from './workshop';
 import { speed } from './speed';
 import { ingest } from './ingest';
+import { join } from './join';
 
 export type Lang = 'de' | 'en';
 type Dict = Record<string, string>;
@@ -39,6 +40,7 @@ modules.push(tours);
 modules.push(workshop);
 modules.push(speed);
 modules.push(ingest);
+modules.push(join);
 const merged: Record<Lang, Dict> = { de: {}, en: {} };
 for (const m of modules) {
   Object.assign(merged.de, m.de);

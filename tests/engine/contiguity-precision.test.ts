@@ -38,6 +38,6 @@ describe('contiguity on the file’s own precision (Köln 2012 Stadtteile, EPSG:
     expect(DEFAULT_SNAP_M).toBe(0.01);
     expect(buildWeights(areas, 'queen').neighbors.length).toBe(476);
     expect(buildWeights(areas, { type: 'queen', tolerance: DEFAULT_SNAP_M }).neighbors.length).toBe(476);
-    expect(() => buildWeights(areas, { type: 'queen', tolerance: -1 })).toThrow(/Fangtoleranz/);
+    expect(() => buildWeights(areas, { type: 'queen', tolerance: -1 })).toThrow(/invalid tolerance: -1/);
   });
 });

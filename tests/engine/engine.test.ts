@@ -26,8 +26,21 @@ describe('Engine: catalogue, layers and join report', () => {
     const key = pop.columns.find((c) => c.name === 'id')!;
     expect(key.type).toBe('text');
     expect(pop.rows).toBe(448);
+    // warned when the layer is made: both areas with name, size and centroid
+    expect(layer.duplicates).toHaveLength(1);
+    expect(layer.duplicates![0].key).toBe('06010102');
+    // two different „Schloßstraße“ areas (Charlottenburg's is really 04030417): the file's own
+    // `area` attribute (m²) is the reference for the size, the README's note for the centroid
+    const areas = [...layer.duplicates![0].areas].sort((x, y) => x.centroid[1] - y.centroid[1]);
+    expect(areas.map((x) => x.name)).toEqual(['Schloßstraße', 'Schloßstraße']);
+    expect(areas[0].areaKm2).toBeCloseTo(0.48859434, 2);
+    expect(areas[1].areaKm2).toBeCloseTo(0.56245433, 2);
+    expect(Math.abs(areas[1].areaKm2 / 0.56245433 - 1)).toBeLessThan(0.01);
+    expect(areas[1].centroid[0]).toBeCloseTo(13.295, 2);
+    expect(areas[1].centroid[1]).toBeCloseTo(52.514, 2);
+    expect(areas[0].centroid[1]).toBeLessThan(52.47);
     const r = engine.joinReport({ table: pop.name, key: key.name, layer: layer.table, mode: 'exact' });
-    expect(r.layerDuplicates).toEqual([{ key: '06010102', n: 2 }]);
+    expect(r.layerDuplicates).toEqual(layer.duplicates);
     // 447 distinct layer keys; "04030417" is missing from the geometry because of the defect
     expect(r.layerKeys).toBe(447);
     expect(r.tableOnly.map((x) => x.key)).toContain('04030417');
@@ -41,11 +54,11 @@ describe('Engine: catalogue, layers and join report', () => {
     const t = await engine.importFile({ name: 'ohne_nullen.csv', bytes: new TextEncoder().encode(csv) }, { textColumns: ['LOR'] });
     const r = engine.joinReport({ table: t.name, key: 'LOR', layer: layer.table, mode: 'exact' });
     expect(r.matched).toBe(1);
-    expect(r.suggestion).toBe('zeros');
-    expect(r.byMode.zeros).toBe(3);
-    const fixed = engine.joinReport({ table: t.name, key: 'LOR', layer: layer.table, mode: 'zeros' });
+    expect(r.suggestions[0]).toMatchObject({ matched: 3, key: 'LOR', layerKey: 'id', byName: false });
+    expect(r.suggestions[0].transform.layer).toContainEqual({ op: 'zeros' });
+    const fixed = engine.joinReport({ table: t.name, key: 'LOR', layer: layer.table, mode: 'exact', transform: r.suggestions[0].transform });
     expect(fixed.matched).toBe(3);
-    expect(fixed.suggestion).toBeUndefined();
+    expect(fixed.suggestions).toEqual([]);
   });
 
   it('pivots the Köln long table to wide and unpivots Flensburg year columns', async () => {

@@ -166,3 +166,72 @@ describe('real-shaped workbooks and exports', () => {
     ]);
   });
 });
+
+describe('real-shaped keys and long tables', () => {
+  const load = async (name: string) => engine.importFile(real(name));
+  let engine: import('../../src/lib/engine/engine').Engine;
+  beforeAll(async () => {
+    const { Engine } = await import('../../src/lib/engine/engine');
+    engine = new Engine(duck);
+  });
+
+  it('18/19 AGS (8 digits) ↔ ARS (12 digits): one suggestion matches all ten towns', async () => {
+    const geo = await load('18_gemeinden_ars.geojson');
+    const t = await load('19_gemeindedaten_ags.csv');
+    const layer = engine.createLayer({ table: geo.name, idColumn: 'ARS', nameColumn: 'GEN' });
+    expect(engine.bestKeyColumn(t.name, layer.table)).toMatchObject({ column: 'AGS', matched: 10 });
+    const r = engine.joinReport({ table: t.name, key: 'AGS', layer: layer.table, mode: 'exact' });
+    expect(r.matched).toBe(0);
+    expect(r.suggestions[0]).toMatchObject({ matched: 10, byName: false });
+    expect(r.suggestions[0].transform.layer).toContainEqual({ op: 'ars' });
+    expect(r.suggestions[0].examples[0]).toEqual(['05158004', '051580004004']);
+  });
+
+  it('20 Gemeinde number as a plain integer (4, 8, …) ↔ ARS; names spelled differently join by name too', async () => {
+    const t = await load('20_gemeinde_nummer.csv');
+    const layer = engine.listLayers().find((l) => l.idColumn === 'ARS')!;
+    expect(col(await ingestFile(duck, real('20_gemeinde_nummer.csv'), 'r20'), 'Gemeindenummer').type).toBe('integer');
+    const r = engine.joinReport({ table: t.name, key: 'Gemeindenummer', layer: layer.table, mode: 'exact' });
+    expect(r.suggestions[0]).toMatchObject({ matched: 10, byName: false });
+    expect(r.suggestions[0].transform.layer).toEqual(expect.arrayContaining([{ op: 'right', n: 3 }, { op: 'zeros' }]));
+    // „Langenfeld (Rhld.)“ ≠ „Langenfeld (Rheinland)“: the name join reaches nine of ten, the key join all
+    expect(r.suggestions.find((s) => s.byName)).toMatchObject({ key: 'Name', layerKey: 'GEN', matched: 9 });
+  });
+
+  it('21/22 no common key: the join by normalised names (St./Sankt, ß/ss, hyphens, case) matches all nine', async () => {
+    const geo = await load('21_stadtteile_hamburg.geojson');
+    const t = await load('22_jugendamt_ohne_schluessel.csv');
+    const layer = engine.createLayer({ table: geo.name, idColumn: 'STT_ID', nameColumn: 'STT_NAME' });
+    const r = engine.joinReport({ table: t.name, key: 'Stadtteil', layer: layer.table, mode: 'exact' });
+    expect(r.matched).toBe(0);
+    // the unmatched are listed side by side, the layer's with their names
+    expect(r.layerOnly.find((x) => x.key === 'HH-101')).toMatchObject({ name: 'Sankt Pauli' });
+    const s = r.suggestions.find((x) => x.byName)!;
+    expect(s).toMatchObject({ key: 'Stadtteil', layerKey: 'STT_NAME', matched: 9 });
+    const ok = engine.joinReport({ table: t.name, key: s.key, layer: layer.table, mode: 'exact', layerKey: s.layerKey, transform: s.transform });
+    expect(ok).toMatchObject({ matched: 9, tableOnlyCount: 0, layerOnlyCount: 0 });
+    const v = engine.joinedValues({ table: t.name, key: s.key, layer: layer.table, mode: 'exact', layerKey: s.layerKey, transform: s.transform }, { column: 'Hilfen zur Erziehung' });
+    expect(v.values[v.ids.indexOf('HH-102')]).toBe(47); // „St. Georg“ → „Sankt Georg“
+  });
+
+  it('23 long format: the key is raum_id (not the row id), true duplicate counts, the reshape is pre-selected and then joins and maps', async () => {
+    const geo = await engine.importFile({ name: 'bezirke.geojson', bytes: new Uint8Array(readFileSync(new URL('../../sample-data/musterstadt/bezirke.geojson', import.meta.url))) });
+    const t = await load('23_langformat_wie_koeln.csv');
+    const layer = engine.createLayer({ table: geo.name, idColumn: 'BEZ_ID', nameColumn: 'BEZ_NAME' });
+    expect(engine.bestKeyColumn(t.name, layer.table)).toMatchObject({ column: 'raum_id', matched: 60 });
+    const r = engine.joinReport({ table: t.name, key: 'raum_id', layer: layer.table, mode: 'exact', yearColumn: 'jahr' });
+    expect(r.matched).toBe(60);
+    expect(r.tableOnly.map((x) => x.key)).toEqual(['000']);
+    // 61 areas × 2 years, each with 4 characteristics: every key/year pair is a "duplicate"
+    expect(r.tableDuplicateCount).toBe(122);
+    expect(r.longTable).toEqual({ idColumns: ['raum_id', 'jahr'], nameColumn: 'zeile', valueColumn: 'zahl', yearColumn: 'jahr', characteristics: 4 });
+    expect(engine.longShape(t.name)).toEqual(r.longTable);
+    const h = r.longTable!;
+    const wide = engine.pivotWide({ table: t.name, idColumns: h.idColumns, nameColumn: h.nameColumn, valueColumn: h.valueColumn });
+    const w = engine.joinReport({ table: wide.name, key: 'raum_id', layer: layer.table, mode: 'exact', yearColumn: 'jahr' });
+    expect(w).toMatchObject({ matched: 60, tableDuplicateCount: 0 });
+    expect(w.longTable).toBeUndefined();
+    const v = engine.joinedValues({ table: wide.name, key: 'raum_id', layer: layer.table, mode: 'exact', yearColumn: 'jahr' }, { column: 'SGB II', denominator: 'Einwohner unter 65', scale: 100 }, '2024');
+    expect(v.values.every((x) => x > 0 && x < 100)).toBe(true);
+  });
+});

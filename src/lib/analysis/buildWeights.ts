@@ -44,7 +44,7 @@ export function buildWeights(areas: AreaGeometry[], spec: WeightsSpec | string, 
   const projected = projectLocal(areas);
   if (s.type === 'queen' || s.type === 'rook') {
     const tolerance = s.tolerance ?? toleranceM;
-    if (!(tolerance >= 0) || !Number.isFinite(tolerance)) throw invalid('tolerance', tolerance);
+    if (!(tolerance >= 0) || !Number.isFinite(tolerance)) throw invalid('tolerance', tolerance, 'metres ≥ 0');
     return contiguity(projected, { type: s.type, tolerance });
   }
   const xs: number[] = [], ys: number[] = [];

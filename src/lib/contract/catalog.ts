@@ -5,6 +5,7 @@
  */
 import type { ColumnInfo, Detected, ImportWarning } from '../ingest/types';
 import type { KeyNormalization } from '../sql/join';
+import type { KeyTransform } from '../sql/keyTransform';
 
 /** A file handed to the engine (the worker turns a browser `File` into this). */
 export interface FileInput {
@@ -47,6 +48,25 @@ export interface LayerMeta {
   bbox: [number, number, number, number];
   /** bumped whenever the layer or its table changes (re-import with another CRS, new id column …) */
   version: number;
+  /** ids that occur more than once, with the areas behind them (warned when the layer is made) */
+  duplicates?: LayerDuplicate[];
+}
+
+/** One area behind a duplicated id: what the user needs to tell them apart. */
+export interface DuplicateArea {
+  /** 0-based row in the layer table */
+  row: number;
+  name?: string;
+  /** km² (0 for points and lines) */
+  areaKm2: number;
+  /** [lon, lat] of the area-weighted centroid (WGS84) */
+  centroid: [number, number];
+}
+
+/** An id that several areas of a layer carry. */
+export interface LayerDuplicate {
+  key: string;
+  areas: DuplicateArea[];
 }
 
 /** Arguments that make a geometry table an area layer. */
@@ -56,6 +76,8 @@ export interface LayerArgs {
   nameColumn?: string;
   parentColumn?: string;
   parentLayer?: string;
+  /** what to do with ids several areas carry (chosen after the warning): merge them or keep the first */
+  duplicates?: 'merge' | 'first';
 }
 
 /** Long → wide: one new column per distinct value of `nameColumn`. */
@@ -84,7 +106,40 @@ export interface JoinSpecInput {
   key: string;
   layer: string;
   mode: KeyNormalization;
+  /** a key transformation the user confirmed (prefix, ARS → AGS, names …); wins over `mode`; saved with the session and project */
+  transform?: KeyTransform;
+  /** a layer column to join on instead of the layer's id column (its name column for a join by name) */
+  layerKey?: string;
   yearColumn?: string;
+}
+
+/** A key transformation the join report offers; the user confirms it before it is used. */
+export interface KeySuggestion {
+  /** table column and layer column it joins (a name join may use other columns than the spec) */
+  key: string;
+  layerKey: string;
+  transform: KeyTransform;
+  /** distinct layer keys matched (counted by the SQL join itself) */
+  matched: number;
+  /** matched pairs (table key, layer key) so the user can see what it does */
+  examples: [string, string][];
+  /** joins by area names rather than keys */
+  byName: boolean;
+}
+
+/**
+ * A table with one row per area, year and characteristic (Köln's long format): to map a
+ * characteristic it must first be reshaped to one column per characteristic.
+ */
+export interface LongTableHint {
+  /** columns that identify a row of the wide result: the area key (and the year) */
+  idColumns: string[];
+  /** the characteristic column whose values become columns */
+  nameColumn: string;
+  valueColumn: string;
+  yearColumn?: string;
+  /** distinct characteristics (new columns) */
+  characteristics: number;
 }
 
 export interface JoinReport {
@@ -94,14 +149,20 @@ export interface JoinReport {
   matched: number;
   tableNullKeys: number;
   layerNullKeys: number;
+  /** the first 200 keys on one side only; the counts are the true totals */
   tableOnly: { key: string; n: number }[];
-  layerOnly: { key: string; n: number }[];
+  tableOnlyCount: number;
+  layerOnly: { key: string; n: number; name?: string }[];
+  layerOnlyCount: number;
+  /** the first 200 duplicated keys (per year for a long table); the counts are the true totals */
   tableDuplicates: { key: string; year?: string; n: number }[];
-  layerDuplicates: { key: string; n: number }[];
-  /** matches reached under each key normalisation (offers the fix-up) */
-  byMode: Record<KeyNormalization, number>;
-  /** the normalisation that matches the most keys, if better than the chosen one */
-  suggestion?: KeyNormalization;
+  tableDuplicateCount: number;
+  /** ids several areas of the layer carry, with the areas (name, size, centroid) */
+  layerDuplicates: LayerDuplicate[];
+  /** key transformations that match more areas than the chosen join, best first */
+  suggestions: KeySuggestion[];
+  /** set when the table is in long format (duplicates per key and year are characteristics) */
+  longTable?: LongTableHint;
 }
 
 /** Per-feature values of one column for the map, in layer row order. */

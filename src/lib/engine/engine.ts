@@ -2,8 +2,10 @@ import type { Duck } from '../db/duck';
 import { duckErrorMessage } from '../db/duck';
 import { ingestFile, previewFile } from '../ingest/index';
 import { GEOM_COL, type ImportOptions, type ImportPreview } from '../ingest/types';
-import { qi, tableNameFor } from '../sql/ident';
-import { KEY_NORMALIZATIONS, duplicatesSql, joinSummarySql, joinedValuesSql, layerValuesSql, unmatchedSql, type JoinSpec, type KeyNormalization, type ValueSpec } from '../sql/join';
+import { qi, ql, tableNameFor } from '../sql/ident';
+import { joinedValuesSql, layerValuesSql, type JoinSpec, type ValueSpec } from '../sql/join';
+import { bestKeyColumn, joinReport, layerDuplicates, longShape } from './joins';
+import type { KeyTransform } from '../sql/keyTransform';
 import { classify, type ClassMethod, type Classification } from '../analysis/classify';
 import { pivotWideSql, unpivotSql } from '../sql/reshape';
 import { AppError, appError } from '../contract/errors';
@@ -178,13 +180,19 @@ export class Engine {
     return meta;
   }
 
-  /** Make a geometry table an area layer (Gebietsebene) with its ID, name and parent columns. */
+  /**
+   * Make a geometry table an area layer (Gebietsebene) with its ID, name and parent columns.
+   * Ids carried by several areas are reported with the areas (`duplicates`); `duplicates: 'merge'`
+   * joins each such group into one area (geometries combined, attributes of the first),
+   * `'first'` keeps the first area of each group.
+   */
   createLayer(o: LayerArgs): LayerMeta {
-    const t = this.table(o.table);
+    let t = this.table(o.table);
     if (!t.hasGeometry) throw appError('table.noGeometry', { label: t.label });
     for (const c of [o.idColumn, o.nameColumn, o.parentColumn]) {
       if (c && !t.columns.some((x) => x.name === c)) throw appError('column.missing', { column: c, table: t.label });
     }
+    if (o.duplicates) t = this.resolveDuplicates(t, o.idColumn, o.duplicates);
     const kinds = this.duck
       .query(`SELECT DISTINCT regexp_extract(${qi(GEOM_COL)}, '"type"\\s*:\\s*"(\\w+)"', 1) AS k FROM ${qi(o.table)} WHERE ${qi(GEOM_COL)} IS NOT NULL`)
       .toArray()
@@ -203,6 +211,8 @@ export class Engine {
       bbox: t.bbox ?? [-180, -90, 180, 90],
       version: this.bump(),
     };
+    const dup = layerDuplicates(this, layer);
+    if (dup.length) layer.duplicates = dup;
     this.layers.set(o.table, layer);
     this.layerArgs.set(o.table, { ...o });
     return layer;
@@ -231,6 +241,49 @@ export class Engine {
     return layer;
   }
 
+  /** Rebuild a table so each id occurs once: merge the areas of an id, or keep the first. */
+  private resolveDuplicates(t: TableMeta, idColumn: string, how: 'merge' | 'first'): TableMeta {
+    const groups = layerDuplicates(this, { table: t.name, idColumn }, Number.MAX_SAFE_INTEGER);
+    if (!groups.length) return t;
+    const drop = groups.flatMap((g) => g.areas.slice(1).map((a) => a.row));
+    let merged = '';
+    if (how === 'merge') {
+      const geoms = new Map(
+        this.duck.query(`SELECT rowid AS r, ${qi(GEOM_COL)} AS g FROM ${qi(t.name)} WHERE rowid IN (${groups.flatMap((g) => g.areas.map((a) => a.row)).join(',')})`)
+          .toArray().map((r) => [Number(r.r), r.g as string | null]),
+      );
+      const cases = groups.map((g) => `WHEN ${g.areas[0].row} THEN ${ql(mergeGeometries(g.areas.map((a) => geoms.get(a.row) ?? null)))}`);
+      merged = ` REPLACE (CASE rowid ${cases.join(' ')} ELSE ${qi(GEOM_COL)} END AS ${qi(GEOM_COL)})`;
+    }
+    this.duck.query(`CREATE OR REPLACE TABLE ${qi(t.name)} AS SELECT *${merged} FROM ${qi(t.name)} WHERE rowid NOT IN (${drop.join(',')}) ORDER BY rowid`);
+    const { rows, columns } = describeTable(this.duck, t.name);
+    const meta = { ...t, rows, columns, version: this.bump() };
+    this.tables.set(t.name, meta);
+    return meta;
+  }
+
+  /** The table column that matches most areas of a layer (for the join's default key). */
+  bestKeyColumn(table: string, layer: string): { column: string; matched: number; transform?: KeyTransform } | undefined {
+    return bestKeyColumn(this, table, layer);
+  }
+
+  /**
+   * Long-format check of a table for a key (and year): what to reshape, or undefined. Without a
+   * key, the columns that match a layer come first, then id-like and text columns.
+   */
+  longShape(table: string, key?: string, yearColumn?: string) {
+    const t = this.table(table);
+    if (key) return longShape(this, table, key, yearColumn);
+    const fromLayers = this.listLayers().map((l) => bestKeyColumn(this, table, l.table)?.column);
+    const idLike = t.columns.filter((c) => /(^|[_\s.-])(id|nr|schl(ue|ü)ssel|code|ags|ars)$/i.test(c.name)).map((c) => c.name);
+    const text = t.columns.filter((c) => c.type === 'text').map((c) => c.name);
+    for (const k of new Set([...fromLayers, ...idLike, ...text].filter((c): c is string => !!c))) {
+      const h = longShape(this, table, k, yearColumn);
+      if (h) return h;
+    }
+    return undefined;
+  }
+
   layer(table: string): LayerMeta {
     const l = this.layers.get(table);
     if (!l) throw appError('layer.unknown', { name: this.tables.get(table)?.label ?? table });
@@ -247,39 +300,17 @@ export class Engine {
   }
 
   private spec(s: JoinSpecInput): JoinSpec {
-    this.table(s.table);
+    const t = this.table(s.table);
     const l = this.layer(s.layer);
-    return { ...s, layerKey: l.idColumn };
+    const layerKey = s.layerKey ?? l.idColumn;
+    if (!t.columns.some((c) => c.name === s.key)) throw appError('column.missing', { column: s.key, table: t.label });
+    if (!this.table(s.layer).columns.some((c) => c.name === layerKey)) throw appError('column.missing', { column: layerKey, table: l.label });
+    return { ...s, layerKey };
   }
 
-  /** Join report: matches, unmatched on each side, duplicates, and the best key normalisation. */
-  joinReport(input: JoinSpecInput): JoinReport {
-    const s = this.spec(input);
-    const summary = this.duck.query(joinSummarySql(s)).toArray()[0];
-    const rows = <T>(sql: string) => this.duck.query(sql).toArray().map((r) => r.toJSON() as T);
-    const byMode = {} as Record<KeyNormalization, number>;
-    for (const m of KEY_NORMALIZATIONS) {
-      byMode[m] = m === s.mode ? Number(summary.matched) : Number(this.duck.query(joinSummarySql({ ...s, mode: m })).toArray()[0].matched);
-    }
-    const best = KEY_NORMALIZATIONS.reduce((a, b) => (byMode[b] > byMode[a] ? b : a), s.mode);
-    return {
-      spec: s,
-      tableKeys: Number(summary.table_keys),
-      layerKeys: Number(summary.layer_keys),
-      matched: Number(summary.matched),
-      tableNullKeys: Number(summary.table_null_keys),
-      layerNullKeys: Number(summary.layer_null_keys),
-      tableOnly: rows<{ key: string; n: number }>(unmatchedSql(s, 'table')).map((r) => ({ key: String(r.key), n: Number(r.n) })),
-      layerOnly: rows<{ key: string; n: number }>(unmatchedSql(s, 'layer')).map((r) => ({ key: String(r.key), n: Number(r.n) })),
-      tableDuplicates: rows<{ key: string; year?: unknown; n: number }>(duplicatesSql(s.table, s.key, s.mode, s.yearColumn)).map((r) => ({
-        key: String(r.key),
-        year: r.year === undefined ? undefined : String(r.year),
-        n: Number(r.n),
-      })),
-      layerDuplicates: rows<{ key: string; n: number }>(duplicatesSql(s.layer, s.layerKey, s.mode)).map((r) => ({ key: String(r.key), n: Number(r.n) })),
-      byMode,
-      suggestion: best !== s.mode ? best : undefined,
-    };
+  /** Join report: true counts, unmatched keys on each side, duplicates, key transformations that match more, long-table hint. */
+  joinReport(input: JoinSpecInput, listLimit = 200): JoinReport {
+    return joinReport(this, this.spec(input), listLimit);
   }
 
   /** Values per layer feature (joined by key, or the layer's own columns), for the choropleth. */
@@ -322,4 +353,16 @@ export class Engine {
     const vals = this.joinedValues(input, value, year);
     return { ...vals, classes: classify(vals.values, method, k, { breaks }) };
   }
+}
+
+/** Several areas' geometries as one MultiPolygon (GeoJSON text); points and lines are kept as a collection. */
+function mergeGeometries(geoms: (string | null)[]): string {
+  const parsed = geoms.filter((g): g is string => !!g).map((g) => JSON.parse(g) as { type: string; coordinates?: unknown });
+  const polys: unknown[] = [];
+  for (const g of parsed) {
+    if (g.type === 'Polygon') polys.push(g.coordinates);
+    else if (g.type === 'MultiPolygon') polys.push(...(g.coordinates as unknown[]));
+    else return JSON.stringify({ type: 'GeometryCollection', geometries: parsed });
+  }
+  return JSON.stringify({ type: 'MultiPolygon', coordinates: polys });
 }

@@ -7,7 +7,7 @@
 import type { Engine } from './engine';
 import type { JoinSpecInput, LayerMeta, TableMeta } from '../contract/catalog';
 import { qi } from '../sql/ident';
-import { keyExpr, type ValueSpec } from '../sql/join';
+import { layerKeyExpr, tableKeyExpr, type ValueSpec } from '../sql/join';
 import { GEOM_COL } from '../ingest/types';
 import { parseGeometry } from '../analysis/geometry-rings';
 import { linkByGeometry, linkByKey, type GeometryLink, type KeyLink } from '../analysis/nesting';
@@ -176,8 +176,8 @@ function readSource(e: Engine, finest: LayerMeta, join: JoinSpecInput | null, co
   } else {
     const yf = join.yearColumn && year !== undefined ? `WHERE CAST(${qi(join.yearColumn)} AS VARCHAR) = '${year.replaceAll("'", "''")}'` : '';
     const cols = columns.map((_, i) => `t.c${i}`).join(', ');
-    sql = `WITH t AS (SELECT ${keyExpr(join.key, join.mode)} AS k, ${sel.join(', ')} FROM ${qi(join.table)} ${yf} GROUP BY 1)
-SELECT l.rowid AS r, ${cols} FROM ${qi(finest.table)} AS l LEFT JOIN t ON t.k = ${keyExpr(finest.idColumn, join.mode, 'l')} ORDER BY l.rowid`;
+    sql = `WITH t AS (SELECT ${tableKeyExpr(join)} AS k, ${sel.join(', ')} FROM ${qi(join.table)} ${yf} GROUP BY 1)
+SELECT l.rowid AS r, ${cols} FROM ${qi(finest.table)} AS l LEFT JOIN t ON t.k = ${layerKeyExpr(join, finest.idColumn, 'l')} ORDER BY l.rowid`;
   }
   const res = e.duck.query(sql);
   return columns.map((_, i) => {

@@ -6,7 +6,7 @@
  */
 import type { Engine } from './engine';
 import { qi } from '../sql/ident';
-import { keyExpr } from '../sql/join';
+import { layerKeyExpr, tableKeyExpr } from '../sql/join';
 import { deviations, rate } from '../analysis/indicators';
 import { discloseRate, type DisclosureOptions } from '../analysis/disclosure';
 import type { IndexInput, IndexOptions } from '../analysis/sozialindex';
@@ -52,8 +52,8 @@ export function indexDataSql(source: IndexSource, layerKey: string, columns: str
   }
   const s = source as JoinSpecInput;
   const y = s.yearColumn ? `CAST(${qi(s.yearColumn)} AS VARCHAR)` : `''`;
-  return `WITH t AS (SELECT ${keyExpr(s.key, s.mode)} AS k, ${y} AS y, ${sums} FROM ${qi(s.table)} WHERE ${qi(s.key)} IS NOT NULL GROUP BY 1, 2)
-SELECT l.rowid AS r, t.y AS y, ${picks} FROM ${qi(s.layer)} AS l LEFT JOIN t ON t.k = ${keyExpr(layerKey, s.mode, 'l')} ORDER BY l.rowid, t.y`;
+  return `WITH t AS (SELECT ${tableKeyExpr(s)} AS k, ${y} AS y, ${sums} FROM ${qi(s.table)} WHERE ${qi(s.key)} IS NOT NULL GROUP BY 1, 2)
+SELECT l.rowid AS r, t.y AS y, ${picks} FROM ${qi(s.layer)} AS l LEFT JOIN t ON t.k = ${layerKeyExpr(s, layerKey, 'l')} ORDER BY l.rowid, t.y`;
 }
 
 /** Reads all columns of an indicator set for all areas and years in one query. */

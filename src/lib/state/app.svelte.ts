@@ -2,7 +2,7 @@ import { startEngine, Comlink, type EngineClient } from '../db/client';
 import { mark, markWorker } from './marks';
 import type { ImportOptions, ImportPreview } from '../ingest/types';
 import type { PreparedGeometry } from '../geo/prepare';
-import { isCancelled, type JoinReport, type JoinSpecInput, type LayerArgs, type LayerMeta, type ProgressFn, type TableMeta, type TaskId } from '../contract';
+import { isCancelled, type JoinReport, type JoinSpecInput, type LayerArgs, type LayerMeta, type LongTableHint, type ProgressFn, type TableMeta, type TaskId } from '../contract';
 import { errorText, hasKey, t } from '../../i18n/index';
 import type { TableRecord } from './persist';
 import { importNotices } from './importNotes';
@@ -270,11 +270,29 @@ export class AppState {
     return this.tables.find((x) => x.name === name);
   }
 
-  async createLayer(o: { table: string; idColumn: string; nameColumn?: string; parentColumn?: string; parentLayer?: string }): Promise<LayerMeta | undefined> {
+  async createLayer(o: LayerArgs): Promise<LayerMeta | undefined> {
     const l = await this.run(t('areas.create'), () => this.engine.createLayer(o));
     if (l) this.layerArgs.set(o.table, { ...o });
     await this.refresh();
     return l;
+  }
+
+  /** The table column that matches most areas of the layer (the join form's default key). */
+  async bestKeyColumn(table: string, layer: string): Promise<{ column: string; matched: number } | undefined> {
+    try {
+      return await this.engine.bestKeyColumn(table, layer);
+    } catch {
+      return undefined; // a guess only: the form keeps its own default
+    }
+  }
+
+  /** What to reshape when the table is in long format (for the reshape dialog's defaults). */
+  async longShape(table: string, key?: string, yearColumn?: string): Promise<LongTableHint | undefined> {
+    try {
+      return await this.engine.longShape(table, key, yearColumn);
+    } catch {
+      return undefined;
+    }
   }
 
   async checkJoin(spec: JoinSpecInput): Promise<JoinReport | undefined> {

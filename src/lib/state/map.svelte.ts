@@ -42,6 +42,9 @@ export interface MapOverlay {
 }
 
 const BASEMAP_KEY = 'srw.basemap';
+/** Names of id/code columns (Köln: raum_id, zei_id, tab_id), which the map never picks by itself. */
+const CODE_COLUMN = /(^|[_\s.-])(id|nr|nummer|schl(ue|ü)ssel|key|code|kennung|kennziffer|ags|ars|gkz|fips|plz)$|^(id|nr|code|schluessel|gkz|ags|ars)([_\s.-]|$)/i;
+const YEAR_COLUMN = /^(jahr|year|berichtsjahr|stichtag)$/i;
 /** Areas up to which names are drawn by default. */
 export const LABEL_LIMIT = 150;
 
@@ -148,6 +151,16 @@ export class MapState {
     return unit ? `${this.variableLabel()}${t('unit.in', { unit })}` : this.variableLabel();
   }
 
+  /**
+   * The column the map shows when the user has not chosen one: never an id, code, key or year
+   * column (those are numbers too, but mapping them means nothing), and nothing for a long table.
+   */
+  autoColumn(): string | null {
+    const key = this.join?.key;
+    if (this.join && this.app.lastJoinReport?.longTable && this.app.lastJoinReport.spec.table === this.join.table) return null;
+    return this.numericColumns().find((c) => c !== key && !CODE_COLUMN.test(c) && !YEAR_COLUMN.test(c)) ?? null;
+  }
+
   variableLabel(): string {
     if (this.custom) return this.custom.title;
     if (!this.column) return '';
@@ -176,7 +189,7 @@ export class MapState {
     this.geometry = geometry;
     this.fitRequest++;
     this.app.workspace = this.app.workspace === 'data' ? 'map' : this.app.workspace;
-    if (!this.column) this.column = this.numericColumns()[0] ?? null;
+    if (!this.column || !this.numericColumns().includes(this.column)) this.column = this.autoColumn();
     await this.refresh();
   }
 
@@ -186,7 +199,7 @@ export class MapState {
     this.years = spec.yearColumn ? await this.app.engine.distinct(spec.table, spec.yearColumn) : [];
     this.year = this.years.at(-1) ?? null;
     const cols = this.numericColumns();
-    if (!this.column || !cols.includes(this.column)) this.column = cols[0] ?? null;
+    if (!this.column || !cols.includes(this.column)) this.column = this.autoColumn();
     if (this.denominator && !cols.includes(this.denominator)) this.denominator = null;
     await this.refresh();
   }

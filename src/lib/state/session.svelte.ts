@@ -229,7 +229,7 @@ export class Session {
     if (join) await m.useJoin(join);
     else if (!m.numericColumns().includes(m.column ?? '')) {
       // the joined table did not come back: map one of the layer's own columns instead
-      m.column = m.numericColumns()[0] ?? null;
+      m.column = m.autoColumn();
       m.denominator = null;
     }
     if (s.year && m.years.includes(s.year)) m.year = s.year;
