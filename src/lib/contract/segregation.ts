@@ -49,6 +49,8 @@ export interface SingleGroupResult {
 
 export interface SegregationResponse {
   year?: string;
+  /** snapping tolerance (metres) of the queen contiguity used for Morrill's D */
+  tolerance: number;
   /** areas of the layer / areas used after the filter */
   n: number;
   used: number;

@@ -10,6 +10,7 @@ import { INFERRED_INDICES, SEGREGATION_INDEX_KEYS } from '../analysis/segregatio
 import { filterMinPopulation, indexInference, smallUnitCheck } from '../analysis/segregationInference';
 import { multigroupIndices, multigroupLocal } from '../analysis/segregationMulti';
 import { trendInference } from '../analysis/segregationTrend';
+import { DEFAULT_SNAP_M } from '../analysis/buildWeights';
 import { appError } from '../contract/errors';
 import type { IndexRow, SegregationRequest, SegregationResponse, SingleGroupResult } from '../contract/segregation';
 import type { Engine } from './engine';
@@ -126,6 +127,7 @@ export async function segregationAnalysis(engine: Engine, r: SegregationRequest,
   const check = smallUnitCheck(t, Math.max(r.minPopulation, 500));
   return {
     year,
+    tolerance: r.tolerance ?? DEFAULT_SNAP_M,
     n: c.total.length,
     used: kept.length,
     missing: missing.map((i) => c.names[i]),
