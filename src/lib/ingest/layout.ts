@@ -178,6 +178,9 @@ export interface Located {
 // exactly as the CSV byte scan counts: a row of empty fields is blank, one with a space is not
 export const isBlankRow = (r: string[]): boolean => r.every((c) => c === '');
 const isBlank = isBlankRow;
+const MAX_NOTES = 10;
+const clip = (s: string): string => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
+
 /** A note line as written: cells joined by the file's delimiter (a „;“ inside a note stays), trailing empties cut. */
 const lineText = (r: string[], sep: string): string => {
   let n = r.length;
@@ -293,7 +296,11 @@ export function locateTable(rows: string[][], f: NumberFormat, o: LocateOptions 
     footerRows,
     width: layout.width,
     totals,
-    notes: { above: records.slice(0, titleRows).map((r) => lineText(r, o.delimiter ?? ' ')), below: end.slice(end.length - footerRows).map((r) => lineText(r, o.delimiter ?? ' ')) },
+    // rows above a header chosen far down may be a whole other table: keep the notes short
+    notes: {
+      above: records.slice(0, titleRows).slice(-MAX_NOTES).map((r) => clip(lineText(r, o.delimiter ?? ' '))),
+      below: end.slice(end.length - footerRows).slice(0, MAX_NOTES).map((r) => clip(lineText(r, o.delimiter ?? ' '))),
+    },
     headerCells: head >= 0 ? records.slice(head, head + headerRows) : [],
     skip,
     drop,
