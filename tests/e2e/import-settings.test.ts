@@ -49,7 +49,7 @@ describe('Import-Einstellungen', () => {
     const joins = (): Promise<number> => page.evaluate('window.__srw.state().joins') as Promise<number>;
     const before = await joins();
     await page.selectOption('#jn-table', { label: '17_zwei_tabellen_je_blatt.xlsx' });
-    await page.selectOption('#jn-layer', { label: 'bezirke.geojson' });
+    await page.selectOption('#jn-layer', 'bezirke');
     await page.selectOption('#jn-key', 'Bezirk');
     await page.getByTestId('check-join').click();
     await expect.poll(joins, { timeout: 30_000 }).toBe(before + 1);
