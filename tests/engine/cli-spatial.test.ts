@@ -123,7 +123,7 @@ describe('cli segregation', () => {
     close(exact.single.Auslaender.spatial_dissimilarity, 0.15651531725636186, 1e-12);
     const snapped = (await segregation(args)) as Out;
     expect(Math.abs(snapped.single.Auslaender.spatial_dissimilarity - 0.15651531725636186)).toBeGreaterThan(1e-4);
-    await expect(segregation([...args, '--tolerance', '-1'])).rejects.toThrow(/--tolerance/);
+    await expect(segregation([...args, '--tolerance', '-1'])).rejects.toMatchObject({ code: 'cli.tolerance', params: { value: '-1' } });
   });
   test('German errors', async () => {
     expect(await germanError(segregation(['--data', SAC_CSV, '--id', 'FIPS', '--group', 'HISP']))).toMatch(/Gesamtspalte/);
