@@ -90,6 +90,17 @@ describe('training: tours, presenter mode, demo question, exercises', () => {
     const page = await open('/?demo=musterstadt&tour=daten-zu-taten', errors);
     const seen = await runTour(page);
     expect(seen.length).toBeGreaterThanOrEqual(7);
+    // Sozialindex → segregation → hot spots → services and gaps → workshop, in this order
+    const ids = seen.map((s) => s.split(' ')[1]);
+    const order = ['ranking', 'segregation', 'hotspots', 'coverage', 'gaps', 'workshop'].map((id) => ids.indexOf(id));
+    expect(order.every((k) => k >= 0), ids.join(', ')).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // the services steps left the Kita supply rate and the gap list behind (one supply layer, not two)
+    await page.getByRole('tab', { name: 'Angebote & Bedarfe', exact: true }).click();
+    await page.getByTestId('svc-section-coverage').click();
+    expect(await page.getByTestId('svc-cov-municipal').innerText()).toMatch(/Gesamtstadt: \d+,\d je 100/);
+    await page.getByTestId('svc-section-supply').click();
+    expect(await page.getByTestId('svc-supply').locator('[data-testid="svc-supply-summary"]').count()).toBe(1);
     // the chance chart broke its axis for the far-away observed D, label inside the figure
     await page.getByRole('tab', { name: 'Segregation', exact: true }).click();
     const hist = page.getByTestId('seg-hist');

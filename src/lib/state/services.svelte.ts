@@ -56,7 +56,14 @@ export class ServicesState {
     return this.acc.costKind === 'table' ? 0 : Number(this.acc.maxCost) / Math.max(1, Number(this.acc.detour));
   }
 
-  async init(): Promise<void> {
+  private initing: Promise<void> | null = null;
+
+  /** Takes over the point tables and guesses settings; a call while one runs waits for it (no double layers). */
+  init(): Promise<void> {
+    return (this.initing ??= this.doInit().finally(() => (this.initing = null)));
+  }
+
+  private async doInit(): Promise<void> {
     await this.supply.autoAdd();
     await this.cov.init();
     this.gap.init(this.cov.src);

@@ -8,18 +8,10 @@ import type { AppState } from './app.svelte';
 import type { MapState, CustomMap } from './map.svelte';
 import { sozialindexState } from './sozialindex.svelte';
 import { classLabels } from '../map/indexMaps';
-import type { RGB } from '../map/palettes';
-import { agreementOf, emptyRecord, isEmpty, type Agreement, type Fit, type WorkshopRecord } from '../workshop/records';
+import { AGREEMENT_COLORS, AGREEMENT_ORDER, agreementOf, emptyRecord, isEmpty, type Fit, type WorkshopRecord } from '../workshop/records';
 import { t } from '../../i18n/index';
 
-/** Okabe–Ito colours (colour-blind safe): passt = blue, passt nicht = vermillion, unklar = yellow, offen = grey. */
-export const AGREEMENT_COLORS: Record<Agreement, RGB> = {
-  agree: [0, 114, 178],
-  disagree: [213, 94, 0],
-  unclear: [240, 228, 66],
-  open: [200, 200, 200],
-};
-export const AGREEMENT_ORDER: readonly Agreement[] = ['agree', 'disagree', 'unclear', 'open'];
+export { AGREEMENT_COLORS, AGREEMENT_ORDER };
 
 export const WORKSHOP_PART = 'workshop';
 

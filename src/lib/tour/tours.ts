@@ -10,6 +10,7 @@ import { segregationState } from '../state/spatialSegregation.svelte';
 import { patternsState } from '../state/spatialPatterns.svelte';
 import { demoJoin } from '../state/demoControl';
 import { workshopState } from '../state/workshop.svelte';
+import { servicesState } from '../state/services.svelte';
 
 /** The demo's first map: SGB-II-Quote (SGB-II recipients per 100 residents under 65), latest year. */
 async function showRate(ctx: TourContext): Promise<void> {
@@ -31,6 +32,26 @@ async function indexAt(ctx: TourContext, section: 'indicators' | 'index' | 'resu
   ix.initSource();
   ix.section = section;
   return ix;
+}
+
+/**
+ * Open „Angebote & Bedarfe“ at `section` with the demo's services taken over. The demo's story is
+ * Kita places for children under 6: an untouched category filter is narrowed to the Kitas.
+ */
+async function servicesAt(ctx: TourContext, section: 'coverage' | 'gaps'): Promise<void> {
+  await ctx.tab('services');
+  const s = servicesState(ctx.app, ctx.map);
+  await s.init();
+  const layer = s.supply.activeLayer();
+  const counts = layer ? s.supply.points[layer.key]?.categoryCounts : undefined;
+  let changed = false;
+  if (layer && !layer.categories.length && counts?.some((c) => c.value === 'Kita') && counts.length > 1) {
+    layer.categories = ['Kita'];
+    changed = true;
+  }
+  await ctx.click(`[data-testid="svc-section-${section}"]`);
+  if (changed || !s.base[section]) await s.runAll(section);
+  else await s.show(section);
 }
 
 /** Index of the largest mapped value (the area the step talks about). */
@@ -140,6 +161,16 @@ export const DATEN_ZU_TATEN: Tour = {
         if (!s.moran) await s.run();
         await s.show('gstar');
       },
+    },
+    {
+      id: 'coverage',
+      target: '[data-testid="svc-cov-municipal"]',
+      enter: (ctx) => servicesAt(ctx, 'coverage'),
+    },
+    {
+      id: 'gaps',
+      target: '[data-testid="svc-gap-legend"]',
+      enter: (ctx) => servicesAt(ctx, 'gaps'),
     },
     {
       id: 'workshop',

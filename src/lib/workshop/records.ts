@@ -56,6 +56,15 @@ export function sanitizeRecords(input: unknown): Record<string, WorkshopRecord> 
 /** How an area's record relates to its index class. */
 export type Agreement = 'agree' | 'disagree' | 'unclear' | 'open';
 
+/** Okabe–Ito colours (colour-blind safe): passt = blue, passt nicht = vermillion, unklar = yellow, offen = grey. */
+export const AGREEMENT_COLORS: Record<Agreement, [number, number, number]> = {
+  agree: [0, 114, 178],
+  disagree: [213, 94, 0],
+  unclear: [240, 228, 66],
+  open: [200, 200, 200],
+};
+export const AGREEMENT_ORDER: readonly Agreement[] = ['agree', 'disagree', 'unclear', 'open'];
+
 /** `agree` for „passt“, `disagree` for „passt nicht“, `unclear`, or `open` (no verdict yet). */
 export function agreementOf(r: WorkshopRecord | undefined): Agreement {
   if (!r?.fit) return 'open';
