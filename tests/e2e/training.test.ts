@@ -28,8 +28,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
   });
 }
 
-/** Run the open tour to its end: every step's target visible in the viewport, then „Weiter“. */
-async function runTour(page: Page): Promise<string[]> {
+/**
+ * Run the open tour to its end: every step's target visible in the viewport, then „Weiter“.
+ * With SCREENS_DIR set, every step is photographed (`<shots>-<n>-<step>.png`) for the closing note.
+ */
+async function runTour(page: Page, shots?: string): Promise<string[]> {
   const box = page.getByTestId('tour');
   await box.waitFor();
   const seen: string[] = [];
@@ -54,7 +57,12 @@ async function runTour(page: Page): Promise<string[]> {
       expect(bb!.y + bb!.height).toBeGreaterThan(0);
       expect(await page.locator(target).first().isVisible()).toBe(true);
     }
-    seen.push(`${n}/${total} ${await box.getAttribute('data-step')}`);
+    const stepId = await box.getAttribute('data-step');
+    seen.push(`${n}/${total} ${stepId}`);
+    if (shots && process.env.SCREENS_DIR) {
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: path.join(SCREENS, `${shots}-${String(n).padStart(2, '0')}-${stepId}.png`) });
+    }
     expect(await box.getByRole('button', { name: 'Zurück', exact: true }).count()).toBe(1);
     expect(await box.getByRole('button', { name: 'Beenden', exact: true }).count()).toBe(1);
     await next.click();
@@ -85,10 +93,13 @@ describe('training: tours, presenter mode, demo question, exercises', () => {
     await page.close();
   }, 600_000);
 
-  it('runs „Von Daten zu Taten“ from the URL to the end without a page error', async () => {
+  it('runs „Von Daten zu Taten“ from the URL to the end without a page error, in presenter mode', async () => {
     const errors: string[] = [];
-    const page = await open('/?demo=musterstadt&tour=daten-zu-taten', errors);
-    const seen = await runTour(page);
+    const page = await open('/?demo=musterstadt&tour=daten-zu-taten&presenter=1', errors);
+    await page.getByTestId('tour').waitFor();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('presenter'))).toBe(true);
+    if (process.env.SCREENS_DIR) mkdirSync(SCREENS, { recursive: true });
+    const seen = await runTour(page, 'tour-daten-zu-taten');
     expect(seen.length).toBeGreaterThanOrEqual(7);
     // Sozialindex → segregation → hot spots → services and gaps → workshop, in this order
     const ids = seen.map((s) => s.split(' ')[1]);
@@ -159,9 +170,12 @@ describe('training: tours, presenter mode, demo question, exercises', () => {
     // the header fits the projector's width: the last control (EN) is fully on screen
     const en = await page.getByRole('button', { name: 'EN', exact: true }).boundingBox();
     expect(en!.x + en!.width).toBeLessThanOrEqual(1280);
-    // legend stays whole in view
+    // legend stays whole in view, on top of the map (the map canvas never paints over it)
     const legend = await page.getByTestId('legend').boundingBox();
     expect(legend!.y + legend!.height).toBeLessThanOrEqual(720);
+    const onTop = `(() => { const r = document.querySelector('[data-testid="legend"]').getBoundingClientRect();
+      return [[0.9, 0.2], [0.9, 0.5], [0.5, 0.5], [0.1, 0.9]].every(([fx, fy]) => !!document.elementFromPoint(r.left + fx * r.width, r.top + fy * r.height)?.closest('.maplegend')); })()`;
+    expect(await page.evaluate(onTop)).toBe(true);
     // side panel folded: the map gets the width
     const mapW = (await page.getByTestId('map').boundingBox())!.width;
     await page.getByTestId('side-fold').click();

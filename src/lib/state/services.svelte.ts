@@ -160,7 +160,7 @@ export class ServicesState {
       const vals = Float64Array.from(a.access, (x, i) => (a.population[i] > 0 ? x : NaN));
       await this.map.showCustom(layer, quantileMap(t('svc.map.access', { method: v.access.method.toUpperCase() }) + suffix, vals, '', undefined, 'viridis'));
     } else if (what === 'gaps' && v.gaps) {
-      await this.map.showCustom(layer, gapMap(t('svc.map.gaps') + suffix, v.gaps.cell, v.gaps.need));
+      await this.map.showCustom(layer, gapMap(t('svc.map.gaps') + suffix, v.gaps.cell, v.gaps.need, t('svc.map.gapsValue', { need: v.gaps.needLabel })));
     } else return;
     this.shown = what;
   }

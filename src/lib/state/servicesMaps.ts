@@ -51,8 +51,11 @@ export function coverageMap(title: string, rate: Float64Array, status: Disclosur
   return quantileMap(title, rate, '', (i) => status[i] === 'secret' || status[i] === 'unreliable' || status[i] === 'secondary');
 }
 
-/** The 3 × 3 map: class = needClass × 3 + supplyClass, labels "hoch · gering" (need · supply, named in the title). */
-export function gapMap(title: string, cell: Int16Array, values: Float64Array): CustomMap {
+/**
+ * The 3 × 3 map: class = needClass × 3 + supplyClass, labels "hoch · gering" (need · supply, named
+ * in the title). The values are the need; `valueLabel` names it for the map table and tooltips.
+ */
+export function gapMap(title: string, cell: Int16Array, values: Float64Array, valueLabel?: string): CustomMap {
   const levels = ['low', 'mid', 'high'] as const;
   const colors: RGB[] = [];
   const labels: string[] = [];
@@ -63,7 +66,7 @@ export function gapMap(title: string, cell: Int16Array, values: Float64Array): C
     }
   // legend order: high need first; cell = n * 3 + s
   const classOf = Int16Array.from(cell, (c) => (c < 0 ? -1 : (2 - Math.floor(c / 3)) * 3 + (c % 3)));
-  return { title, values, classOf, colors, labels };
+  return { title, values, classOf, colors, labels, valueLabel };
 }
 
 /** RGBA per demand point from the classes of a map (points without a class: light grey). */
