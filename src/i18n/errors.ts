@@ -3,7 +3,7 @@ import type { Strings } from './index';
 /**
  * Error texts by code (`err.<code>`, optional `err.<code>.hint`) and German names of kernel
  * options (`opt.<option>`) for „Ungültige Einstellung …“. Area-specific codes may live in the
- * area's own strings module; the key pattern is the same. See /work/notes/CONTRACT.md.
+ * area's own strings module; the key pattern is the same. See docs/architecture.md.
  */
 export const errors: Strings = {
   de: {
@@ -80,6 +80,16 @@ export const errors: Strings = {
     'opt.method': 'Methode',
     'opt.threshold': 'Abstand',
     'opt.palette': 'Farbpalette',
+    'opt.minCount': 'Mindestfallzahl',
+    'opt.minDenominator': 'Mindestnenner',
+    'opt.minNumerator': 'Mindestzähler',
+    'opt.levels': 'Ebenen',
+    'opt.values': 'Werte',
+    'opt.kind': 'Aggregationsart',
+    'opt.sum': 'Summe',
+    'opt.rate': 'Quote',
+    'opt.crs': 'Koordinatensystem',
+    'opt.geometry': 'Geometrie',
   },
   en: {
     'err.title': 'Error',
@@ -155,5 +165,15 @@ export const errors: Strings = {
     'opt.method': 'method',
     'opt.threshold': 'distance',
     'opt.palette': 'palette',
+    'opt.minCount': 'minimum count',
+    'opt.minDenominator': 'minimum denominator',
+    'opt.minNumerator': 'minimum numerator',
+    'opt.levels': 'levels',
+    'opt.values': 'values',
+    'opt.kind': 'aggregation',
+    'opt.sum': 'sum',
+    'opt.rate': 'rate',
+    'opt.crs': 'coordinate reference system',
+    'opt.geometry': 'geometry',
   },
 };

@@ -58,6 +58,33 @@ describe('error data', () => {
     expect(missing).toEqual([]);
     expect(hasKey('err.cancelled') && hasKey('err.unexpected') && hasKey('err.invalidOption')).toBe(true);
   });
+
+  it('layers import only downward (docs/architecture.md)', () => {
+    const bad: string[] = [];
+    const rules: [string, RegExp][] = [
+      // below the views nothing imports components or the workers (the client names the worker's API type)
+      ['src/lib', /^\s*import (?!type )[^;]*from '[./]*(?:components|workers)\//m],
+      ['src/cli', /from '[./]*(?:components|workers|lib\/state\/(?!guess'))/],
+      // engine, kernels, map helpers and the contract never import state
+      ...['engine', 'analysis', 'geo', 'sql', 'ingest', 'map', 'contract'].map((d): [string, RegExp] => [`src/lib/${d}`, /from '[./]*state\//]),
+      // kernels stay pure: no engine, no database
+      ...['analysis', 'geo', 'sql', 'contract'].map((d): [string, RegExp] => [`src/lib/${d}`, /from '[./]*(?:engine|db)\//]),
+      // views call state, not the engine client (type imports are fine)
+      ['src/components', /^\s*import (?!type )[^;]*from '[./]*lib\/(?:engine|db)\/|\bapp\.engine\./m],
+    ];
+    for (const [dir, re] of rules) {
+      for (const f of files(path.join(ROOT, dir))) if (re.test(readFileSync(f, 'utf8'))) bad.push(`${path.relative(ROOT, f)} (${re.source})`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('option errors are coded: no `new Error(\'invalid …\')` in src/ or workers/', () => {
+    const plain: string[] = [];
+    for (const f of [...files(path.join(ROOT, 'src')), ...files(path.join(ROOT, 'workers'))]) {
+      if (/new Error\(\s*[`'"]invalid /.test(readFileSync(f, 'utf8'))) plain.push(path.relative(ROOT, f));
+    }
+    expect(plain).toEqual([]);
+  });
 });
 
 describe('dynamics start year: one rule', () => {

@@ -8,7 +8,6 @@
  * (suppressed rates → null, METHODS §6). Figures are raw unless --disclosure is given.
  */
 import { coverage } from '../../lib/engine/services-areas';
-import { pointSet } from '../../lib/engine/services-points';
 import type { PointSpec } from '../../lib/contract/services';
 import { t } from '../../i18n/index';
 import { flag, parseArgs, requireFlag } from '../args';
@@ -37,30 +36,17 @@ export async function run(argv: string[]): Promise<unknown> {
   const services: PointSpec = { table: svc.name, id: f('services-id'), capacity: f('capacity'), category: catCol, categories: catValues, x: src.x, y: src.y, crs: src.x ? crs : undefined };
   const r = coverage(engine, {
     services, layer: areas.name, target: { source: { layer: areas.name }, column: population }, per,
-    useCapacity: !!f('capacity'), disclosure: flags.disclosure !== undefined ? {} : false,
+    useCapacity: !!f('capacity'), disclosure: flags.disclosure !== undefined ? {} : false, byCategory: !!catCol && !catValues,
   });
   for (const w of r.warnings) process.stderr.write(`Hinweis: Datensatz ${w.row}${w.id ? ` (${w.id})` : ''}: ${t(`svc.reason.${w.reason}`, {}, 'de')}${w.value !== undefined ? ` („${w.value}“)` : ''}.\n`);
-  const breakdown = catCol && !catValues ? perCategory(engine, services, r.areaOf, r.ids.length) : null;
   return {
     areas: r.ids.map((id, a) => ({
       id,
       count: r.count[a],
       capacity: r.capacity[a],
       per_population: Number.isFinite(r.rate[a]) && r.rateStatus[a] === 'ok' ? r.rate[a] : null,
-      ...(breakdown ? { categories: breakdown[a] } : {}),
+      ...(r.categories ? { categories: r.categories[a] } : {}),
     })),
     unassigned: r.unassigned.map((u) => ({ row: u.row, reason: t(`svc.reason.${u.reason}`, {}, 'de') })),
   };
-}
-
-function perCategory(engine: Awaited<ReturnType<typeof cliEngine>>, spec: PointSpec, areaOf: Int32Array, n: number): Record<string, { count: number; capacity: number }>[] {
-  const ps = pointSet(engine, spec, { valueColumn: spec.capacity, valueKind: 'capacity' });
-  const out = Array.from({ length: n }, () => ({}) as Record<string, { count: number; capacity: number }>);
-  areaOf.forEach((a, i) => {
-    if (a < 0) return;
-    const c = (out[a][ps.categories[i]] ??= { count: 0, capacity: 0 });
-    c.count++;
-    c.capacity += spec.capacity ? (Number.isFinite(ps.values[i]) ? ps.values[i] : 0) : 1;
-  });
-  return out;
 }

@@ -3,6 +3,7 @@
  * counts are summed, rates are ratios of sums (Σ Zähler / Σ Nenner), never means of rates;
  * non-additive values are aggregated only where the lower-level data allow it.
  */
+import { invalid } from '../contract/errors.ts';
 
 /** One level: its areas and, per area, the index of its parent in the next level (−1: none). */
 export interface Level {
@@ -28,9 +29,9 @@ export interface NestingConflict {
  * @throws `invalid levels: …` without columns or with columns of different lengths.
  */
 export function levelsFromColumns(columns: readonly (readonly string[])[]): { levels: Level[]; rowArea: Int32Array; conflicts: NestingConflict[]; duplicates: string[] } {
-  if (!columns.length) throw new Error('invalid levels: none');
+  if (!columns.length) throw invalid('levels', 'none');
   const rows = columns[0].length;
-  if (columns.some((c) => c.length !== rows)) throw new Error('invalid levels: columns differ in length');
+  if (columns.some((c) => c.length !== rows)) throw invalid('levels', 'columns differ in length');
   const levels: Level[] = [];
   const index: Map<string, number>[] = [];
   const rowIdx: Int32Array[] = columns.map(() => new Int32Array(rows));
@@ -92,7 +93,7 @@ export function levelsFromColumns(columns: readonly (readonly string[])[]): { le
  * (an incomplete sum is no total), as is an area without any child.
  */
 export function sumUp(finest: ArrayLike<number>, levels: readonly Level[]): Float64Array[] {
-  if (finest.length !== levels[0].ids.length) throw new Error(`invalid values: ${finest.length} for ${levels[0].ids.length} areas`);
+  if (finest.length !== levels[0].ids.length) throw invalid('values', finest.length, `${levels[0].ids.length} areas`);
   const out: Float64Array[] = [Float64Array.from(finest)];
   for (let L = 0; L + 1 < levels.length; L++) {
     const parent = levels[L].parent!;
@@ -114,7 +115,7 @@ export function sumUp(finest: ArrayLike<number>, levels: readonly Level[]): Floa
 
 /** Rate per area: Σ numerator / Σ denominator × scale (NaN where the denominator is ≤ 0 or missing). */
 export function ratioOfSums(num: ArrayLike<number>, den: ArrayLike<number>, scale: number): Float64Array {
-  if (!Number.isFinite(scale)) throw new Error(`invalid scale: ${scale}`);
+  if (!Number.isFinite(scale)) throw invalid('scale', scale);
   return Float64Array.from(num, (x, i) => (den[i] > 0 ? (x / den[i]) * scale : NaN));
 }
 
@@ -144,7 +145,7 @@ export function aggregationSupport(kind: AggregationKind, weight?: unknown): { o
  */
 export function aggregateUp(kind: AggregationKind, finest: ArrayLike<number>, levels: readonly Level[], weight?: ArrayLike<number>): Float64Array[] {
   const support = aggregationSupport(kind, weight);
-  if (!support.ok) throw new Error(`invalid kind: ${kind}`);
+  if (!support.ok) throw invalid('kind', kind);
   if (kind === 'sum') return sumUp(finest, levels);
   if (kind === 'weightedMean') {
     const w = weight!;
@@ -152,7 +153,7 @@ export function aggregateUp(kind: AggregationKind, finest: ArrayLike<number>, le
     const ws = sumUp(w, levels);
     return wx.map((s, L) => (L === 0 ? Float64Array.from(finest) : ratioOfSums(s, ws[L], 1)));
   }
-  if (kind === 'ratio') throw new Error('invalid kind: ratio needs numerator and denominator (ratioOfSums)');
+  if (kind === 'ratio') throw invalid('kind', 'ratio', 'needs numerator and denominator: ratioOfSums');
   const out: Float64Array[] = [Float64Array.from(finest)];
   const pick = kind === 'min' ? Math.min : Math.max;
   for (let L = 0; L + 1 < levels.length; L++) {

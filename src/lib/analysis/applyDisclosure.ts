@@ -10,6 +10,7 @@
 import { DEFAULT_DISCLOSURE, DISCLOSURE_SYMBOLS, type DisclosureOptions, type DisclosureStatus } from './disclosure';
 import { CELL, isHidden, protectCells, type SumRelation } from './suppression';
 import type { Level } from './aggregate';
+import { invalid } from '../contract/errors.ts';
 
 export type SuppressionMark = 'primary' | 'secondary' | null;
 
@@ -112,7 +113,7 @@ export function tableRelations(spec: DisclosureTableSpec): { relations: SumRelat
   for (const s of spec.sums ?? []) {
     const t = colIndex.get(s.total);
     const parts = s.parts.map((p) => colIndex.get(p));
-    if (t === undefined || parts.some((p) => p === undefined)) throw new Error(`invalid sum: ${s.total} = ${s.parts.join(' + ')}`);
+    if (t === undefined || parts.some((p) => p === undefined)) throw invalid('sum', `${s.total} = ${s.parts.join(' + ')}`);
     spec.levels.forEach((l, L) => {
       for (let a = 0; a < l.ids.length; a++) relations.push({ total: cell(t, L, a), parts: parts.map((p) => cell(p!, L, a)) });
     });
@@ -132,12 +133,12 @@ export function applyDisclosure(spec: DisclosureTableSpec, settings: DisclosureS
     minDenominator: settings.minDenominator ?? DEFAULT_DISCLOSURE.minDenominator,
     minNumerator: settings.minNumerator ?? DEFAULT_DISCLOSURE.minNumerator,
   };
-  for (const [k, v] of Object.entries(o)) if (!(v >= 0) || !Number.isFinite(v)) throw new Error(`invalid ${k}: ${v}`);
+  for (const [k, v] of Object.entries(o)) if (!(v >= 0) || !Number.isFinite(v)) throw invalid(k, v);
   const enabled = settings.enabled ?? true;
   spec.counts.forEach((c) => {
-    if (c.values.length !== spec.levels.length) throw new Error(`invalid values: ${c.name} has ${c.values.length} levels, not ${spec.levels.length}`);
+    if (c.values.length !== spec.levels.length) throw invalid('values', c.name, `${c.values.length} levels, not ${spec.levels.length}`);
     c.values.forEach((v, L) => {
-      if (v.length !== spec.levels[L].ids.length) throw new Error(`invalid values: ${c.name} level ${L} has ${v.length} areas, not ${spec.levels[L].ids.length}`);
+      if (v.length !== spec.levels[L].ids.length) throw invalid('values', c.name, `level ${L}: ${v.length} areas, not ${spec.levels[L].ids.length}`);
     });
   });
   const { relations, cell, nCells } = tableRelations(spec);
@@ -148,7 +149,7 @@ export function applyDisclosure(spec: DisclosureTableSpec, settings: DisclosureS
   const colIndex = new Map(spec.counts.map((c, i) => [c.name, i]));
   const forced = (settings.forced ?? []).map((f) => {
     const ci = colIndex.get(f.column);
-    if (ci === undefined) throw new Error(`invalid forced column: ${f.column}`);
+    if (ci === undefined) throw invalid('forced', f.column);
     return cell(ci, f.level, f.area);
   });
   const fixed: number[] = [];
@@ -181,8 +182,8 @@ export function applyDisclosure(spec: DisclosureTableSpec, settings: DisclosureS
   const rates: DisclosedRate[] = (spec.rates ?? []).map((r) => {
     const ni = colIndex.get(r.numerator);
     const di = colIndex.get(r.denominator);
-    if (ni === undefined || di === undefined) throw new Error(`invalid rate: ${r.name} = ${r.numerator}/${r.denominator}`);
-    if (!Number.isFinite(r.scale)) throw new Error(`invalid scale: ${r.scale}`);
+    if (ni === undefined || di === undefined) throw invalid('rate', `${r.name} = ${r.numerator}/${r.denominator}`);
+    if (!Number.isFinite(r.scale)) throw invalid('scale', r.scale);
     const out: DisclosedRate = { name: r.name, values: [], status: [], marks: [] };
     spec.levels.forEach((l, L) => {
       const v = new Float64Array(l.ids.length);

@@ -12,6 +12,7 @@
  * docs/disclosure.md): bounds from non-negativity (interval attacks), protection intervals and a
  * cost-optimal pattern as τ-Argus computes them.
  */
+import { invalid } from '../contract/errors.ts';
 
 /** Cell status codes (one byte per cell). */
 export const CELL = { ok: 0, zero: 1, primary: 2, secondary: 3, missing: 4 } as const;
@@ -82,9 +83,9 @@ function cellIndex(nCells: number, relations: readonly SumRelation[]): { start: 
 export function protectCells(values: ArrayLike<number>, relations: readonly SumRelation[], options: ProtectOptions = {}): Protection {
   const n = values.length;
   const minCount = options.minCount ?? 3;
-  if (!(minCount >= 0) || !Number.isFinite(minCount)) throw new Error(`invalid minCount: ${minCount}`);
+  if (!(minCount >= 0) || !Number.isFinite(minCount)) throw invalid('minCount', minCount);
   for (const r of relations) {
-    for (const c of [r.total, ...r.parts]) if (!Number.isInteger(c) || c < 0 || c >= n) throw new Error(`invalid relation: cell ${c}`);
+    for (const c of [r.total, ...r.parts]) if (!Number.isInteger(c) || c < 0 || c >= n) throw invalid('relation', `cell ${c}`);
   }
   const status = new Uint8Array(n);
   const fixed = new Uint8Array(n);

@@ -6,6 +6,7 @@
  * with its own scale, the observed value a small panel beyond an axis break (`//`), and the gap
  * is stated in words. Pure: numbers in, coordinates out (the view only draws them).
  */
+import { invalid } from '../contract/errors';
 
 export interface NullHistogramLayout {
   /** one bar per bin over the null range */
@@ -55,7 +56,7 @@ export interface LayoutOptions {
  * NaN permutations are ignored. @throws `invalid width: …` for non-positive sizes
  */
 export function layoutNullHistogram(values: ArrayLike<number>, observed: number, o: LayoutOptions): NullHistogramLayout {
-  if (!(o.width > 0) || !(o.height > 0)) throw new Error(`invalid width: ${o.width}×${o.height}`);
+  if (!(o.width > 0) || !(o.height > 0)) throw invalid('width', `${o.width}×${o.height}`);
   const bins = o.bins ?? 24;
   const pad = o.pad ?? { l: 34, r: 12, t: 22, b: 20 };
   const panel = o.panel ?? 58;

@@ -1,7 +1,7 @@
 /**
  * The one contract of Sozialraum-Werkbank (issue 9): request and response types, defaults,
  * registries and error codes shared by the worker, the engine, the state classes, the views and
- * the CLI. How to use it: /work/notes/CONTRACT.md and docs/architecture.md.
+ * the CLI. How to use it: docs/architecture.md.
  *
  * Pure: types, constants and small pure helpers only. (The Comlink error transfer is in
  * `./comlink.ts`, imported by the worker entry and the client.)

@@ -108,6 +108,8 @@ export interface CoverageRequest {
   scenario?: ScenarioEdit[];
   /** disclosure thresholds (METHODS §6); false switches the control off */
   disclosure?: DisclosureOptions | false;
+  /** also count services (and capacity) per category of `services.category` in each area */
+  byCategory?: boolean;
 }
 
 export interface CoverageResponse {
@@ -136,6 +138,8 @@ export interface CoverageResponse {
   unassigned: RowIssue[];
   warnings: RowIssue[];
   services: number;
+  /** with `byCategory`: per area, count and capacity (or count without capacity) per category */
+  categories?: Record<string, { count: number; capacity: number }>[];
 }
 
 export type DemandSpec =

@@ -12,7 +12,7 @@ import { lonLatToMetric, metricToLonLat } from '../geo/utm';
 import type { Engine } from './engine';
 import { appError, invalid } from '../contract/errors';
 import { applyScenario, pointSet } from './services-points';
-import type { AreaServicesRequest, AreaService, AreaValueSpec, CoverageRequest, CoverageResponse } from '../contract/services';
+import type { AreaServicesRequest, AreaService, AreaValueSpec, CoverageRequest, CoverageResponse, PointSet } from '../contract/services';
 
 export interface MetricLayer {
   ids: string[];
@@ -113,7 +113,20 @@ export function coverage(engine: Engine, r: CoverageRequest): CoverageResponse {
     rate: rates.rate, difference: rates.difference, index: rates.index, municipal: rates.municipal,
     totals: { count: tc, capacity: tcap, target: tt }, per: r.per, useCapacity: r.useCapacity,
     countStatus, rateStatus, areaOf, unassigned, warnings: base.warnings, services: points.ids.length,
+    ...(r.byCategory ? { categories: perCategory(points, areaOf, n, r.useCapacity && !!r.services.capacity) } : {}),
   };
+}
+
+/** Count and capacity per category in each area (capacity = count when capacity is not used). */
+function perCategory(ps: PointSet, areaOf: Int32Array, n: number, useCapacity: boolean): Record<string, { count: number; capacity: number }>[] {
+  const out = Array.from({ length: n }, () => ({}) as Record<string, { count: number; capacity: number }>);
+  areaOf.forEach((a, i) => {
+    if (a < 0) return;
+    const c = (out[a][ps.categories[i]] ??= { count: 0, capacity: 0 });
+    c.count++;
+    c.capacity += useCapacity ? (Number.isFinite(ps.values[i]) ? ps.values[i] : 0) : 1;
+  });
+  return out;
 }
 
 /**

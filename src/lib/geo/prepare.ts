@@ -369,7 +369,7 @@ export function prepareGeometry(geoms: readonly GeometryInput[], opts: PrepareOp
 }
 
 function nonFinite(f: number): Error {
-  return new Error(`invalid geometry: non-finite coordinate (row ${f + 1})`);
+  return invalid('geometry', 'non-finite coordinate', `row ${f + 1}`);
 }
 
 /** The ArrayBuffers of a prepared geometry, for a Comlink/postMessage transfer list. */

@@ -4,13 +4,14 @@
  */
 import proj4 from 'proj4';
 import { CRS_DEFS, normaliseCrs } from './crs';
+import { invalid } from '../contract/errors';
 
 export const METRIC_CRS = 'EPSG:25832';
 
 /** A converter `from` → `to` for many points at once (typed arrays in and out). */
 export function reproject(from: string, to: string): (xs: ArrayLike<number>, ys: ArrayLike<number>) => { x: Float64Array; y: Float64Array } {
   const a = normaliseCrs(from), b = normaliseCrs(to);
-  for (const c of [a, b]) if (/^EPSG:\d+$/.test(c) && !CRS_DEFS[c]) throw new Error(`invalid crs: ${c}`);
+  for (const c of [a, b]) if (/^EPSG:\d+$/.test(c) && !CRS_DEFS[c]) throw invalid('crs', c);
   if (a === b) return (xs, ys) => ({ x: Float64Array.from(xs), y: Float64Array.from(ys) });
   const conv = proj4(a, b);
   return (xs, ys) => {

@@ -6,6 +6,7 @@
  * and keep the diverging RdBu at full strength to its ends.
  */
 import { interpolateInferno, interpolateRdBu } from 'd3-scale-chromatic';
+import { invalid } from '../contract/errors';
 import { parseColor, type PaletteName, type RGB, PALETTES } from './palettes';
 
 /** Inferno from t = 0.95 (light) down to 0.12 (dark) so the ends stay off pure white/black. */
@@ -17,7 +18,7 @@ const SEQ: [number, number] = [0.95, 0.12];
  * @throws `invalid k: …`
  */
 export function highContrastColors(name: PaletteName, k: number, reverse = false): RGB[] {
-  if (!(Number.isInteger(k) && k >= 1)) throw new Error(`invalid k: ${k}`);
+  if (!(Number.isInteger(k) && k >= 1)) throw invalid('k', k);
   const diverging = PALETTES.find((p) => p.name === name)?.kind === 'diverging';
   const at = (i: number) => (k === 1 ? 0.5 : i / (k - 1));
   const out = Array.from({ length: k }, (_, i) =>

@@ -5,6 +5,7 @@
  * and overlaps no placed box wins, else the label is dropped (the map shows it on hover). Pure:
  * pixel boxes in, placements out; a uniform grid keeps the overlap test near O(1) per label.
  */
+import { invalid } from '../contract/errors';
 
 /** One label to place: anchor and size in CSS pixels, higher `priority` first. */
 export interface LabelInput {
@@ -64,7 +65,7 @@ export function boxesIntersect(a: readonly number[], b: readonly number[], gap =
  * Non-finite anchors and labels with no room in view are dropped. @throws `invalid viewport: …`
  */
 export function placeLabels(labels: readonly LabelInput[], o: PlacementOptions): Placement {
-  if (!(o.width > 0) || !(o.height > 0)) throw new Error(`invalid viewport: ${o.width}×${o.height}`);
+  if (!(o.width > 0) || !(o.height > 0)) throw invalid('viewport', `${o.width}×${o.height}`);
   const gap = o.gap ?? 2;
   const firstSet = new Set(o.first ?? []);
   const order = labels.map((_, i) => i);

@@ -143,10 +143,10 @@ export const BIVARIATE_4X3: readonly (readonly RGB[])[] = [0, 1, 2, 3].map((s) =
   return [lchToRgb(l, c, 250), lchToRgb(l, 3 + s, 60), lchToRgb(l, c + 6, 45)];
 });
 
-/** Colour of bivariate cell (status 0…3, dynamics 0…2). @throws `invalid bivariate class: …` */
+/** Colour of bivariate cell (status 0…3, dynamics 0…2). @throws `invalid bivariateClass: …` */
 export function bivariateColor(status: number, dynamics: number): RGB {
   const row = BIVARIATE_4X3[status];
   const c = row?.[dynamics];
-  if (!c) throw new Error(`invalid bivariate class: ${status},${dynamics}`);
+  if (!c) throw invalid('bivariateClass', `${status},${dynamics}`);
   return c;
 }

@@ -40,6 +40,8 @@ export class ServicesState {
   /** show the scenario's results on the map (else the status quo) */
   mapScenario = $state(true);
   error = $state<string | null>(null);
+  /** a point inside each area of the coverage layer, for placing a new service in an area */
+  interior = $state.raw<{ names: string[]; lon: number[]; lat: number[] } | null>(null);
 
   constructor(
     private app: AppState,
@@ -76,6 +78,13 @@ export class ServicesState {
         if (this.acc.demandPopulation) this.acc.demandKind = 'points';
       }
     }
+  }
+
+  /** Loads {@link interior} for the coverage layer (kept as it was when that fails). */
+  async loadInterior(): Promise<void> {
+    const layer = this.cov.src.layer();
+    if (!layer || !this.app.ready) return;
+    this.interior = await this.app.engine.areaInteriorPoints(layer).catch(() => this.interior);
   }
 
   /** Runs coverage, accessibility and gaps for the status quo (and the scenario, if one is chosen). */

@@ -93,6 +93,6 @@ describe('bivariate 4×3 palette', () => {
       expect(imp[2]).toBeGreaterThan(imp[0]);
       expect(wor[0]).toBeGreaterThan(wor[2]);
     }
-    expect(() => bivariateColor(4, 0)).toThrow('invalid bivariate class: 4,0');
+    expect(() => bivariateColor(4, 0)).toThrow('invalid bivariateClass: 4,0');
   });
 });
