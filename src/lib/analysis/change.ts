@@ -6,10 +6,11 @@
  */
 import { classify, type Classification } from './classify';
 import { quantileSorted } from './stats';
+import { invalid } from '../contract/errors.ts';
 
 /** `to − from` per area; NaN where either year has no value. @throws `invalid lengths: …` */
 export function changeValues(from: Float64Array, to: Float64Array): Float64Array {
-  if (from.length !== to.length) throw new Error(`invalid lengths: ${from.length} vs ${to.length}`);
+  if (from.length !== to.length) throw invalid('lengths', `${from.length} vs ${to.length}`);
   const out = new Float64Array(to.length);
   for (let i = 0; i < out.length; i++) out[i] = Number.isFinite(from[i]) && Number.isFinite(to[i]) ? to[i] - from[i] : NaN;
   return out;
@@ -24,7 +25,7 @@ export function changeValues(from: Float64Array, to: Float64Array): Float64Array
  * @throws `invalid k: …`
  */
 export function divergingBreaks(change: Float64Array, k: number): number[] {
-  if (!(Number.isInteger(k) && k >= 3 && k <= 9)) throw new Error(`invalid k: ${k}`);
+  if (!(Number.isInteger(k) && k >= 3 && k <= 9)) throw invalid('k', k);
   const abs = Array.from(change).filter(Number.isFinite).map(Math.abs).sort((a, b) => a - b);
   if (!abs.length) return [];
   const m = abs[abs.length - 1];

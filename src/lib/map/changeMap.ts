@@ -3,7 +3,7 @@
  * blue = fell, red = rose (flip with „Farben umkehren“ for indicators where more is better) —
  * with signed class labels in percentage points for rates.
  */
-import type { CustomMap } from '../state/map.svelte';
+import type { CustomMap } from './custom';
 import type { Classification } from '../analysis/classify';
 import { paletteColors } from './palettes';
 import { highContrastColors } from './highContrast';

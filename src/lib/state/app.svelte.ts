@@ -256,6 +256,11 @@ export class AppState {
     return this.engine.preview(file, options);
   }
 
+  /** Ids and names of a layer's areas, in feature order (lists, exercises, workshop records). */
+  layerLabels(layer: string): Promise<{ ids: string[]; names: string[] }> {
+    return this.engine.layerLabels(layer);
+  }
+
   /** A page of a table's rows as Arrow IPC bytes (the data grid). */
   rows(name: string, offset: number, limit: number, orderBy?: { column: string; desc: boolean }): Promise<Uint8Array> {
     return this.engine.rows(name, offset, limit, orderBy);
