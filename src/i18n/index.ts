@@ -19,6 +19,7 @@ import { workshop } from './workshop';
 import { speed } from './speed';
 import { ingest } from './ingest';
 import { join } from './join';
+import { projects } from './projects';
 
 export type Lang = 'de' | 'en';
 type Dict = Record<string, string>;
@@ -41,6 +42,7 @@ modules.push(workshop);
 modules.push(speed);
 modules.push(ingest);
 modules.push(join);
+modules.push(projects);
 const merged: Record<Lang, Dict> = { de: {}, en: {} };
 for (const m of modules) {
   Object.assign(merged.de, m.de);

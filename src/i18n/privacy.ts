@@ -22,7 +22,7 @@ export const privacy: Strings = {
     'privacy.basemap.off': 'Die Hintergrundkarte ist ausgeschaltet.',
     'privacy.where': 'Was wird wo gespeichert?',
     'privacy.where.idb':
-      'IndexedDB dieses Browsers (nur auf diesem Gerät, nur für diese Adresse): die Originaldateien, die Sie geöffnet haben, mit ihren Importeinstellungen, sowie Umbenennungen, Gebietsebenen, Verknüpfungen und Karteneinstellungen. So ist Ihre Arbeit nach dem Neuladen, einem Absturz oder dem Schließen des Tabs wieder da.',
+      'IndexedDB dieses Browsers (nur auf diesem Gerät, nur für diese Adresse): die Originaldateien, die Sie geöffnet haben, mit ihren Importeinstellungen, sowie Umbenennungen, Gebietsebenen, Verknüpfungen, Karteneinstellungen und die Einstellungen und Ergebnisse der Arbeitsbereiche (Sozialindex, Segregation, Räumliche Muster). So ist Ihre Arbeit nach dem Neuladen, einem Absturz oder dem Schließen des Tabs wieder da.',
     'privacy.where.local': 'localStorage: die Einstellungen der Hintergrundkarte und die Sprache (Schlüssel „srw.*“).',
     'privacy.where.cache': 'Offline-Speicher (Service Worker): nur der Programmcode und die Demodaten, damit die Werkbank auch ohne Netz startet. Er enthält keine Ihrer Daten.',
     'privacy.usage': 'Belegter Speicher dieser Seite: {usage} von höchstens {quota}.',
@@ -57,7 +57,7 @@ export const privacy: Strings = {
     'privacy.basemap.off': 'The basemap is off.',
     'privacy.where': 'What is stored where?',
     'privacy.where.idb':
-      "This browser's IndexedDB (this device and this address only): the original files you opened with their import settings, plus renames, area layers, joins and map settings, so your work is back after a reload, a crash or closing the tab.",
+      "This browser's IndexedDB (this device and this address only): the original files you opened with their import settings, plus renames, area layers, joins, map settings and the settings and results of the workspaces (Sozialindex, segregation, spatial patterns), so your work is back after a reload, a crash or closing the tab.",
     'privacy.where.local': 'localStorage: the basemap settings and the language (keys “srw.*”).',
     'privacy.where.cache': 'Offline cache (service worker): only the app code and the demo data, so the workbench starts without a network. It holds none of your data.',
     'privacy.usage': 'Storage used by this site: {usage} of at most {quota}.',

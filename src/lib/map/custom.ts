@@ -13,6 +13,6 @@ export interface CustomMap {
   unit?: string;
   /** what `values` are, with unit, for table headings and tooltips (default: the title) */
   valueLabel?: string;
-  /** key of the persisted part that drew this map (see /work/notes/PERSIST.md) */
+  /** key of the workspace part that drew it (so a restored session can draw it again) */
   owner?: string;
 }

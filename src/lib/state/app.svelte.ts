@@ -6,6 +6,7 @@ import { isCancelled, type JoinReport, type JoinSpecInput, type LayerArgs, type 
 import { errorText, hasKey, t } from '../../i18n/index';
 import type { TableRecord } from './persist';
 import { importNotices } from './importNotes';
+import { PartRegistry } from './persisted';
 
 export interface Notice {
   id: number;
@@ -63,6 +64,8 @@ export class AppState {
   importOptions = new Map<string, ImportOptions | undefined>();
   derivations = new Map<string, Extract<TableRecord, { kind: 'pivotWide' | 'unpivot' }>>();
   layerArgs = new Map<string, LayerArgs>();
+  /** what each workspace keeps across reloads and in project files (registered by the workspace states) */
+  readonly persisted = new PartRegistry();
   /** set by the session: rebuild the last autosaved state after the engine was restarted */
   onRestart: (() => Promise<void>) | null = null;
 

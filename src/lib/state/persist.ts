@@ -3,6 +3,7 @@ import type { ImportOptions } from '../ingest/types';
 import type { JoinSpecInput, LayerArgs, PivotWideArgs, UnpivotArgs } from '../contract/catalog';
 import type { ClassMethod } from '../analysis/classify';
 import type { PaletteName } from '../map/palettes';
+import type { SavedPart } from './persisted';
 
 /**
  * The autosaved working state. Tables are kept as their ORIGINAL file bytes plus import options,
@@ -29,10 +30,14 @@ export interface MapSettings {
   reverse: boolean;
   manualBreaks: string;
   showLabels: boolean;
+  /** key of the workspace part whose own map (index classes, LISA …) was shown; null = the column map */
+  customOwner: string | null;
 }
 
+export const SESSION_VERSION = 2;
+
 export interface SessionRecord {
-  version: 1;
+  version: typeof SESSION_VERSION;
   savedAt: number;
   /** in the order they were made (parents before derived tables, layers after their tables) */
   tables: TableRecord[];
@@ -41,6 +46,37 @@ export interface SessionRecord {
   map: MapSettings;
   workspace: string;
   selectedTable: string | null;
+  /** settings and results of the workspaces, by part key (see persisted.ts) */
+  parts: Record<string, SavedPart>;
+}
+
+/** Thrown when a record cannot be read; `code` names the reason for the German message. */
+export class RecordError extends Error {
+  constructor(readonly code: 'shape' | 'newer', readonly params: Record<string, string | number> = {}) {
+    super(`invalid session record: ${code}`);
+    this.name = 'RecordError';
+  }
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * A saved record of any earlier version in the current shape (pure; used for the autosave and
+ * for project files). Version 1 (before workspaces were kept) gets no parts and no map owner.
+ */
+export function migrateSessionRecord(raw: unknown): SessionRecord {
+  if (!isObj(raw) || typeof raw.version !== 'number') throw new RecordError('shape');
+  if (raw.version > SESSION_VERSION) throw new RecordError('newer', { version: raw.version });
+  if (!Array.isArray(raw.tables) || !Array.isArray(raw.layers) || !Array.isArray(raw.joins) || !isObj(raw.map)) throw new RecordError('shape');
+  for (const tb of raw.tables) if (!isObj(tb) || typeof tb.name !== 'string' || !['file', 'pivotWide', 'unpivot'].includes(tb.kind as string)) throw new RecordError('shape');
+  const rec = { ...raw } as unknown as SessionRecord;
+  if (raw.version < 2) {
+    rec.parts = {};
+    rec.map = { ...(raw.map as unknown as MapSettings), customOwner: null };
+  }
+  if (!isObj(rec.parts)) throw new RecordError('shape');
+  rec.version = SESSION_VERSION;
+  return rec;
 }
 
 export interface StoredFile {
@@ -50,7 +86,8 @@ export interface StoredFile {
 
 interface Schema extends DBSchema {
   files: { key: string; value: StoredFile };
-  session: { key: string; value: SessionRecord };
+  /** unknown: older versions are migrated on reading */
+  session: { key: string; value: unknown };
 }
 
 export const DB_NAME = 'srw';
@@ -100,11 +137,13 @@ export async function deleteSession(): Promise<void> {
 }
 
 export async function getSession(): Promise<SessionRecord | undefined> {
+  let raw: unknown;
   try {
-    return await (await db()).get('session', SESSION_KEY);
+    raw = await (await db()).get('session', SESSION_KEY);
   } catch {
     return undefined; // storage off (private mode, policy): start empty
   }
+  return raw === undefined ? undefined : migrateSessionRecord(raw);
 }
 
 /** How much this origin stores and may store, in bytes (null where the browser cannot tell). */

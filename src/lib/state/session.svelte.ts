@@ -3,7 +3,8 @@ import type { AppState } from './app.svelte';
 import type { MapState } from './map.svelte';
 import type { TableMeta } from '../contract';
 import { errorText, t } from '../../i18n/index';
-import { deleteFile, deleteSession, fileKeys, getFile, getSession, putFile, putSession, wipeAll, type MapSettings, type SessionRecord, type TableRecord } from './persist';
+import { deleteFile, deleteSession, fileKeys, getFile, getSession, putFile, putSession, wipeAll, RecordError, SESSION_VERSION, type MapSettings, type SessionRecord, type TableRecord } from './persist';
+import type { RestoreContext, SavedPart } from './persisted';
 
 type Source = File | { name: string; bytes: Uint8Array };
 const SAVE_DELAY_MS = 400;
@@ -24,6 +25,8 @@ export class Session {
   /** the source object last written per table, so unchanged files are not written again */
   private stored = new Map<string, Source>();
   private flushing = false;
+  /** parts of the last restored record, so entries of parts this build does not know are kept */
+  private carried: Record<string, SavedPart> = {};
 
   /** a change is waiting to be written or being written */
   get dirty(): boolean {
@@ -71,9 +74,11 @@ export class Session {
       reverse: m.reverse,
       manualBreaks: m.manualBreaks,
       showLabels: m.showLabels,
+      customOwner: m.custom?.owner ?? null,
     };
     const layers = app.layers.map((l) => app.layerArgs.get(l.table)).filter((x) => !!x);
-    return $state.snapshot({ version: 1 as const, savedAt: Date.now(), tables, layers, joins: app.joins, map, workspace: app.workspace, selectedTable: app.selectedTable });
+    const parts = app.persisted.save(this.carried);
+    return $state.snapshot({ version: SESSION_VERSION, savedAt: Date.now(), tables, layers, joins: app.joins, map, workspace: app.workspace, selectedTable: app.selectedTable, parts });
   }
 
   private schedule(rec: SessionRecord): void {
@@ -121,7 +126,16 @@ export class Session {
   /** On start: rebuild the saved session if there is one. Returns whether one was restored. */
   async restore(): Promise<boolean> {
     try {
-      const rec = await getSession();
+      let rec: SessionRecord | undefined;
+      try {
+        rec = await getSession();
+      } catch (e) {
+        if (!(e instanceof RecordError)) throw e;
+        // written by a newer version or damaged: keep it untouched, start empty
+        this.disabled = true;
+        this.app.notify('error', t('persist.unreadable.title'), t(`persist.unreadable.${e.code}`, e.params));
+        return false;
+      }
       if (!rec || rec.tables.length === 0) return false;
       await this.apply(rec);
       return true;
@@ -208,7 +222,20 @@ export class Session {
     app.joins = rec.joins.map((j) => ({ ...j, table: rn(j.table)!, layer: rn(j.layer)! })).filter((j) => known.has(j.table) && known.has(j.layer));
     await this.applyMap(rec.map, rn);
     app.selectedTable = rn(rec.selectedTable ?? undefined) ?? null;
+    this.carried = rec.parts;
+    const ctx: RestoreContext = {
+      table: (n) => (n && known.has(rn(n)!) ? rn(n)! : null),
+      join: (j) => {
+        if (!j) return null;
+        const table = rn(j.table)!, layer = rn(j.layer)!;
+        return known.has(table) && known.has(layer) ? { ...j, table, layer } : null;
+      },
+      warn: (message) => app.notify('warning', t('persist.partWarning'), message),
+    };
+    await app.persisted.restore(rec.parts, ctx);
+    if (app.engine !== engine) return;
     app.workspace = rec.workspace as AppState['workspace'];
+    await app.persisted.showMap(rec.map.customOwner);
   }
 
   private async applyMap(s: MapSettings, rn: (n: string | undefined) => string | undefined): Promise<void> {

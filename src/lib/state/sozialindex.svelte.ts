@@ -11,6 +11,7 @@ import { buildIndexMap, type IndexMapView } from '../map/indexMaps';
 import { isNumeric } from '../engine/describe';
 import { errorText, t } from '../../i18n/index';
 import { TaskState } from './task.svelte';
+import { SOZIALINDEX_PART, sozialindexPart } from './parts/sozialindex';
 
 export interface IndicatorRow extends IndicatorSpec {
   uid: number;
@@ -56,6 +57,8 @@ export class SozialindexState {
   robustTask: TaskState;
   private seq = 0;
   private summaryKey = '';
+  /** the request the typology, robustness and time series belong to (kept while it does not change) */
+  private runKey = '';
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private app: AppState, private map: MapState) {
@@ -119,6 +122,11 @@ export class SozialindexState {
     }];
   }
 
+  /** Replace the indicator list (restore, share link); each row gets a fresh uid. */
+  setIndicators(rows: Omit<IndicatorRow, 'uid'>[]): void {
+    this.indicators = rows.map((r) => ({ ...r, uid: ++uid }));
+  }
+
   remove(uid: number): void {
     this.indicators = this.indicators.filter((i) => i.uid !== uid);
   }
@@ -169,8 +177,13 @@ export class SozialindexState {
       }
       this.run = run;
       this.error = null;
-      this.typology = this.robustness = this.series = null;
-      if (this.mapView !== 'class' && this.mapView !== 'score' && !(this.mapView === 'bivariate' && run.status)) this.mapView = 'class';
+      // a recomputation of the same request (tab shown again, restore) keeps the derived results
+      const key = JSON.stringify(req);
+      if (key !== this.runKey) {
+        this.typology = this.robustness = this.series = null;
+        if (this.mapView !== 'class' && this.mapView !== 'score' && !(this.mapView === 'bivariate' && run.status)) this.mapView = 'class';
+      }
+      this.runKey = key;
       if (this.app.workspace === 'index') await this.showMap();
     } catch (e) {
       if (my === this.seq) this.error = errorText(e).message;
@@ -184,33 +197,33 @@ export class SozialindexState {
     const m = buildIndexMap(view, this.run, { typology: this.typology, robustness: this.robustness, series: this.series, seriesYear: this.seriesYear });
     if (!m) return;
     this.mapView = view;
-    await this.map.showCustom(this.layer, m);
+    await this.map.showCustom(this.layer, { ...m, owner: SOZIALINDEX_PART });
   }
 
-  async computeTypology(): Promise<void> {
+  async computeTypology(show = true): Promise<void> {
     const req = this.request();
     if (!req) return;
     const r = await this.app.run(t('ix.typ.busy'), () => this.app.engine.indexTypology(req, $state.snapshot(this.typSpec)));
-    if (r) { this.typology = r; await this.showMap('type'); }
+    if (r) { this.typology = r; if (show) await this.showMap('type'); }
   }
 
-  async computeRobustness(): Promise<void> {
+  async computeRobustness(show = true): Promise<void> {
     const req = this.request();
     if (!req) return;
     const spec = $state.snapshot(this.robSpec);
     const r = await this.robustTask.run(t('ix.rob.busy'), (onProgress, id) => this.app.engine.indexRobustness(req, spec, onProgress, id));
-    if (r) { this.robustness = r; await this.showMap('certainty'); }
+    if (r) { this.robustness = r; if (show) await this.showMap('certainty'); }
   }
 
   cancelRobustness(): void {
     this.robustTask.cancel();
   }
 
-  async computeSeries(): Promise<void> {
+  async computeSeries(show = true): Promise<void> {
     const req = this.request();
     if (!req) return;
     const r = await this.app.run(t('ix.ts.busy'), () => this.app.engine.indexTimeSeries(req, { mode: this.tsMode, baseYear: this.tsBase }));
-    if (r) { this.series = r; this.seriesYear = r.years.length - 1; await this.showMap('year'); }
+    if (r) { this.series = r; if (show) { this.seriesYear = r.years.length - 1; await this.showMap('year'); } }
   }
 
   /**
@@ -236,6 +249,9 @@ const instances = new WeakMap<AppState, SozialindexState>();
 /** One workspace state per app, so switching tabs keeps the indicators and results. */
 export function sozialindexState(app: AppState, map: MapState): SozialindexState {
   let s = instances.get(app);
-  if (!s) instances.set(app, (s = new SozialindexState(app, map)));
+  if (!s) {
+    instances.set(app, (s = new SozialindexState(app, map)));
+    app.persisted.register(sozialindexPart(s));
+  }
   return s;
 }

@@ -6,6 +6,7 @@ import { SourceState } from './spatialSource.svelte';
 import { hotSpotMap, lisaMap, neighbourMap, numericMap, significanceMap } from '../map/analysisMaps';
 import { t } from '../../i18n/index';
 import { rateUnit, unitSuffix } from '../format/numbers';
+import { PATTERNS_PART, patternsPart } from './parts/spatial';
 
 export type PatternMap = 'lisa' | 'significance' | 'gstar' | 'value' | 'ebGlobal' | 'ebSpatial' | 'neighbours';
 
@@ -64,7 +65,7 @@ export class PatternsState {
     if (r) this.weights = r;
   }
 
-  async run(): Promise<void> {
+  async run(show = true): Promise<void> {
     const source = this.src.source();
     if (!source || !this.column) return;
     const variable = { source, year: this.src.year || undefined, column: this.column, denominator: this.denominator || undefined, scale: Number(this.scale) };
@@ -85,7 +86,7 @@ export class PatternsState {
           this.app.engine.ebRates({ source, year: variable.year, events: this.column, population: this.denominator, weights: req.weights, scale: variable.scale }),
         )) ?? null)
       : null;
-    await this.show('lisa');
+    if (show) await this.show('lisa');
   }
 
   /** After a new level or FDR choice: redraw a LISA map that is on screen. */
@@ -119,7 +120,7 @@ export class PatternsState {
     }
     if (!custom) return;
     this.shown = kind;
-    await this.map.showCustom(layer, custom);
+    await this.map.showCustom(layer, { ...custom, owner: PATTERNS_PART });
   }
 }
 
@@ -138,6 +139,9 @@ const states = new WeakMap<AppState, PatternsState>();
 /** The workspace state of this app (created on first use). */
 export function patternsState(app: AppState, map: MapState): PatternsState {
   let s = states.get(app);
-  if (!s) states.set(app, (s = new PatternsState(app, map)));
+  if (!s) {
+    states.set(app, (s = new PatternsState(app, map)));
+    app.persisted.register(patternsPart(s));
+  }
   return s;
 }

@@ -5,6 +5,7 @@ import { SourceState } from './spatialSource.svelte';
 import { entropyMap, lqMap } from '../map/analysisMaps';
 import { t } from '../../i18n/index';
 import { DEFAULT_SNAP_M } from '../analysis/buildWeights';
+import { SEGREGATION_PART, segregationPart } from './parts/spatial';
 
 /** Settings and results of the "Segregation" workspace; kept per app across tab switches. */
 export class SegregationState {
@@ -24,6 +25,8 @@ export class SegregationState {
   histIndex = $state<IndexRow['key']>('dissimilarity');
   /** group whose LQ map is shown */
   lqGroup = $state(0);
+  /** which of this workspace's maps was drawn last */
+  shown = $state<'lq' | 'entropy'>('lq');
 
   constructor(
     private app: AppState,
@@ -64,12 +67,13 @@ export class SegregationState {
     await this.run();
   }
 
-  async run(): Promise<void> {
+  async run(show = true): Promise<void> {
     const req = this.request();
     if (!req) return;
     const r = await this.app.run(t('seg.running'), (onProgress, id) => this.app.engine.segregation(req, onProgress, id), true);
     if (!r) return;
     this.result = r;
+    if (!show) return;
     this.lqGroup = 0;
     await this.showLQ(0);
   }
@@ -78,13 +82,15 @@ export class SegregationState {
     const r = this.result, layer = this.src.layer();
     if (!r || !layer || !r.lq[k]) return;
     this.lqGroup = k;
-    await this.map.showCustom(layer, lqMap(t('seg.map.lqTitle', { group: r.single[k].group }), r.lq[k]));
+    this.shown = 'lq';
+    await this.map.showCustom(layer, { ...lqMap(t('seg.map.lqTitle', { group: r.single[k].group }), r.lq[k]), owner: SEGREGATION_PART });
   }
 
   async showEntropy(): Promise<void> {
     const r = this.result, layer = this.src.layer();
     if (!r || !layer) return;
-    await this.map.showCustom(layer, entropyMap(t('seg.map.entropyTitle'), r.entropyLocal));
+    this.shown = 'entropy';
+    await this.map.showCustom(layer, { ...entropyMap(t('seg.map.entropyTitle'), r.entropyLocal), owner: SEGREGATION_PART });
   }
 }
 
@@ -93,6 +99,9 @@ const states = new WeakMap<AppState, SegregationState>();
 /** The workspace state of this app (created on first use). */
 export function segregationState(app: AppState, map: MapState): SegregationState {
   let s = states.get(app);
-  if (!s) states.set(app, (s = new SegregationState(app, map)));
+  if (!s) {
+    states.set(app, (s = new SegregationState(app, map)));
+    app.persisted.register(segregationPart(s));
+  }
   return s;
 }
