@@ -94,6 +94,15 @@ export class AppState {
       .catch((e: Error) => (this.engineError = e.message));
   }
 
+  /** A fresh engine (opening a project): the old worker is ended without a crash notice. */
+  async restart(): Promise<void> {
+    this.terminate();
+    this.ready = false;
+    this.start();
+    await this.engine.init();
+    this.ready = true;
+  }
+
   private onCrash(reason: string): void {
     this.notify('error', t('engine.crashed'), t('engine.crashed.detail', { reason }));
     this.ready = false;

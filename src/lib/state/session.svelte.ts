@@ -3,7 +3,7 @@ import type { AppState } from './app.svelte';
 import type { MapState } from './map.svelte';
 import type { TableMeta } from '../contract';
 import { errorText, t } from '../../i18n/index';
-import { deleteFile, deleteSession, fileKeys, getFile, getSession, putFile, putSession, wipeAll, RecordError, SESSION_VERSION, type MapSettings, type SessionRecord, type TableRecord } from './persist';
+import { deleteFile, deleteSession, fileKeys, getFile, getSession, putFile, putSession, wipeAll, RecordError, SESSION_VERSION, type MapSettings, type StoredFile, type SessionRecord, type TableRecord } from './persist';
 import type { RestoreContext, SavedPart } from './persisted';
 
 type Source = File | { name: string; bytes: Uint8Array };
@@ -157,11 +157,7 @@ export class Session {
     try {
       await this.flush();
       this.app.clear();
-      this.map.layer = null;
-      this.map.join = null;
-      this.map.geometry = null;
-      this.map.result = null;
-      this.map.custom = null;
+      this.resetMap();
       const rec = await getSession();
       if (rec && rec.tables.length) {
         await this.apply(rec);
@@ -172,7 +168,39 @@ export class Session {
     }
   }
 
-  private async apply(rec: SessionRecord): Promise<void> {
+  /**
+   * Replace the current work by a project's record and original files: a fresh engine, every
+   * workspace reset, then the same rebuild as after a reload. The project becomes the autosaved
+   * session once it is rebuilt.
+   */
+  async replace(rec: SessionRecord, files: Map<string, { name: string; bytes: Uint8Array }>): Promise<void> {
+    await this.flush();
+    this.restoring = true;
+    try {
+      await this.app.restart();
+      this.app.clear();
+      this.resetMap();
+      this.app.persisted.resetAll();
+      this.stored.clear();
+      this.carried = {};
+      await this.apply(rec, async (name) => {
+        const f = files.get(name);
+        return f && { name: f.name, blob: new Blob([f.bytes as Uint8Array<ArrayBuffer>]) };
+      });
+    } finally {
+      this.restoring = false;
+    }
+  }
+
+  private resetMap(): void {
+    this.map.layer = null;
+    this.map.join = null;
+    this.map.geometry = null;
+    this.map.result = null;
+    this.map.custom = null;
+  }
+
+  private async apply(rec: SessionRecord, files: (table: string) => Promise<StoredFile | undefined> = getFile): Promise<void> {
     const app = this.app;
     // this engine only: if it dies meanwhile, every call fails fast instead of using its successor
     const engine = app.engine;
@@ -185,7 +213,7 @@ export class Session {
         try {
           let meta: TableMeta;
           if (tb.kind === 'file') {
-            const f = await getFile(tb.name);
+            const f = await files(tb.name);
             if (!f) throw new Error(t('privacy.fileMissing', { name: tb.label }));
             const file = new File([f.blob], f.name);
             meta = await engine.importFile(file, tb.options, Comlink.proxy(app.progress), tb.name);
