@@ -13,6 +13,7 @@ import { spatialApi } from './api-spatial';
 import { mapApi } from './api-map';
 import { levelsApi } from './api-levels';
 import { servicesApi } from './api-services';
+import { reportApi } from './api-report';
 
 async function readFile(file: File | { name: string; bytes: Uint8Array }): Promise<{ name: string; bytes: Uint8Array }> {
   // File has a bytes() method in current browsers: test for Blob, not for a `bytes` member.
@@ -111,7 +112,7 @@ const coreApi = {
 };
 
 // Each workspace adds its own calls from workers/api-*.ts.
-export const api = { ...coreApi, ...indexApi, ...spatialApi, ...levelsApi, ...servicesApi, ...mapApi };
+export const api = { ...coreApi, ...indexApi, ...spatialApi, ...levelsApi, ...servicesApi, ...mapApi, ...reportApi };
 export type EngineApi = typeof api;
 Comlink.expose(api);
 

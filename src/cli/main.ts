@@ -6,7 +6,7 @@
  */
 import { errorText } from '../i18n/index';
 
-const COMMANDS = ['inspect', 'index', 'segregation', 'moran', 'ebrate', 'aggregate', 'access', 'coverage', 'join'] as const;
+const COMMANDS = ['inspect', 'index', 'segregation', 'moran', 'ebrate', 'aggregate', 'access', 'coverage', 'join', 'report'] as const;
 
 async function main(): Promise<void> {
   const [cmd, ...rest] = process.argv.slice(2);

@@ -102,6 +102,7 @@ describe('project file', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const rows = await indexOnDemo(page);
+    await page.getByRole('tab', { name: 'Bericht & Export' }).click();
     await page.getByTestId('share-open').click();
     const link = await page.getByTestId('share-link').inputValue();
     expect(link).toMatch(/#einstellungen=[A-Za-z0-9_-]+$/);

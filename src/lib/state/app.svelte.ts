@@ -55,7 +55,7 @@ export class AppState {
   notices = $state<Notice[]>([]);
   /** feature index of the selected area in the active layer */
   selectedFeature = $state<number | null>(null);
-  workspace = $state<'data' | 'areas' | 'map' | 'levels' | 'index' | 'segregation' | 'spatial' | 'services' | 'workshop'>('data');
+  workspace = $state<'data' | 'areas' | 'map' | 'levels' | 'index' | 'segregation' | 'spatial' | 'services' | 'workshop' | 'report'>('data');
   /** the original files by table, so the import dialog can re-read them with other options */
   sources = new Map<string, File | { name: string; bytes: Uint8Array }>();
   /** table whose import settings are being edited */

@@ -1,7 +1,7 @@
 import type { AppState } from './app.svelte';
 import type { MapState } from './map.svelte';
 import { DEFAULT_SNAP_M, type WeightsSpec } from '../analysis/buildWeights';
-import { lisaClusters, type EbResponse, type MoranResponse, type WeightsReport } from '../contract';
+import { lisaClusters, type EbResponse, type MoranRequest, type MoranResponse, type WeightsReport } from '../contract';
 import { SourceState } from './spatialSource.svelte';
 import { hotSpotMap, lisaMap, neighbourMap, numericMap, significanceMap } from '../map/analysisMaps';
 import { t } from '../../i18n/index';
@@ -65,25 +65,30 @@ export class PatternsState {
     if (r) this.weights = r;
   }
 
-  async run(show = true): Promise<void> {
+  /** The Moran/LISA request of the current settings (also used by the report), or null. */
+  moranRequest(): MoranRequest | null {
     const source = this.src.source();
-    if (!source || !this.column) return;
-    const variable = { source, year: this.src.year || undefined, column: this.column, denominator: this.denominator || undefined, scale: Number(this.scale) };
-    const req = {
-      ...variable,
+    if (!source || !this.column) return null;
+    return {
+      source, year: this.src.year || undefined, column: this.column, denominator: this.denominator || undefined, scale: Number(this.scale),
       weights: this.weightsSpec(),
       permutations: Math.max(0, Math.floor(Number(this.permutations) || 0)),
       seed: Math.floor(Number(this.seed) || 0),
       alpha: Number(this.alpha),
       fdr: this.fdr,
     };
+  }
+
+  async run(show = true): Promise<void> {
+    const req = this.moranRequest();
+    if (!req) return;
     const m = await this.app.run(t('sp.running'), (onProgress, id) => this.app.engine.moran(req, onProgress, id), true);
     if (!m) return;
     this.moran = m;
     this.weights = m.weights;
     this.eb = this.denominator
       ? ((await this.app.run(t('sp.eb.running'), () =>
-          this.app.engine.ebRates({ source, year: variable.year, events: this.column, population: this.denominator, weights: req.weights, scale: variable.scale }),
+          this.app.engine.ebRates({ source: req.source, year: req.year, events: this.column, population: this.denominator, weights: req.weights, scale: req.scale ?? 100 }),
         )) ?? null)
       : null;
     if (show) await this.show('lisa');

@@ -3,12 +3,13 @@ import type { MapState } from './map.svelte';
 import { sozialindexState } from './sozialindex.svelte';
 import { patternsState } from './spatialPatterns.svelte';
 import { segregationState } from './spatialSegregation.svelte';
+import { reportState } from './report.svelte';
 
 /**
  * Creates every workspace state at start-up, so each has registered its persisted part before
  * the saved session (or a project file) is restored. A new workspace adds its factory here.
  */
-export const WORKSPACE_STATES: ((app: AppState, map: MapState) => unknown)[] = [sozialindexState, patternsState, segregationState];
+export const WORKSPACE_STATES: ((app: AppState, map: MapState) => unknown)[] = [sozialindexState, patternsState, segregationState, reportState];
 
 export function createWorkspaceStates(app: AppState, map: MapState): void {
   for (const make of WORKSPACE_STATES) make(app, map);

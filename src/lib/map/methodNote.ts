@@ -1,15 +1,14 @@
 /**
  * The method note of the Sozialindex: a plain-language summary of every active setting
- * (METHODS.md §2, §6), for the workspace and later for reports.
+ * (METHODS.md §2, §6), for the workspace and the report's method chapter.
  */
-import type { IndexRun } from '../../lib/contract';
-import type { IndicatorRow } from '../../lib/state/sozialindex.svelte';
-import type { DisclosureOptions } from '../../lib/analysis/disclosure';
-import type { RobustnessResult, TypologyResult } from '../../lib/contract';
+import type { IndexRun, IndicatorSpec, RobustnessResult, TypologyResult } from '../contract';
+import type { DisclosureOptions } from '../analysis/disclosure';
 import { fmtNumber, t } from '../../i18n/index';
 
+/** Used by the workspace and by reports (src/lib/engine/report.ts). */
 export function methodNote(
-  run: IndexRun, indicators: IndicatorRow[], o: {
+  run: IndexRun, indicators: IndicatorSpec[], o: {
     population: string | null; outliers: string[]; disclosure: Required<DisclosureOptions>; grouped: boolean;
     typology?: TypologyResult | null; robustness?: RobustnessResult | null;
   },

@@ -1,0 +1,120 @@
+/**
+ * Result tables for export, built from the report model — so every export carries exactly what the
+ * report shows: disclosure control applied (suppressed cells carry their official symbol and no
+ * value) and the settings as method metadata. Pure.
+ */
+import type { ReportModel } from '../report/types';
+import { rankOrder } from '../report/sections/tables';
+import { sourceLine } from '../report/sections/common';
+
+export type Cell = string | number | null;
+
+export interface ExportColumn {
+  name: string;
+  type: 'text' | 'number';
+}
+
+/** One table; `symbols[r][c]` is the official symbol that replaces a suppressed or missing cell. */
+export interface ExportTable {
+  name: string;
+  columns: ExportColumn[];
+  rows: Cell[][];
+  symbols: (string | null)[][];
+}
+
+export interface ExportBundle {
+  tables: ExportTable[];
+  /** method metadata: setting → value (sheet „Methode“, CSV header comments, file metadata) */
+  method: [string, string][];
+  /** area ids of the first table's rows (to attach geometry) */
+  rowIds: string[];
+}
+
+const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+const round = (x: number, d: number): number | null => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : null);
+
+function table(name: string, columns: ExportColumn[], rows: { cells: Cell[]; symbols?: (string | null)[] }[]): ExportTable {
+  return { name, columns, rows: rows.map((r) => r.cells), symbols: rows.map((r) => r.symbols ?? r.cells.map(() => null)) };
+}
+
+/** „Ergebnisse“ (one row per area, by rank), „Indikatoren je Jahr“ (long), „Stadtwerte“, plus the method. */
+export function exportBundle(m: ReportModel): ExportBundle {
+  const ix = m.index;
+  const order = rankOrder(m);
+  const yi = m.indicators.map((ind) => Math.max(0, ind.years.findIndex((y) => y.year === m.year)));
+  const cols: ExportColumn[] = [{ name: 'Schlüssel', type: 'text' }, { name: 'Gebiet', type: 'text' }];
+  if (ix) {
+    if (ix.population) cols.push({ name: 'Einwohner', type: 'number' });
+    cols.push({ name: 'Rang', type: 'number' }, { name: `Sozialindex ${ix.year}`, type: 'number' }, { name: 'Klasse', type: 'text' });
+    if (ix.group) cols.push({ name: 'Status / Dynamik', type: 'text' });
+    if (ix.typeOf) cols.push({ name: 'Typ', type: 'text' });
+    if (ix.robustness) cols.push({ name: 'Anteil in Klasse (%)', type: 'number' }, { name: 'Rang 5 %', type: 'number' }, { name: 'Rang 95 %', type: 'number' });
+    cols.push({ name: 'Ausschlussgrund', type: 'text' });
+  }
+  for (const ind of m.indicators) cols.push({ name: `${ind.name} ${m.year}${ind.unit ? ` (${ind.unit})` : ''}`, type: 'number' });
+  const results = order.map((i) => {
+    const cells: Cell[] = [m.ids[i], m.names[i]];
+    const symbols: (string | null)[] = [null, null];
+    const push = (c: Cell, s: string | null = null) => { cells.push(c); symbols.push(s); };
+    if (ix) {
+      if (ix.population) push(finite(ix.population[i]), Number.isFinite(ix.population[i]) ? null : 'x');
+      push(ix.rank[i] > 0 ? ix.rank[i] : null);
+      push(ix.rank[i] > 0 ? round(ix.score[i], 4) : null);
+      push(ix.classOf[i] >= 0 ? ix.classLabels[ix.classOf[i]] : null);
+      if (ix.group) push(ix.group[i]);
+      if (ix.typeOf) push(ix.typeOf[i]);
+      if (ix.robustness) {
+        const rb = ix.robustness;
+        push(round(rb.ownClassProb[i] * 100, 1));
+        push(rb.rankLo[i] || null);
+        push(rb.rankHi[i] || null);
+      }
+      push(ix.excluded[i]);
+    }
+    m.indicators.forEach((ind, k) => {
+      const y = ind.years[yi[k]];
+      push(y.symbols[i] && y.symbols[i] !== '–' ? null : round(y.values[i], 4), y.symbols[i]);
+    });
+    return { cells, symbols };
+  });
+  const tables = [table('Ergebnisse', cols, results)];
+  if (m.indicators.length && m.years.length > 1) {
+    const lc: ExportColumn[] = [{ name: 'Schlüssel', type: 'text' }, { name: 'Gebiet', type: 'text' }, { name: 'Jahr', type: 'text' }, ...m.indicators.map((ind) => ({ name: `${ind.name}${ind.unit ? ` (${ind.unit})` : ''}`, type: 'number' as const }))];
+    const rows = m.years.flatMap((year) => order.map((i) => {
+      const cells: Cell[] = [m.ids[i], m.names[i], year];
+      const symbols: (string | null)[] = [null, null, null];
+      for (const ind of m.indicators) {
+        const y = ind.years.find((q) => q.year === year);
+        const s = y?.symbols[i] ?? (y ? null : 'x');
+        cells.push(!y || (s && s !== '–') ? null : round(y.values[i], 4));
+        symbols.push(s);
+      }
+      return { cells, symbols };
+    }));
+    tables.push(table('Indikatoren je Jahr', lc, rows));
+    tables.push(table('Stadtwerte', [{ name: 'Jahr', type: 'text' }, ...m.indicators.map((ind) => ({ name: `${ind.name}${ind.unit ? ` (${ind.unit})` : ''}`, type: 'number' as const }))],
+      m.years.map((year) => ({ cells: [year, ...m.indicators.map((ind) => round(ind.years.find((q) => q.year === year)?.city ?? NaN, 4))] }))));
+  }
+  return { tables, method: methodRows(m), rowIds: order.map((i) => m.ids[i]) };
+}
+
+function methodRows(m: ReportModel): [string, string][] {
+  const d = m.disclosure;
+  const rows: [string, string][] = [
+    ['Titel', m.meta.title], ['Kommune', m.meta.municipality], ['Verfasst von', m.meta.author], ['Datenquellen', m.meta.source],
+    ['Datenstand', m.meta.datenstand], ['Erstellt', m.created], ['Software', m.generator], ['Gebietsebene', `${m.layerLabel} (${m.ids.length} Gebiete)`],
+    ['Quelle (Zitierweise)', sourceLine(m)],
+  ];
+  if (m.index) {
+    rows.push(['Verfahren', `${m.index.presetLabel}, Bezugsjahr ${m.index.year}`]);
+    for (const l of m.index.methodLines) rows.push(['Sozialindex', l]);
+  }
+  m.indicators.forEach((ind) => rows.push([`Indikator ${ind.name}`, `${ind.formula}; Einheit ${ind.unit || '–'}; ${ind.polarity === 1 ? 'höher = mehr Belastung' : 'höher = weniger Belastung'}; Gewicht ${Math.round(ind.weight * 1000) / 10} %`]));
+  rows.push(
+    ['Geheimhaltung', `Fallzahlen 1 bis ${d.minCount - 1} geheim („·“); Quoten brauchen Nenner ≥ ${d.minDenominator} und Zähler ≥ ${d.minNumerator}, sonst „/“; genau null „–“; keine Angabe „x“. Geheim gehaltene Zellen enthalten keinen Wert.`],
+    ['Zeichenerklärung', '· = geheim; / = nicht hinreichend genau; – = nichts vorhanden; x = keine Angabe'],
+  );
+  if (m.segregation) rows.push(['Segregation', `${m.segregation.group} gegenüber ${m.segregation.total}, ${m.segregation.year}, Mindestgröße ${m.segregation.minPopulation}, ${m.segregation.permutations} Permutationen`]);
+  if (m.spatial) rows.push(['Räumliche Muster', `${m.spatial.variable}; ${m.spatial.weights}; ${m.spatial.permutations} Permutationen; α = ${m.spatial.alpha}${m.spatial.fdr ? ', FDR' : ''}`]);
+  return rows.filter(([, v]) => v !== '');
+}

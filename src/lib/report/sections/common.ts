@@ -1,0 +1,40 @@
+/** Shared pieces of the chapters: source line, symbol legend, drawing a model map. */
+import type { ReportMap, ReportModel } from '../types';
+import { svgMap } from '../svgMap';
+import { esc, germanDate } from '../html';
+
+/** „Quelle: …; Datenstand: …; eigene Berechnung.“ — under every map and table. */
+export function sourceLine(m: ReportModel): string {
+  const src = m.meta.source.trim() || 'eigene Daten';
+  const stand = m.meta.datenstand.trim();
+  return `Quelle: ${src}${stand ? `; Datenstand: ${stand}` : ''}; eigene Berechnung (Sozialraum-Werkbank, ${germanDate(m.created)}).`;
+}
+
+/** Zeichenerklärung of the official statistics (METHODS §6). */
+export function symbolLegend(m: ReportModel): string {
+  const d = m.disclosure;
+  return `<p class="legend-symbols"><strong>Zeichenerklärung:</strong> „·“ = Wert geheim gehalten (Fallzahl unter ${d.minCount}); „/“ = Aussage nicht hinreichend genau (Nenner unter ${d.minDenominator} oder Zähler unter ${d.minNumerator}); „–“ = nichts vorhanden (genau null); „x“ = keine Angabe.</p>`;
+}
+
+let counter = 0;
+/** Ids restart per document, so the same model renders to the same text. */
+export function resetIds(): void {
+  counter = 0;
+}
+
+/** A model map as a figure (full width) or, `compact`, for the profile inset and small multiples. */
+export function figure(m: ReportModel, map: ReportMap, o: { width?: number; compact?: boolean; highlight?: number; caption?: boolean } = {}): string {
+  const svg = svgMap(m.areas, {
+    id: `m${++counter}`, title: map.title, subtitle: map.subtitle, fills: map.fills, legend: map.legend, legendTitle: map.legendTitle,
+    source: sourceLine(m), attribution: m.meta.attribution, width: o.width, compact: o.compact, highlight: o.highlight, labels: map.labels,
+  });
+  const cap = o.caption !== false && map.note ? `<figcaption>${esc(map.note)}</figcaption>` : '';
+  return `<figure>${svg}${cap}</figure>`;
+}
+
+/** Symbol or German number of an indicator cell. */
+export function valueCell(v: number, symbol: string | null, digits = 1): string {
+  if (symbol) return `<td class="num sym">${esc(symbol)}</td>`;
+  if (!Number.isFinite(v)) return '<td class="num sym">x</td>';
+  return `<td class="num">${new Intl.NumberFormat('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v)}</td>`;
+}

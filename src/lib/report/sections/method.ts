@@ -1,0 +1,41 @@
+/** The method chapter, generated from the active settings (`<section data-role="method">`). */
+import { registerSection } from '../sections';
+import type { ReportModel } from '../types';
+import { esc, num } from '../html';
+import { symbolLegend } from './common';
+
+function indicatorTable(m: ReportModel): string {
+  const ref = m.indicators.some((i) => i.reference !== null);
+  const rows = m.indicators.map((i) => `<tr><td>${esc(i.name)}</td><td>${esc(i.formula)}</td><td>${esc(i.unit)}</td><td>${esc(i.lebensbereich)}</td>`
+    + `<td>${i.polarity === 1 ? 'höher = mehr Belastung' : 'höher = weniger Belastung'}</td><td class="num">${num(i.weight * 100, 1)} %</td>`
+    + (ref ? `<td class="num">${i.reference === null ? '–' : num(i.reference)}</td>` : '') + '</tr>');
+  return `<table data-role="indicator-definitions"><thead><tr><th>Indikator</th><th>Berechnung</th><th>Einheit</th><th>Lebensbereich</th><th>Richtung</th><th class="num">Gewicht</th>${ref ? '<th class="num">Referenz (Kreis/Land)</th>' : ''}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function method(m: ReportModel): string {
+  const parts: string[] = [];
+  parts.push(`<h3>Gebiete und Daten</h3><p>Gebietsebene: ${esc(m.layerLabel)} mit ${m.ids.length} Gebieten. Datenquellen: ${esc(m.meta.source || 'nicht angegeben')}${m.meta.datenstand ? `; Datenstand ${esc(m.meta.datenstand)}` : ''}. Ausgewertete Jahre: ${m.years.map(esc).join(', ') || '–'}.</p>`);
+  if (m.indicators.length) {
+    parts.push(`<h3>Indikatoren</h3><p>Jeder Indikator ist eine Quote je Gebiet und Jahr: Zähler / Nenner × Skalierung (100 = Prozent, 1 000 = je 1 000). Der Wert der Stadt ist die Summe der Zähler durch die Summe der Nenner (kein Mittel der Gebietsquoten).</p>${indicatorTable(m)}`);
+  }
+  if (m.index) {
+    // the indicator lines of the workspace note ("– name: formula …") are the table above
+    const lines = m.index.methodLines.filter((l) => !/^\s*[–-]\s/.test(l));
+    parts.push(`<h3>Sozialindex</h3><ul>${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`);
+  }
+  const d = m.disclosure;
+  parts.push(`<h3>Geheimhaltung</h3><p>Für alle Karten, Tabellen und Steckbriefe gelten dieselben Regeln der statistischen Geheimhaltung: Fallzahlen von 1 bis ${d.minCount - 1} werden nicht gezeigt; eine Quote braucht einen Nenner von mindestens ${d.minDenominator} und einen Zähler von mindestens ${d.minNumerator}, sonst gilt sie als nicht hinreichend genau. Standardisierte Werte eines geheimen oder unsicheren Wertes werden ebenfalls verborgen, weil sie ihn verraten würden. In den Karten erscheinen solche Gebiete punktiert.</p>${symbolLegend(m)}`);
+  const sg = m.segregation;
+  if (sg) {
+    parts.push(`<h3>Segregation</h3><p>Gruppe ${esc(sg.group)} gegenüber ${esc(sg.total)} im Jahr ${esc(sg.year)}; ${sg.used} von ${sg.n} Gebieten mit mindestens ${num(sg.minPopulation, 0)} Personen. Segregationsindex D nach Duncan & Duncan (1955), Gini, Theils H, Atkinson, Isolation und Exposition nach den üblichen Formeln; Signifikanz durch ${sg.permutations} zufällige Umverteilungen der Personen auf die Gebiete (Permutationstest).</p>`);
+  }
+  const sp = m.spatial;
+  if (sp) {
+    parts.push(`<h3>Räumliche Muster</h3><p>Globales Moran’s I und lokale Indikatoren räumlicher Assoziation (LISA, Anselin 1995) für ${esc(sp.variable)}; Nachbarschaft: ${esc(sp.weights)}, zeilenstandardisiert; ${sp.permutations} bedingte Permutationen; Signifikanzniveau ${num(sp.alpha, 3)}${sp.fdr ? ' mit Korrektur für multiples Testen (FDR nach Benjamini–Hochberg)' : ''}.</p>`);
+  }
+  parts.push(`<h3>Karten</h3><p>Kartengrundlage: ${esc(m.meta.attribution || 'eigene Gebietsgrenzen')}. Die Gebietsgrenzen sind in ${esc(m.areas.crs)} (ETRS89 / UTM) dargestellt; der Maßstabsbalken gilt für die Kartenmitte, der Nordpfeil zeigt geografisch Nord. Gebiete ohne Wert sind schraffiert, geheim gehaltene punktiert.</p>`);
+  parts.push(`<p class="note">Berechnet mit ${esc(m.generator)}. Die Formeln und Quellen der Verfahren sind in der Dokumentation der Werkbank beschrieben.</p>`);
+  return `<section class="chapter" id="method" data-role="method"><h2>Methode</h2>${parts.join('\n')}</section>`;
+}
+
+registerSection({ key: 'method', order: 20, title: () => 'Methode', report: method });

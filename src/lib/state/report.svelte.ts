@@ -1,0 +1,232 @@
+import type { AppState } from './app.svelte';
+import type { MapState } from './map.svelte';
+import type { PersistedPart } from './persisted';
+import type { ReportRequest } from '../engine/report';
+import type { ReportMap, ReportMeta } from '../report/types';
+import type { AreaFill } from '../report/svgMap';
+import type { ExportFormat } from '../export/formats';
+import { EMPTY_META } from '../report/types';
+import { GENERATOR } from '../util/generator';
+import { sozialindexState } from './sozialindex.svelte';
+import { segregationState } from './spatialSegregation.svelte';
+import { patternsState } from './spatialPatterns.svelte';
+import { download } from '../export/csv';
+import { EXPORT_FORMATS } from '../export/formats';
+import { svgToPng } from '../export/png';
+import { rgb } from '../report/html';
+import type { ProgressFn, TaskId } from '../contract';
+import { t } from '../../i18n/index';
+
+export const REPORT_PART = 'report';
+
+/**
+ * Data of plug-in report sections from other workspaces (e.g. workshop notes, issue 13): a
+ * provider returns plain data that goes to `request.extras[key]` and to the section of that key.
+ */
+const extrasProviders = new Map<string, (app: AppState) => unknown>();
+export function registerReportExtras(key: string, provider: (app: AppState) => unknown): void {
+  extrasProviders.set(key, provider);
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const safe = (s: string) => s.trim().replace(/[\\/:*?"<>|]+/g, '_').replace(/\s+/g, '_') || 'Bericht';
+
+/**
+ * The „Bericht & Export“ workspace: report metadata, what goes into the report, and the actions
+ * (report HTML/print, profiles, table exports, map image). Everything is built in the worker by
+ * the one engine path and renderer the CLI uses.
+ */
+export class ReportState {
+  meta = $state<ReportMeta>({ ...EMPTY_META, title: 'Sozialbericht' });
+  includeProfiles = $state(true);
+  includeSegregation = $state(true);
+  includeSpatial = $state(true);
+  format = $state<ExportFormat>('xlsx');
+  /** the profile shown in the viewer: its HTML and the ids it covers */
+  profile = $state.raw<{ html: string; ids: string[] | null; title: string } | null>(null);
+  busy = $state<string | null>(null);
+
+  constructor(
+    private app: AppState,
+    private map: MapState,
+  ) {}
+
+  /** Why no report can be made yet (German), or null. */
+  missing(): string | null {
+    const ix = sozialindexState(this.app, this.map);
+    if (!this.app.layers.length) return t('report.needLayer');
+    if (!ix.request()) return t('report.needIndex');
+    return null;
+  }
+
+  request(): ReportRequest | null {
+    const ix = sozialindexState(this.app, this.map);
+    const index = ix.request();
+    if (!index) return null;
+    const seg = segregationState(this.app, this.map);
+    const sp = patternsState(this.app, this.map);
+    const extras: Record<string, unknown> = {};
+    for (const [k, f] of extrasProviders) extras[k] = f(this.app);
+    const meta = $state.snapshot(this.meta);
+    return {
+      meta: { ...meta, date: meta.date || today() },
+      index,
+      typology: ix.typology ? $state.snapshot(ix.typSpec) : null,
+      robustness: ix.robustness ? $state.snapshot(ix.robSpec) : null,
+      segregation: this.includeSegregation && seg.result ? seg.request() : null,
+      spatial: this.includeSpatial && sp.moran ? sp.moranRequest() : null,
+      includeProfiles: this.includeProfiles,
+      extras,
+      generator: GENERATOR,
+      created: new Date().toISOString(),
+    };
+  }
+
+  /** Run a report task with the busy bar (progress, „Abbrechen“); German notice when nothing can be built yet. */
+  private async withRequest<T>(label: string, fn: (req: ReportRequest, onProgress: ProgressFn, id: TaskId) => Promise<T>): Promise<T | undefined> {
+    const req = this.request();
+    if (!req) {
+      this.app.notify('warning', label, this.missing() ?? t('report.needIndex'));
+      return undefined;
+    }
+    this.busy = label;
+    try {
+      return await this.app.run(label, (onProgress, id) => fn(req, onProgress, id), true);
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  fileBase(): string {
+    return `${safe(this.meta.title)}_${(this.meta.date || today()).slice(0, 10)}`;
+  }
+
+  /** „Bericht exportieren“: one self-contained HTML file (opens offline, prints to PDF). */
+  async exportHtml(): Promise<void> {
+    const html = await this.withRequest(t('report.building'), (req, p, id) => this.app.engine.reportHtml(req, p, id));
+    if (html) download(new TextEncoder().encode(html), `${this.fileBase()}.html`, 'text/html;charset=utf-8');
+  }
+
+  /** Print (or save as PDF) through the browser's print engine: the report in a hidden frame. */
+  async print(kind: 'report' | 'profiles'): Promise<void> {
+    const html = await this.withRequest(t('report.building'), (req, p, id) =>
+      kind === 'report' ? this.app.engine.reportHtml(req, p, id) : this.app.engine.profilesHtml(req, undefined, true, p, id),
+    );
+    if (html) printHtml(html);
+  }
+
+  /** The profile of one area (by feature index of the layer) in the viewer. */
+  async openProfile(feature: number): Promise<void> {
+    const ix = sozialindexState(this.app, this.map);
+    const ids = ix.run?.ids;
+    if (!ids) {
+      this.app.notify('info', t('profile.title'), t('report.needIndex'));
+      this.app.workspace = 'index';
+      return;
+    }
+    const id = ids[feature];
+    const html = await this.withRequest(t('profile.building'), (req, p, tid) => this.app.engine.profilesHtml({ ...req, includeProfiles: false }, [id], false, p, tid));
+    if (html) this.profile = { html, ids: [id], title: ix.run!.names[feature] };
+  }
+
+  /** All profiles as one document, for download. */
+  async exportProfiles(): Promise<void> {
+    const html = await this.withRequest(t('profile.building'), (req, p, id) => this.app.engine.profilesHtml(req, undefined, true, p, id));
+    if (html) download(new TextEncoder().encode(html), `Gebietssteckbriefe_${this.fileBase()}.html`, 'text/html;charset=utf-8');
+  }
+
+  /** Results with disclosure control and method metadata in the chosen format. */
+  async exportTables(): Promise<void> {
+    const f = EXPORT_FORMATS[this.format];
+    const bytes = await this.withRequest(t('export.building'), (req, p, id) => this.app.engine.exportResults(req, this.format, p, id));
+    if (bytes) download(bytes, `Ergebnisse_${this.fileBase()}.${f.extension}`, f.mime);
+  }
+
+  /** The map on screen as a report map (classes, colours, legend with counts; suppressed areas dotted). */
+  async currentMap(): Promise<{ layer: string; map: ReportMap } | null> {
+    const m = this.map;
+    const r = m.result;
+    if (!m.layer || !r) return null;
+    const colors = m.colors;
+    const secret = m.custom ? null : await this.app.engine.valueDisclosure(m.join ? $state.snapshot(m.join) : { layer: m.layer }, { column: m.column!, denominator: m.denominator ?? undefined, scale: m.scale }, m.year ?? undefined, $state.snapshot(sozialindexState(this.app, this.map).disclosure));
+    let hidden = 0;
+    const fills: AreaFill[] = Array.from(r.classes.classOf, (k, i) => {
+      if (secret?.[i]) { hidden++; return 'secret'; }
+      return k >= 0 && colors[k] ? rgb(colors[k]) : 'none';
+    });
+    const legend = m.legend.map((e) => ({ fill: (e.noValue ? 'none' : rgb(e.color)) as AreaFill, label: e.note ? `${e.label} (${e.note})` : e.label, count: e.count }));
+    if (hidden) {
+      // suppressed areas leave their class: the counts must not reveal them either
+      for (let i = 0; i < fills.length; i++) if (fills[i] === 'secret' && r.classes.classOf[i] >= 0) legend[r.classes.classOf[i]].count!--;
+      legend.splice(legend.length - 1, 0, { fill: 'secret', label: t('export.map.secret'), count: hidden });
+    }
+    return { layer: m.layer, map: { key: 'map', title: m.variableLabel(), fills, legend } };
+  }
+
+  /** Map image: SVG (vector), PNG for the screen, or PNG at 300 dpi for print. */
+  async exportMap(kind: 'svg' | 'png' | 'png300'): Promise<void> {
+    const cur = await this.currentMap();
+    if (!cur) {
+      this.app.notify('warning', t('export.map'), t('export.map.none'));
+      return;
+    }
+    const meta = { ...$state.snapshot(this.meta), date: this.meta.date || today() };
+    const svg = await this.app.run(t('export.map'), () => this.app.engine.mapSvg(cur.layer, cur.map, meta, new Date().toISOString()));
+    if (!svg) return;
+    const name = `Karte_${safe(cur.map.title)}`;
+    if (kind === 'svg') return download(new TextEncoder().encode(svg), `${name}.svg`, 'image/svg+xml');
+    const png = await svgToPng(svg, kind === 'png300' ? 300 : 150);
+    download(png, `${name}${kind === 'png300' ? '_300dpi' : ''}.png`, 'image/png');
+  }
+
+  closeProfile(): void {
+    this.profile = null;
+  }
+
+  part(): PersistedPart<{ meta: ReportMeta; includeProfiles: boolean; includeSegregation: boolean; includeSpatial: boolean; format: ExportFormat }> {
+    return {
+      key: REPORT_PART,
+      version: 1,
+      order: 90,
+      label: () => t('ws.report'),
+      save: () => ({ meta: this.meta, includeProfiles: this.includeProfiles, includeSegregation: this.includeSegregation, includeSpatial: this.includeSpatial, format: this.format }),
+      restore: async (d) => {
+        this.meta = { ...EMPTY_META, ...d.meta };
+        this.includeProfiles = d.includeProfiles;
+        this.includeSegregation = d.includeSegregation;
+        this.includeSpatial = d.includeSpatial;
+        this.format = d.format in EXPORT_FORMATS ? d.format : 'xlsx';
+      },
+      reset: () => {
+        this.meta = { ...EMPTY_META, title: 'Sozialbericht' };
+        this.profile = null;
+      },
+      // the map attribution and sources are method-independent texts another town would replace
+    };
+  }
+}
+
+/** Print an HTML document through a hidden same-origin frame (the browser's own print dialog, PDF included). */
+export function printHtml(html: string): void {
+  const frame = document.createElement('iframe');
+  frame.setAttribute('aria-hidden', 'true');
+  frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;';
+  frame.srcdoc = html;
+  frame.onload = () => {
+    frame.contentWindow?.focus();
+    frame.contentWindow?.print();
+    setTimeout(() => frame.remove(), 60_000);
+  };
+  document.body.appendChild(frame);
+}
+
+const instances = new WeakMap<AppState, ReportState>();
+
+export function reportState(app: AppState, map: MapState): ReportState {
+  let s = instances.get(app);
+  if (!s) {
+    instances.set(app, (s = new ReportState(app, map)));
+    app.persisted.register(s.part());
+  }
+  return s;
+}

@@ -1,0 +1,50 @@
+// @vitest-environment jsdom
+import path from 'node:path';
+import os from 'node:os';
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { run } from '../../src/cli/commands/report';
+import { run as runIndex } from '../../src/cli/commands/index';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const DEMO = path.join(ROOT, 'sample-data/musterstadt/indikatoren_2019-2024.csv');
+const LAYER = path.join(ROOT, 'sample-data/musterstadt/bezirke.geojson');
+const CONFIG = path.join(ROOT, 'tests/fixtures/index/musterstadt.config.json');
+
+describe('cli report on the demo (the documented hooks)', () => {
+  test('one self-contained HTML file: maps with north arrow, scale bar and legend; method; ranking with all 60 areas', async () => {
+    const out = path.join(os.tmpdir(), `bericht-${process.pid}.html`);
+    const summary = (await run(['--data', DEMO, '--layer', LAYER, '--config', CONFIG, '--out', out, '--title', 'Sozialbericht Musterstadt 2024', '--author', 'Sozialplanung', '--source', 'Einwohnermeldeamt Musterstadt', '--attribution', '© GeoBasis-DE / BKG 2024'])) as Record<string, number | string>;
+    expect(summary).toMatchObject({ out, areas: 60, scored: 57, excluded: 3, year: '2024' });
+    const html = readFileSync(out, 'utf8');
+    // nothing external
+    expect(html).not.toMatch(/\b(src|href)\s*=\s*["']?(https?:|\/\/)/i);
+    expect(html).not.toMatch(/<link\b|<script\b[^>]*\bsrc=|@import/i);
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    expect(doc.querySelector('h1')!.textContent).toBe('Sozialbericht Musterstadt 2024');
+    const maps = [...doc.querySelectorAll('svg[data-role="map"]')];
+    expect(maps.length).toBeGreaterThanOrEqual(4 + 5 + 60); // index maps, one per indicator, one inset per profile
+    for (const svg of maps) for (const role of ['north-arrow', 'scale-bar', 'legend']) expect(svg.querySelector(`[data-role="${role}"]`), role).not.toBeNull();
+    expect(maps[0].textContent).toContain('© GeoBasis-DE / BKG 2024');
+    const method = doc.querySelector('section[data-role="method"]')!.textContent!;
+    expect(method).toContain('SGB2 / EW_U65 × 100');
+    expect(method).toMatch(/Status und Dynamik/);
+    // ranking: one row per area; the three small areas last with their reason; ranks as the CLI index command
+    const rows = [...doc.querySelectorAll('table[data-role="ranking"] tbody tr')];
+    expect(rows.length).toBe(60);
+    const excluded = rows.filter((r) => r.textContent!.includes('ausgeschlossen: EW unter 300'));
+    expect(excluded.length).toBe(3);
+    expect(rows.slice(57)).toEqual(excluded);
+    const index = (await runIndex(['--data', DEMO, '--layer', LAYER, '--config', CONFIG])) as { areas: { id: string; rank: number | null }[] };
+    const byRank = index.areas.filter((a) => a.rank !== null).sort((a, b) => a.rank! - b.rank!).map((a) => a.id);
+    expect(rows.slice(0, 57).map((r) => r.getAttribute('data-id'))).toEqual(byRank);
+    // suppressed cells carry the official symbol (the demo has small counts in three areas)
+    const cells = [...doc.querySelectorAll('table[data-role="indicator-values"] td')].map((c) => c.textContent);
+    expect(cells.some((c) => c === '·' || c === '/')).toBe(true);
+  }, 300_000);
+
+  test('German errors: missing option, unreadable config', async () => {
+    await expect(run(['--data', DEMO, '--layer', LAYER, '--config', CONFIG])).rejects.toThrow(/--out/);
+    await expect(run(['--data', DEMO, '--layer', LAYER, '--config', DEMO, '--out', '/tmp/x.html'])).rejects.toMatchObject({ code: 'cli.report.configJson' });
+  });
+});

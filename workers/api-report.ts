@@ -1,0 +1,81 @@
+/** Reports, area profiles and map images (issue 10): the engine builds the model, the one renderer draws it. */
+import type { Engine } from '../src/lib/engine/engine';
+import { buildReportModel, type ReportRequest } from '../src/lib/engine/report';
+import { renderMapSvg, renderProfiles, renderReport } from '../src/lib/report/render';
+import { prepareMapAreas } from '../src/lib/report/geo';
+import type { ReportMap, ReportMeta, ReportModel } from '../src/lib/report/types';
+import { withEngine } from './core';
+import { exportBundle } from '../src/lib/export/tables';
+import { csvBytes, geojsonBytes, parquetBytes, xlsxBytes } from '../src/lib/export/writers';
+import type { ExportFormat } from '../src/lib/export/formats';
+import { valueDisclosure } from '../src/lib/engine/valueDisclosure';
+import type { DisclosureOptions } from '../src/lib/analysis/disclosure';
+import type { JoinSpecInput, ProgressFn, TaskId } from '../src/lib/contract';
+import type { TaskContext } from '../src/lib/engine/tasks';
+import * as Comlink from 'comlink';
+
+// The last model: opening one profile after another does not recompute robustness or permutations.
+let cache: { key: string; model: ReportModel } | null = null;
+
+async function model(e: Engine, req: ReportRequest, task: TaskContext): Promise<ReportModel> {
+  const { created: _c, includeProfiles: _p, ...rest } = req;
+  const layer = req.index?.source.layer ?? req.layer;
+  // keyed by the tables' versions: a re-import or rename builds the model again
+  const key = JSON.stringify([rest, e.versionKey(req.index?.source.table, layer)]);
+  if (cache?.key === key) return { ...cache.model, created: req.created, includeProfiles: req.includeProfiles ?? false };
+  const m = await buildReportModel(e, req, task);
+  cache = { key, model: m };
+  return m;
+}
+
+/** Run `fn` on the report model as a task of the runner (progress, „Abbrechen“). */
+function withModel<T>(req: ReportRequest, onProgress: ProgressFn | undefined, taskId: TaskId | undefined, fn: (m: ReportModel, e: Engine) => T) {
+  return withEngine(async (e) => e.tasks.run(async (task) => fn(await model(e, req, task), e), { onProgress, id: taskId, stage: 'report' }));
+}
+
+export const reportApi = {
+  /** The social report as one self-contained HTML document. */
+  async reportHtml(req: ReportRequest, onProgress?: ProgressFn, taskId?: TaskId) {
+    return withModel(req, onProgress, taskId, (m) => renderReport(m, { printButton: true }));
+  },
+  /** Area profiles (all, or the areas with these ids) as one HTML document. */
+  async profilesHtml(req: ReportRequest, ids?: string[], printButton = true, onProgress?: ProgressFn, taskId?: TaskId) {
+    return withModel(req, onProgress, taskId, (m) => renderProfiles(m, ids, { printButton }));
+  },
+  /** Result tables (disclosure applied, method metadata written in) as file bytes of `format`. */
+  async exportResults(req: ReportRequest, format: ExportFormat, onProgress?: ProgressFn, taskId?: TaskId) {
+    return withModel(req, onProgress, taskId, (m, e) => {
+      const b = exportBundle(m);
+      let bytes: Uint8Array;
+      if (format === 'xlsx') bytes = xlsxBytes(b);
+      else if (format === 'csv-de' || format === 'csv-intl') bytes = csvBytes(b.tables[0], b.method, format === 'csv-de' ? 'de' : 'intl');
+      else if (format === 'parquet') bytes = parquetBytes(b);
+      else {
+        const layer = req.index?.source.layer ?? req.layer!;
+        const { ids } = e.layerLabels(layer);
+        const geoms = e.geometries(layer);
+        bytes = geojsonBytes(b, new Map(ids.map((id, i) => [id, geoms[i]])));
+      }
+      return Comlink.transfer(bytes, [bytes.buffer]);
+    });
+  },
+  /** Which areas a plain map value must hide (1) under the disclosure rules, for the map export. */
+  async valueDisclosure(input: JoinSpecInput | { layer: string; table?: undefined }, value: { column: string; denominator?: string; scale?: number }, year: string | undefined, options: DisclosureOptions) {
+    return withEngine((e) => {
+      const hidden = valueDisclosure(e, input, value, year, options);
+      return Comlink.transfer(hidden, [hidden.buffer]);
+    });
+  },
+  /** One map of a layer (the map on screen) as a standalone SVG with legend, scale bar, north arrow and sources. */
+  async mapSvg(layer: string, map: ReportMap, meta: ReportMeta, created: string, width = 680) {
+    return withEngine((e) => {
+      const { ids, names } = e.layerLabels(layer);
+      const m: ReportModel = {
+        meta, generator: '', created, layerLabel: e.layer(layer).label, ids, names, areas: prepareMapAreas(e.geometries(layer)), year: '', years: [],
+        indicators: [], index: null, maps: [], indicatorMaps: [], segregation: null, spatial: null,
+        disclosure: { minCount: 3, minNumerator: 3, minDenominator: 100 }, includeProfiles: false, extras: {},
+      };
+      return renderMapSvg(m, map, width);
+    });
+  },
+};
