@@ -8,9 +8,7 @@ import { withEngine } from './core';
 import { exportBundle } from '../src/lib/export/tables';
 import { csvBytes, geojsonBytes, parquetBytes, xlsxBytes } from '../src/lib/export/writers';
 import type { ExportFormat } from '../src/lib/export/formats';
-import { valueDisclosure } from '../src/lib/engine/valueDisclosure';
-import type { DisclosureOptions } from '../src/lib/analysis/disclosure';
-import type { JoinSpecInput, ProgressFn, TaskId } from '../src/lib/contract';
+import type { ProgressFn, TaskId } from '../src/lib/contract';
 import type { TaskContext } from '../src/lib/engine/tasks';
 import * as Comlink from 'comlink';
 
@@ -57,13 +55,6 @@ export const reportApi = {
         bytes = geojsonBytes(b, new Map(ids.map((id, i) => [id, geoms[i]])));
       }
       return Comlink.transfer(bytes, [bytes.buffer]);
-    });
-  },
-  /** Which areas a plain map value must hide (1) under the disclosure rules, for the map export. */
-  async valueDisclosure(input: JoinSpecInput | { layer: string; table?: undefined }, value: { column: string; denominator?: string; scale?: number }, year: string | undefined, options: DisclosureOptions) {
-    return withEngine((e) => {
-      const hidden = valueDisclosure(e, input, value, year, options);
-      return Comlink.transfer(hidden, [hidden.buffer]);
     });
   },
   /** One map of a layer (the map on screen) as a standalone SVG with legend, scale bar, north arrow and sources. */

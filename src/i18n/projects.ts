@@ -100,6 +100,7 @@ export const projects: Strings = {
     'profile.printAll': 'Alle drucken / als PDF …',
     'profile.building': 'Steckbrief wird erstellt …',
     'profile.open': 'Steckbrief: {name}',
+    'profile.otherLayer': 'Steckbriefe gibt es für die Gebiete des Sozialindex („{layer}“). Bitte diese Gebietsebene auf der Karte zeigen.',
     'profile.of': 'Gebietssteckbrief {name}',
     'profile.print': 'Drucken / als PDF …',
     'profile.save': 'Als HTML speichern',
@@ -118,7 +119,6 @@ export const projects: Strings = {
     'export.map.png': 'PNG (Bildschirm)',
     'export.map.png300': 'PNG 300 dpi (Druck)',
     'export.map.none': 'Es ist keine Karte zu sehen.',
-    'export.map.secret': 'geheim / nicht genau (· /)',
   },
   en: {
     'persist.partNewer': '“{part}” was saved by a newer version of the workbench (format {v}) and is not restored.',
@@ -218,6 +218,7 @@ export const projects: Strings = {
     'profile.printAll': 'Print all / save as PDF …',
     'profile.building': 'Building the profile …',
     'profile.open': 'Profile: {name}',
+    'profile.otherLayer': 'Profiles exist for the areas of the Sozialindex (“{layer}”). Please show that area layer on the map.',
     'profile.of': 'Area profile {name}',
     'profile.print': 'Print / save as PDF …',
     'profile.save': 'Save as HTML',
@@ -236,6 +237,5 @@ export const projects: Strings = {
     'export.map.png': 'PNG (screen)',
     'export.map.png300': 'PNG 300 dpi (print)',
     'export.map.none': 'No map is shown.',
-    'export.map.secret': 'suppressed / unreliable (· /)',
   },
 };

@@ -110,7 +110,7 @@ describe('project file', () => {
     // no data in it: decode the fragment in the page and look for area names and values
     const decoded = await page.evaluate(async (code) => {
       const bin = atob(code.replace(/-/g, '+').replace(/_/g, '/'));
-      const stream = new Blob([Uint8Array.from(bin, (c) => c.charCodeAt(0))]).stream().pipeThrough(new DecompressionStream('deflate'));
+      const stream = new Blob([Uint8Array.from(bin, (c) => c.charCodeAt(0))]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
       return new Response(stream).text();
     }, link.split('#einstellungen=')[1]);
     expect(decoded).toContain('SGB2');

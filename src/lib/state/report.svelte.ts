@@ -14,6 +14,7 @@ import { download } from '../export/csv';
 import { EXPORT_FORMATS } from '../export/formats';
 import { svgToPng } from '../export/png';
 import { rgb } from '../report/html';
+import { symbolFor } from '../map/disclosure';
 import type { ProgressFn, TaskId } from '../contract';
 import { t } from '../../i18n/index';
 
@@ -124,6 +125,11 @@ export class ReportState {
       this.app.workspace = 'index';
       return;
     }
+    if (this.map.layer !== ix.layer) {
+      // profiles follow the Sozialindex's area layer; another layer's feature numbers would not match
+      this.app.notify('info', t('profile.title'), t('profile.otherLayer', { layer: this.app.table(ix.layer)?.label ?? ix.layer ?? '' }));
+      return;
+    }
     const id = ids[feature];
     const html = await this.withRequest(t('profile.building'), (req, p, tid) => this.app.engine.profilesHtml({ ...req, includeProfiles: false }, [id], false, p, tid));
     if (html) this.profile = { html, ids: [id], title: ix.run!.names[feature] };
@@ -142,30 +148,32 @@ export class ReportState {
     if (bytes) download(bytes, `Ergebnisse_${this.fileBase()}.${f.extension}`, f.mime);
   }
 
-  /** The map on screen as a report map (classes, colours, legend with counts; suppressed areas dotted). */
-  async currentMap(): Promise<{ layer: string; map: ReportMap } | null> {
+  /**
+   * The map on screen as a report map: its classes and colours, and — for the plain map — the
+   * disclosure of issue 12 (`map.disclosed`): hidden and unreliable areas dotted, with the legend's
+   * own disclosure rows (their counts already leave the classes).
+   */
+  currentMap(): { layer: string; map: ReportMap } | null {
     const m = this.map;
     const r = m.result;
     if (!m.layer || !r) return null;
     const colors = m.colors;
-    const secret = m.custom ? null : await this.app.engine.valueDisclosure(m.join ? $state.snapshot(m.join) : { layer: m.layer }, { column: m.column!, denominator: m.denominator ?? undefined, scale: m.scale }, m.year ?? undefined, $state.snapshot(sozialindexState(this.app, this.map).disclosure));
-    let hidden = 0;
+    const d = m.disclosed;
     const fills: AreaFill[] = Array.from(r.classes.classOf, (k, i) => {
-      if (secret?.[i]) { hidden++; return 'secret'; }
+      if (d && symbolFor(d.status[i])) return 'secret';
       return k >= 0 && colors[k] ? rgb(colors[k]) : 'none';
     });
-    const legend = m.legend.map((e) => ({ fill: (e.noValue ? 'none' : rgb(e.color)) as AreaFill, label: e.note ? `${e.label} (${e.note})` : e.label, count: e.count }));
-    if (hidden) {
-      // suppressed areas leave their class: the counts must not reveal them either
-      for (let i = 0; i < fills.length; i++) if (fills[i] === 'secret' && r.classes.classOf[i] >= 0) legend[r.classes.classOf[i]].count!--;
-      legend.splice(legend.length - 1, 0, { fill: 'secret', label: t('export.map.secret'), count: hidden });
-    }
+    const legend = m.legend.map((e) => ({
+      fill: (e.noValue ? 'none' : e.classIndex <= -2 ? 'secret' : rgb(e.color)) as AreaFill,
+      label: e.note ? `${e.label} (${e.note})` : e.label,
+      count: e.count,
+    }));
     return { layer: m.layer, map: { key: 'map', title: m.variableLabel(), fills, legend } };
   }
 
   /** Map image: SVG (vector), PNG for the screen, or PNG at 300 dpi for print. */
   async exportMap(kind: 'svg' | 'png' | 'png300'): Promise<void> {
-    const cur = await this.currentMap();
+    const cur = this.currentMap();
     if (!cur) {
       this.app.notify('warning', t('export.map'), t('export.map.none'));
       return;
