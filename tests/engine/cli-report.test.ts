@@ -44,7 +44,7 @@ describe('cli report on the demo (the documented hooks)', () => {
   }, 300_000);
 
   test('German errors: missing option, unreadable config', async () => {
-    await expect(run(['--data', DEMO, '--layer', LAYER, '--config', CONFIG])).rejects.toThrow(/--out/);
+    await expect(run(['--data', DEMO, '--layer', LAYER, '--config', CONFIG])).rejects.toMatchObject({ code: 'cli.flagMissing', params: { name: 'out' } });
     await expect(run(['--data', DEMO, '--layer', LAYER, '--config', DEMO, '--out', '/tmp/x.html'])).rejects.toMatchObject({ code: 'cli.report.configJson' });
   });
 });

@@ -18,7 +18,7 @@ import {
 } from '../contract';
 import { DEFAULT_DISCLOSURE, DISCLOSURE_SYMBOLS } from '../analysis/disclosure';
 import { classify } from '../analysis/classify';
-import { buildIndexMap, classLabels, type IndexMapView } from '../map/indexMaps';
+import { buildIndexMap, classLabels, exclusionLabel, type IndexMapView } from '../map/indexMaps';
 import { methodNote } from '../map/methodNote';
 import { lisaMap, lqMap } from '../map/analysisMaps';
 import type { CustomMap } from '../map/custom';
@@ -29,7 +29,7 @@ import { prepareMapAreas } from '../report/geo';
 import { rgb } from '../report/html';
 import type { ReportIndex, ReportIndicator, ReportMap, ReportMeta, ReportModel, ReportSegregation, ReportSpatial } from '../report/types';
 import type { MapLegendEntry } from '../report/svgMap';
-import { hasKey, t } from '../../i18n/index';
+import { t } from '../../i18n/index';
 
 /** What the report shows; the same object in the app and the CLI. */
 export interface ReportRequest {
@@ -133,8 +133,8 @@ function reportIndex(run: IndexRun, req: IndexRequest, ty: TypologyResult | null
     scored: b.rank.reduce((a, r) => a + (r > 0 ? 1 : 0), 0),
     classOf: Array.from(b.classes, (c) => c - 1),
     classLabels: labels,
-    // exclusion reasons travel as codes (ix.excl.<code>); older engines gave German text
-    excluded: b.excluded.map((e) => (e ? (hasKey(`ix.excl.${e}`) ? t(`ix.excl.${e}`) : e) : null)),
+    // exclusion reasons travel as codes; the label fills in the threshold (EW unter 300)
+    excluded: b.excluded.map((e, i) => (e ? exclusionLabel(run, i) : null)),
     population: run.population ? Array.from(run.population) : null,
     group: st ? Array.from(st.group, (g, i) => (g > 0 && b.classes[i] > 0 ? `${t(`ix.status.${b.classes[i]}`)} / ${t(`ix.dyn.${st.dynamicsClass[i]}`)}` : null)) : null,
     dynamicsFrom: st?.from ?? null,
