@@ -3,6 +3,7 @@ import type { SegregationState } from '../spatialSegregation.svelte';
 import type { SourceState } from '../spatialSource.svelte';
 import type { PersistedPart, RestoreContext } from '../persisted';
 import type { IndexRow, JoinSpecInput } from '../../contract';
+import { DEFAULT_SNAP_M } from '../../analysis/buildWeights';
 import { t } from '../../../i18n/index';
 
 export const PATTERNS_PART = 'spatial';
@@ -40,6 +41,8 @@ export interface PatternsSaved {
   weightsType: PatternsState['weightsType'];
   k: number;
   meters: number;
+  /** queen/rook snapping tolerance in metres (absent in records written before it existed) */
+  tolerance?: number;
   permutations: number;
   seed: number;
   alpha: number;
@@ -53,10 +56,10 @@ type PatternsShared = Omit<PatternsSaved, 'source' | 'shown' | 'ran'>;
 export function patternsPart(s: PatternsState): PersistedPart<PatternsSaved, PatternsShared> {
   const settings = (): PatternsShared => ({
     column: s.column, denominator: s.denominator, scale: Number(s.scale), weightsType: s.weightsType, k: Number(s.k), meters: Number(s.meters),
-    permutations: Number(s.permutations), seed: Number(s.seed), alpha: Number(s.alpha), fdr: s.fdr,
+    tolerance: Number(s.tolerance), permutations: Number(s.permutations), seed: Number(s.seed), alpha: Number(s.alpha), fdr: s.fdr,
   });
   const apply = (d: PatternsShared) => {
-    Object.assign(s, { column: d.column, denominator: d.denominator, scale: d.scale, weightsType: d.weightsType, k: d.k, meters: d.meters, permutations: d.permutations, seed: d.seed, alpha: d.alpha, fdr: d.fdr });
+    Object.assign(s, { column: d.column, denominator: d.denominator, scale: d.scale, weightsType: d.weightsType, k: d.k, meters: d.meters, tolerance: d.tolerance ?? DEFAULT_SNAP_M, permutations: d.permutations, seed: d.seed, alpha: d.alpha, fdr: d.fdr });
   };
   return {
     key: PATTERNS_PART,
