@@ -4,6 +4,7 @@
  * names, area ids or results. The fragment never reaches a server (browsers do not send it).
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { appError } from '../contract/errors';
 
 export const SHARE_PARAM = 'einstellungen';
 export const SHARE_FORMAT = 'srw-einstellungen';
@@ -40,7 +41,7 @@ export function shareUrl(base: string, parts: Record<string, unknown>): string {
 
 /**
  * Settings from a location hash (`#einstellungen=…`); null when the hash carries none.
- * @throws Error('invalid share link') when it carries something that is not readable settings.
+ * @throws AppError 'share.invalid' when it carries something that is not readable settings.
  */
 export function decodeShared(hash: string): SharedSettings | null {
   const m = new RegExp(`[#&]${SHARE_PARAM}=([A-Za-z0-9_-]+)`).exec(hash);
@@ -49,9 +50,9 @@ export function decodeShared(hash: string): SharedSettings | null {
   try {
     s = JSON.parse(strFromU8(inflateSync(fromBase64Url(m[1]))));
   } catch {
-    throw new Error('invalid share link');
+    throw appError('share.invalid');
   }
   const o = s as SharedSettings;
-  if (!o || o.format !== SHARE_FORMAT || typeof o.v !== 'number' || o.v > SHARE_VERSION || !o.parts || typeof o.parts !== 'object') throw new Error('invalid share link');
+  if (!o || o.format !== SHARE_FORMAT || typeof o.v !== 'number' || o.v > SHARE_VERSION || !o.parts || typeof o.parts !== 'object') throw appError('share.invalid');
   return o;
 }

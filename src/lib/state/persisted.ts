@@ -1,4 +1,5 @@
 import type { JoinSpecInput } from '../contract';
+import { invalid } from '../contract/errors';
 import { t } from '../../i18n/index';
 
 /**
@@ -65,7 +66,7 @@ export class PartRegistry {
   private parts = new Map<string, PersistedPart>();
 
   register<T, S>(part: PersistedPart<T, S>): void {
-    if (this.parts.has(part.key)) throw new Error(`invalid part key: ${part.key} is registered twice`);
+    if (this.parts.has(part.key)) throw invalid('part', part.key, 'registered twice');
     this.parts.set(part.key, part as PersistedPart);
   }
 
