@@ -218,6 +218,39 @@ describe('pipeline behaviour', () => {
     expect(rows(`SELECT name FROM gross WHERE id = '012345'`)).toEqual([{ name: 'Name 12345\nzweite Zeile' }]);
   });
 
+  it('plain columns are read with their types at once (in chunks) and equal the general path', async () => {
+    // every cell an ID with leading zero, a plain number, a plain word or empty: the byte scan
+    // proves the types and DuckDB reads them directly; a column "1,5" forces the general path
+    const make = (extra: boolean) => {
+      const lines = [`id;n;name${extra ? ';q' : ''}`];
+      for (let i = 0; i < 5000; i++) {
+        lines.push(`${String(i).padStart(5, '0')};${i % 7 === 0 ? '' : i * 3};${i % 5 === 0 ? '' : `Westend${i % 13}`}${extra ? `;${i},5` : ''}`);
+        if (i % 1000 === 500) lines.push(extra ? ';;;' : ';;');
+      }
+      return { name: 'plain.csv', bytes: new TextEncoder().encode(lines.join('\r\n') + '\r\n') };
+    };
+    const staged = async (f: () => Promise<IngestResult>): Promise<[IngestResult, boolean]> => {
+      const query = duck.query;
+      let varchar = false;
+      duck.query = (sql) => ((varchar ||= sql.includes('all_varchar=true')), query(sql));
+      try {
+        return [await f(), varchar];
+      } finally {
+        duck.query = query;
+      }
+    };
+    const [fast, fastStaged] = await staged(() => ingestFile(duck, make(false), 'plain_fast', { chunkBytes: 4096 }));
+    const [general, generalStaged] = await staged(() => ingestFile(duck, make(true), 'plain_general', { chunkBytes: 4096 }));
+    expect([fastStaged, generalStaged]).toEqual([false, true]);
+    expect(fast.rows).toBe(5000);
+    expect(general.rows).toBe(5000);
+    expect(fast.columns).toEqual(general.columns.slice(0, 3));
+    expect(fast.columns.map((c) => [c.name, c.type, c.nulls])).toEqual([['id', 'text', 0], ['n', 'integer', 715], ['name', 'text', 1000]]);
+    const q = (t: string) => rows(`SELECT id, n, name FROM ${t} ORDER BY id`);
+    expect(q('plain_fast')).toEqual(q('plain_general'));
+    expect(rows(`SELECT typeof(n) AS t, sum(n) AS s FROM plain_fast GROUP BY 1`)).toEqual([{ t: 'BIGINT', s: 3 * (4999 * 5000) / 2 - 3 * 7 * (714 * 715) / 2 }]);
+  });
+
   it('Windows-1252 in many chunks keeps umlauts, ß and the en dash', async () => {
     const special: Record<string, number> = { '–': 0x96 };
     const cp = (t: string) => Uint8Array.from([...t].map((ch) => special[ch] ?? ch.charCodeAt(0)));

@@ -1,5 +1,6 @@
 /** CSV/TXT import: sniff a sample in JS, then let DuckDB's read_csv parse ≈16 MB chunks into a VARCHAR staging table. */
 import { duckErrorMessage, type Duck } from '../db/duck';
+import { isCancelled } from '../contract/errors';
 import { quoteIdent, quoteLiteral } from '../sql/ident';
 import { DELIMITERS, splitRecords, sniffDelimiter } from './csvSniff';
 import { locateTable, rawRowsOf, type TotalsRow } from './layout';
@@ -9,8 +10,8 @@ import { checkCancelled } from './errors';
 import { mergeHeaderRows, uniqueNames } from './names';
 import { guessNumberFormat, type NumberFormat } from './numbers';
 import { dropQuietly, tempName } from './table';
-import { accumulateStats, buildTyped, decideColumns, statsFromClasses, type StatsAcc } from './typing';
-import type { PrepOptions } from '../sql/typedSelect';
+import { accumulateStats, buildTyped, decideColumns, statsFromClasses, type ColumnStats, type StatsAcc } from './typing';
+import type { PrepOptions, TypedColumn } from '../sql/typedSelect';
 import { IngestError, type ColumnInfo, type Detected, type ImportOptions, type ImportWarning, type ProgressHooks, type RawRow } from './types';
 
 const HEAD_BYTES = 256 * 1024;
@@ -91,10 +92,11 @@ export function planCsv(name: string, bytes: Uint8Array, options: ImportOptions 
   return { detected, mixed, format, skipRecords, footerRows: loc.drop, width, headerCells, totals: loc.totals, rawRows, bodyStart, warnings };
 }
 
-function readCsvSql(file: string, delimiter: string, width: number): string {
-  const cols = Array.from({ length: width }, (_, j) => `'c${j}': 'VARCHAR'`).join(', ');
+/** read_csv of a chunk: columns c0, c1, … as `types` (default all VARCHAR), no sniffing. */
+function readCsvSql(file: string, delimiter: string, width: number, types?: string[]): string {
+  const cols = Array.from({ length: width }, (_, j) => `'c${j}': '${types?.[j] ?? 'VARCHAR'}'`).join(', ');
   return (
-    `SELECT * FROM read_csv(${quoteLiteral(file)}, auto_detect=false, header=false, all_varchar=true, ` +
+    `read_csv(${quoteLiteral(file)}, auto_detect=false, header=false, ${types ? '' : 'all_varchar=true, '}` +
     `delim=${quoteLiteral(delimiter)}, quote='"', escape='"', columns={${cols}}, null_padding=true, ` +
     `strict_mode=false, parallel=false, max_line_size=16777216)`
   );
@@ -136,44 +138,36 @@ export async function loadCsv(
   const header = mergeHeaderRows(plan.headerCells, width);
   const names = uniqueNames(header, warnings);
   const rawColumns = names.map((_, j) => `c${j}`);
-  const staging = tempName('csv');
   const bounds = [scan.bodyStart, ...scan.cuts, scan.bodyEnd];
-  const chunks = bounds.length - 1;
-  const span = Math.max(1, bounds[chunks] - bounds[0]);
+  const span = Math.max(1, bounds[bounds.length - 1] - bounds[0]);
   const prep: PrepOptions = { trim: scan.padded, percent: src.includes(0x25), minus: plan.detected.encoding === 'utf-8' && hasUnicodeMinus(src) };
-  const encoder = new TextEncoder();
-  const parts: string[] = [];
-  // columns the byte scan already classified completely (plain digits / empty) skip the stats query
+  // columns the byte scan already classified completely (plain digits / empty / plain words) skip the statistics
   const known = rawColumns.map((_, j) => statsFromClasses(scan.classes[j]));
-  const acc: StatsAcc = { rows: 0, cols: known.map((k) => k ?? { m: 0, d: 0, f: 0, z: 0, p: 0, t: 0, b: 0, x: null, s: {} }) };
   const isKnown = known.map((k) => k !== undefined);
+  const chunks: Chunks = { duck, name, src, bounds, span, delimiter, width, plan, hooks };
+  if (isKnown.every(Boolean)) {
+    // every cell is empty, a plain digit run or a plain word: DuckDB reads the types directly
+    const decided = decideColumns({ rows: scan.bodyRecords, cols: known as ColumnStats[] }, rawColumns, names, options.textColumns, isKnown);
+    try {
+      await readTyped(chunks, target, decided.typed);
+      return { columns: decided.columns, warnings: [...warnings, ...decided.warnings], rows: scan.bodyRecords };
+    } catch (e) {
+      // the scan and DuckDB disagree on a cell (not seen, but possible): the general path below decides
+      if (isCancelled(e)) throw e;
+      dropQuietly(duck, target);
+    }
+  }
+  const staging = tempName('csv');
+  const parts: string[] = [];
+  const acc: StatsAcc = { rows: 0, cols: known.map((k) => k ?? { m: 0, d: 0, f: 0, z: 0, p: 0, t: 0, b: 0, x: null, s: {} }) };
   try {
-    for (let k = 0; k < chunks; k++) {
-      // let a queued cancel (and progress) message through: DuckDB's blocking calls never yield
-      if (chunks > 1) await new Promise<void>((r) => setTimeout(r, 0));
-      checkCancelled(name, hooks.isCancelled);
+    await eachChunk(chunks, 0.7, (k, file) => {
       const part = `${staging}_${k}`;
       parts.push(part);
       duck.query(`CREATE TABLE ${quoteIdent(part)} (${rawColumns.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`);
-      const piece = src.subarray(bounds[k], bounds[k + 1]);
-      // registerBuffer detaches its argument: always hand over a copy
-      const utf8 = plan.detected.encoding === 'utf-8' ? piece.slice() : encoder.encode(decodeBytes(piece, 'windows-1252', plan.mixed));
-      const vfile = `${part}.csv`;
-      duck.registerBuffer(vfile, utf8);
-      try {
-        duck.query(`INSERT INTO ${quoteIdent(part)} ${readCsvSql(vfile, delimiter, width)}`);
-      } catch (e) {
-        const msg = duckErrorMessage(e);
-        const line = /Line: (\d+)/.exec(msg)?.[1];
-        throw new IngestError(`„${name}“ konnte nicht gelesen werden${line ? ` (um Zeile ${line} des Abschnitts ${k + 1})` : ''}: ${msg.split('\n')[0]}`, {
-          file: name, line: line ? Number(line) : undefined, code: 'csv_parse', hint: 'Prüfen Sie Trennzeichen und Anführungszeichen im Importdialog.',
-        });
-      } finally {
-        duck.dropFile(vfile);
-      }
+      duck.query(`INSERT INTO ${quoteIdent(part)} SELECT * FROM ${readCsvSql(file, delimiter, width)}`);
       accumulateStats(duck, part, rawColumns, plan.format, prep, acc, isKnown);
-      hooks.onProgress?.((0.7 * (bounds[k + 1] - bounds[0])) / span, 'Einlesen');
-    }
+    });
     // scan-classified columns hold no padding, symbols or separators: cast without clean-up
     const decided = decideColumns(acc, rawColumns, names, options.textColumns, isKnown);
     buildTyped(duck, name, parts, target, decided.typed, plan.format, prep, hooks, 0.7, 0.98);
@@ -181,6 +175,65 @@ export async function loadCsv(
   } finally {
     for (const p of parts) dropQuietly(duck, p);
   }
+}
+
+/** What reading the body chunk by chunk needs. */
+interface Chunks {
+  duck: Duck;
+  name: string;
+  src: Uint8Array;
+  /** chunk boundaries (record starts), body start first and body end last */
+  bounds: number[];
+  span: number;
+  delimiter: string;
+  width: number;
+  plan: CsvPlan;
+  hooks: ProgressHooks;
+}
+
+/**
+ * Hand each body chunk to DuckDB as a UTF-8 file and call `use(k, file)` while it is registered;
+ * progress runs to `to`, cancel is honoured between chunks.
+ */
+async function eachChunk(c: Chunks, to: number, use: (k: number, file: string) => void): Promise<void> {
+  const encoder = new TextEncoder();
+  const n = c.bounds.length - 1;
+  for (let k = 0; k < n; k++) {
+    // let a queued cancel (and progress) message through: DuckDB's blocking calls never yield
+    if (n > 1) await new Promise<void>((r) => setTimeout(r, 0));
+    checkCancelled(c.name, c.hooks.isCancelled);
+    const piece = c.src.subarray(c.bounds[k], c.bounds[k + 1]);
+    // registerBuffer detaches its argument: always hand over a copy
+    const utf8 = c.plan.detected.encoding === 'utf-8' ? piece.slice() : encoder.encode(decodeBytes(piece, 'windows-1252', c.plan.mixed));
+    const file = `${tempName('csvfile')}.csv`;
+    c.duck.registerBuffer(file, utf8);
+    try {
+      use(k, file);
+    } catch (e) {
+      if (e instanceof IngestError) throw e;
+      const msg = duckErrorMessage(e);
+      const line = /Line: (\d+)/.exec(msg)?.[1];
+      throw new IngestError(`„${c.name}“ konnte nicht gelesen werden${line ? ` (um Zeile ${line} des Abschnitts ${k + 1})` : ''}: ${msg.split('\n')[0]}`, {
+        file: c.name, line: line ? Number(line) : undefined, code: 'csv_parse', hint: 'Prüfen Sie Trennzeichen und Anführungszeichen im Importdialog.',
+      });
+    } finally {
+      c.duck.dropFile(file);
+    }
+    c.hooks.onProgress?.((to * (c.bounds[k + 1] - c.bounds[0])) / c.span, 'Einlesen');
+  }
+}
+
+/**
+ * The fast path: read every chunk with the decided types straight into `target` (no VARCHAR
+ * staging, no statistics, no second pass). Only for plain columns: DuckDB's own conversion of a
+ * plain digit run or word is exactly the app's typing rule.
+ */
+async function readTyped(c: Chunks, target: string, typed: TypedColumn[]): Promise<void> {
+  const types = typed.map((t) => (t.type === 'integer' ? 'BIGINT' : 'VARCHAR'));
+  const select = (file: string) =>
+    `SELECT ${typed.map((t, j) => `c${j} AS ${quoteIdent(t.name)}`).join(', ')} FROM ${readCsvSql(file, c.delimiter, c.width, types)} ` +
+    `WHERE ${typed.map((_, j) => `c${j} IS NOT NULL`).join(' OR ')}`;
+  await eachChunk(c, 0.98, (k, file) => c.duck.query(k === 0 ? `CREATE TABLE ${quoteIdent(target)} AS ${select(file)}` : `INSERT INTO ${quoteIdent(target)} ${select(file)}`));
 }
 
 /** Whether UTF-8 bytes contain "−" (U+2212, E2 88 92), which German tables sometimes use as minus. */

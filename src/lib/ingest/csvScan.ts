@@ -1,4 +1,9 @@
-/** One quote-aware pass over the raw bytes: record offsets, chunk boundaries, ragged rows, open quotes. */
+/**
+ * One quote-aware pass over the raw bytes: record offsets, chunk boundaries, ragged rows, open
+ * quotes and per-column cell classes. The hot loop only looks for the few special bytes
+ * (newline, carriage return, delimiter, quote, blanks); a field is classified once it ends, from
+ * its bytes (fields are short and still in cache).
+ */
 
 export interface ScanResult {
   /** byte offset where the table body starts (after `skipRecords` non-blank records) */
@@ -34,13 +39,8 @@ export interface FieldClasses {
 
 const isLetter = (b: number): boolean => (b >= 65 && b <= 90) || (b >= 97 && b <= 122);
 /** Initials of the missing symbols "x", "k.A." and of the yes/no words, which need the SQL rules when short. */
-const RISKY = new Set([...'xXkKjJnNtTfFwWyY'].map((c) => c.charCodeAt(0)));
-
-function textLike(first: number, last: number, len: number, delim: number): boolean {
-  if (!isLetter(first) || isBlank(last, delim)) return false;
-  if (first === 120 || first === 88) return len > 1; // "x" alone means "not applicable"
-  return !RISKY.has(first) || len === 1 || len > 6;
-}
+const RISKY = new Uint8Array(256);
+for (const c of 'xXkKjJnNtTfFwWyY') RISKY[c.charCodeAt(0)] = 1;
 
 /** Longest digit run still exact as a double and a BIGINT. */
 const MAX_DIGITS = 15;
@@ -48,7 +48,10 @@ const MAX_DIGITS = 15;
 const NL = 10;
 const CR = 13;
 const QUOTE = 34;
-const isBlank = (b: number, delim: number): boolean => b === 32 || b === 0xa0 || (b === 9 && delim !== 9);
+const SPACE = 32;
+
+// cell classes (index into a column's counts; PRESENT counts cells that exist at all)
+const EMPTY = 0, DIGITS = 1, ZEROS = 2, OTHER = 3, TEXT = 4, PRESENT = 5, NCLS = 6;
 
 /**
  * Scan `bytes` once. `skipRecords` = title + header records to skip, `footerRecords` = trailing
@@ -60,138 +63,191 @@ export function scanCsv(
   opts: { start: number; skipRecords: number; footerRecords: number; expectedFields: number; chunkBytes: number },
 ): ScanResult {
   const delim = delimiter.charCodeAt(0);
+  // bytes the loop must stop at: 1 newline, 2 CR, 3 delimiter, 4 quote; blanks matter only at field edges
+  const special = new Uint8Array(256);
+  special[NL] = 1;
+  special[CR] = 2;
+  special[QUOTE] = 4;
+  special[delim] = 3;
+  // the field loop's table: 0 digit, 1 other ordinary byte, else 1 + the special code
+  const kind = new Uint8Array(256).fill(1);
+  for (let b = 48; b <= 57; b++) kind[b] = 0;
+  for (let b = 0; b < 256; b++) if (special[b]) kind[b] = 1 + special[b];
+  const blankByte = new Uint8Array(256);
+  blankByte[SPACE] = 1;
+  blankByte[0xa0] = 1;
+  if (delim !== 9) blankByte[9] = 1;
   const n = bytes.length;
   let i = opts.start;
   let line = 1;
-  let inQuotes = false;
   let quoteLine = 0;
-  let atFieldStart = true;
-  let fields = 1;
+  let padded = false;
+  let recCls: Uint8Array = new Uint8Array(64);
   let recordStart = i;
   let recordLine = 1;
-  let blank = true;
   let nonBlank = 0;
-  let bodyStart = -1;
-  type Rec = { start: number; fields: number; line: number; cls: number[] };
-  const ring: Rec[] = [];
-  // class counts per column: [empty, digits, zeros, other, text, present]
-  const counts: number[][] = [];
-  let recCls: number[] = [];
-  let fLen = 0;
-  let fDigits = true;
-  let fFirst = 0;
-  let fLast = 0;
-  let fQuoted = false;
-  const endField = (): void => {
-    recCls.push(
-      fQuoted ? 3
-      : fLen === 0 ? 0
-      : fDigits && fLen <= MAX_DIGITS ? (fFirst === 48 && fLen > 1 ? 2 : 1)
-      : textLike(fFirst, fLast, fLen, delim) ? 4
-      : 3,
-    );
-    fLen = 0;
-    fDigits = true;
-    fQuoted = false;
-  };
+  let bodyStart = opts.skipRecords === 0 ? opts.start : -1;
+  // per column class counts, column j at j * NCLS
+  let counts = new Float64Array(64 * NCLS);
   let maxFields = 0;
   let bodyRecords = 0;
   const ragged = { count: 0, lines: [] as number[], fields: [] as number[] };
-  const account = (r: Rec): void => {
-    bodyRecords++;
-    for (let j = 0; j < r.cls.length; j++) {
-      const c = (counts[j] ??= [0, 0, 0, 0, 0, 0]);
-      c[r.cls[j]]++;
-      c[5]++;
-    }
-    if (r.fields > maxFields) maxFields = r.fields;
-    if (r.fields !== opts.expectedFields) {
-      ragged.count++;
-      if (ragged.lines.length < 5) (ragged.lines.push(r.line), ragged.fields.push(r.fields));
-    }
-  };
   const cuts: number[] = [];
   let nextCut = -1;
-  let padded = false;
-  const finish = (end: number): void => {
-    endField();
-    // only delimiters (";;;", common at the end of Excel exports): as blank as an empty line
-    if (!blank && recCls.every((c) => c === 0)) blank = true;
-    if (!blank) {
-      nonBlank++;
-      if (nonBlank === opts.skipRecords) bodyStart = end;
-      else if (nonBlank > opts.skipRecords) {
-        ring.push({ start: recordStart, fields, line: recordLine, cls: recCls });
-        if (nextCut < 0) nextCut = recordStart + opts.chunkBytes;
-        if (recordStart >= nextCut) {
-          cuts.push(recordStart);
-          nextCut = recordStart + opts.chunkBytes;
-        }
+  type Rec = { start: number; fields: number; line: number; cls: Uint8Array };
+  const ring: Rec[] = [];
+  const footer = opts.footerRecords;
+
+  const grow = (a: Uint8Array): Uint8Array => {
+    const g = new Uint8Array(a.length * 2);
+    g.set(a);
+    return g;
+  };
+  const account = (cls: Uint8Array, nf: number, recLine: number): void => {
+    bodyRecords++;
+    if (nf * NCLS > counts.length) {
+      const grown = new Float64Array(Math.max(nf, (counts.length / NCLS) * 2) * NCLS);
+      grown.set(counts);
+      counts = grown;
+    }
+    for (let j = 0; j < nf; j++) {
+      counts[j * NCLS + cls[j]]++;
+      counts[j * NCLS + PRESENT]++;
+    }
+    if (nf > maxFields) maxFields = nf;
+    if (nf !== opts.expectedFields) {
+      ragged.count++;
+      if (ragged.lines.length < 5) (ragged.lines.push(recLine), ragged.fields.push(nf));
+    }
+  };
+  /** A non-blank record [recordStart, …) with `nf` fields has ended. */
+  const record = (nf: number, end: number): void => {
+    nonBlank++;
+    if (nonBlank === opts.skipRecords) bodyStart = end;
+    else if (nonBlank > opts.skipRecords) {
+      if (nextCut < 0) nextCut = recordStart + opts.chunkBytes;
+      if (recordStart >= nextCut) {
+        cuts.push(recordStart);
+        nextCut = recordStart + opts.chunkBytes;
+      }
+      if (footer === 0) account(recCls, nf, recordLine);
+      else {
         // keep only what the footer might need; everything older is body for sure
-        if (ring.length > opts.footerRecords) account(ring.shift()!);
+        ring.push({ start: recordStart, fields: nf, line: recordLine, cls: recCls.slice(0, nf) });
+        if (ring.length > footer) {
+          const r = ring.shift()!;
+          account(r.cls, r.fields, r.line);
+        }
       }
     }
-    recordStart = end;
-    recordLine = line;
-    // without footers the record was accounted already, so its class list can be reused
-    recCls = opts.footerRecords ? [] : ((recCls.length = 0), recCls);
-    blank = true;
-    fields = 1;
-    atFieldStart = true;
   };
-  if (opts.skipRecords === 0) bodyStart = opts.start;
-  while (i < n) {
-    const b = bytes[i];
-    if (inQuotes) {
-      if (b === QUOTE) {
-        if (bytes[i + 1] === QUOTE) i++;
-        else inQuotes = false;
-      } else if (b === NL) line++;
+
+  let open = false;
+  let fieldStart = i;
+  let quoted = false;
+  let fields = 0;
+  let content = false;
+  // 1 once the current field has a byte that is no digit
+  let nd = 0;
+  for (;;) {
+    // the ordinary bytes of a field
+    let s = 0;
+    while (i < n) {
+      const c = kind[bytes[i]];
+      if (c > 1) {
+        s = c - 1;
+        break;
+      }
+      nd |= c;
       i++;
+    }
+    if (i < n && s === 4) {
+      // a quote opens a quoted field only at the field's start (after spaces at most)
+      nd = 1;
+      let atStart = !quoted;
+      for (let k = fieldStart; atStart && k < i; k++) atStart = bytes[k] === SPACE;
+      i++;
+      if (!atStart) continue;
+      quoted = true;
+      padded = true;
+      quoteLine = line;
+      open = true;
+      while (i < n) {
+        const b = bytes[i++];
+        if (b === QUOTE) {
+          if (bytes[i] === QUOTE) i++;
+          else {
+            open = false;
+            break;
+          }
+        } else if (b === NL) line++;
+      }
       continue;
     }
-    if (b === NL || b === CR || b === delim) {
-      if (i > 0 && isBlank(bytes[i - 1], delim)) padded = true;
-    } else if (atFieldStart && isBlank(b, delim)) padded = true;
-    if (b === NL) {
-      line++;
-      finish(i + 1);
-    } else if (b === CR) {
-      if (bytes[i + 1] !== NL) finish(i + 1);
-    } else {
-      blank = false;
-      if (b === delim) {
-        endField();
-        fields++;
-        atFieldStart = true;
-        i++;
-        continue;
-      }
-      if (b === QUOTE && atFieldStart) {
-        inQuotes = true;
-        quoteLine = line;
-        padded = true;
-        fQuoted = true;
-      }
-      if (b !== 32) atFieldStart = false;
-      if (++fLen === 1) fFirst = b;
-      fLast = b;
-      if (b < 48 || b > 57) fDigits = false;
+    if (s === 2 && i + 1 < n && bytes[i + 1] === NL) {
+      // CRLF: the newline ends the record
+      i++;
+      s = 1;
     }
-    i++;
+    // the field [fieldStart, end) has ended: classify it
+    const end = s === 1 && i > fieldStart && bytes[i - 1] === CR ? i - 1 : i;
+    let cls: number;
+    if (quoted) cls = OTHER;
+    else {
+      const len = end - fieldStart;
+      if (len === 0) cls = EMPTY;
+      else {
+        const first = bytes[fieldStart];
+        const last = bytes[end - 1];
+        if (blankByte[first] || blankByte[last]) padded = true;
+        // nd covers the bytes since the field start (a quote or CR inside a field is never a digit)
+        const digits = len <= MAX_DIGITS && nd === 0;
+        if (digits) cls = first === 48 && len > 1 ? ZEROS : DIGITS;
+        else if (!isLetter(first) || blankByte[last]) cls = OTHER;
+        else if (first === 120 || first === 88) cls = len > 1 ? TEXT : OTHER; // "x" alone means "not applicable"
+        else cls = !RISKY[first] || len === 1 || len > 6 ? TEXT : OTHER;
+      }
+    }
+    if (cls !== EMPTY) content = true;
+    if (fields === recCls.length) recCls = grow(recCls);
+    recCls[fields++] = cls;
+    quoted = false;
+    nd = 0;
+    if (s === 3) {
+      fieldStart = ++i;
+      continue;
+    }
+    // end of the record (newline, CR or end of file)
+    if (s === 1) line++;
+    if (i < n) i++;
+    // a record of only delimiters (";;;", common at the end of Excel exports) is as blank as an empty line
+    if (content) record(fields, i);
+    recordStart = fieldStart = i;
+    recordLine = line;
+    fields = 0;
+    content = false;
+    if (i >= n) break;
   }
-  finish(n);
-  const footerStart = ring.length ? ring[0].start : n;
-  const bodyEnd = opts.footerRecords > 0 && ring.length ? footerStart : n;
-  return {
-    bodyStart: bodyStart < 0 ? n : bodyStart,
-    bodyEnd: Math.max(bodyEnd, bodyStart < 0 ? n : bodyStart),
-    cuts: cuts.filter((c) => c < bodyEnd),
-    bodyRecords,
-    maxFields,
-    ragged,
-    openQuoteLine: inQuotes ? quoteLine : undefined,
-    padded: padded || (n > 0 && isBlank(bytes[n - 1], delim)),
-    classes: counts.map((c) => ({ empty: c[0] + bodyRecords - c[5], digits: c[1], zeros: c[2], other: c[3], text: c[4] })),
-  };
+  return result(open);
+
+  function result(open: boolean): ScanResult {
+    const footerStart = ring.length ? ring[0].start : n;
+    const bodyEnd = footer > 0 && ring.length ? footerStart : n;
+    const classes: FieldClasses[] = [];
+    for (let j = 0; j < maxFields; j++) {
+      const c = (k: number) => counts[j * NCLS + k];
+      classes.push({ empty: c(EMPTY) + bodyRecords - c(PRESENT), digits: c(DIGITS), zeros: c(ZEROS), other: c(OTHER), text: c(TEXT) });
+    }
+    return {
+      bodyStart: bodyStart < 0 ? n : bodyStart,
+      bodyEnd: Math.max(bodyEnd, bodyStart < 0 ? n : bodyStart),
+      cuts: cuts.filter((c) => c < bodyEnd),
+      bodyRecords,
+      maxFields,
+      ragged,
+      openQuoteLine: open ? quoteLine : undefined,
+      padded: padded || (n > 0 && blankByte[bytes[n - 1]] === 1),
+      classes,
+    };
+  }
 }

@@ -5,11 +5,19 @@ import type { Encoding } from './types';
  * A multi-byte sequence cut off by the end of the range counts as valid (chunked input).
  */
 export function firstInvalidUtf8(bytes: Uint8Array, start = 0, end = bytes.length): number {
+  // ASCII runs are skipped four bytes at a time (files are mostly ASCII; this loop sees every byte)
+  const base = (4 - (bytes.byteOffset & 3)) & 3;
+  const words = bytes.length >= base + 4 ? new Uint32Array(bytes.buffer, bytes.byteOffset + base, (bytes.length - base) >> 2) : new Uint32Array(0);
+  const wordEnd = Math.max(0, (end - base) >> 2);
   let i = start;
   while (i < end) {
     const b = bytes[i];
     if (b < 0x80) {
-      i++;
+      if (i >= base && ((i - base) & 3) === 0) {
+        let w = (i - base) >> 2;
+        while (w < wordEnd && (words[w] & 0x80808080) === 0) w++;
+        i = Math.max(i + 1, base + w * 4);
+      } else i++;
       continue;
     }
     let n: number;

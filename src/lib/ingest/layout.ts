@@ -66,11 +66,13 @@ export function detectLayout(records: string[][], f: NumberFormat, tail: string[
   if (start < 0) return { headerRow: -1, headerRows: 0, footerRows: 0, width, titleRows: 0 };
   // numeric columns judged on the lower part of the sample (below any header)
   const body = records.slice(start + 1).filter((r) => r.length >= Math.min(2, width) && !isNoteLine(r));
+  // (at most the last 3 000 records: enough to judge, and parsing every cell of a large sample costs)
+  const lower = body.slice(Math.max(Math.floor(body.length / 3), body.length - 3000));
   const numericCol: boolean[] = [];
   for (let j = 0; j < width; j++) {
     let num = 0;
     let seen = 0;
-    for (const r of body.slice(Math.floor(body.length / 3))) {
+    for (const r of lower) {
       const c = r[j] ?? '';
       if (isMissing(c)) continue;
       seen++;
