@@ -1,5 +1,5 @@
 /**
- * `npm run bench [suite …]`: runs every benchmark suite (index, spatial, import, browser; the
+ * `npm run bench [suite …]`: runs every benchmark suite (index, spatial, services, import, large, browser; the
  * browser suite needs `npm run build`), prints each figure next to its floor or peer from the
  * same run with the ratio and the spread over the repeats, and writes bench-results/bench.json.
  * Benchmarks measure; they never fail the test suite. A suite that throws is reported and the
@@ -14,12 +14,14 @@ import { benchSpatial } from './spatial.bench';
 import { benchIndex } from './index.bench';
 import { benchBrowser } from './browser.bench';
 import { benchServices } from './services.bench';
+import { benchLarge } from './large.bench';
 
 const SUITES: [string, () => Promise<BenchRow[]>][] = [
   ['index', benchIndex],
   ['spatial', benchSpatial],
   ['services', benchServices],
   ['import', () => benchImport()],
+  ['large', benchLarge],
   ['browser', benchBrowser],
 ];
 

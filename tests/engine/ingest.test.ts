@@ -189,6 +189,37 @@ describe('XLSX, Parquet, GeoJSON fixtures', () => {
     expect(col(r, GEOM_COL)).toMatchObject({ type: 'geometry', nulls: 0 });
   });
 
+  it('GeoJSON is read as a stream: features in batches, never the whole text in one JSON.parse', async () => {
+    // 7 000 squares in EPSG:25832; the crs member comes after the features (a light first pass
+    // finds it), a property appears only in the last batch, every 1 000th ring is left open
+    const features = Array.from({ length: 7000 }, (_, i) => {
+      const x = 356000 + (i % 100) * 100, y = 5645000 + Math.floor(i / 100) * 100;
+      const ring = [[x, y], [x + 100, y], [x + 100, y + 100], [x, y + 100], [x, y]];
+      if (i % 1000 === 0) ring.pop();
+      return { type: 'Feature', properties: { id: String(i).padStart(5, '0'), ew: i, ...(i === 6999 ? { spaet: 'ja' } : {}) }, geometry: { type: 'Polygon', coordinates: [ring] } };
+    });
+    const text = JSON.stringify({ features, type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'EPSG:25832' } } });
+    const parse = JSON.parse;
+    let longest = 0;
+    JSON.parse = ((t: string, ...rest: []) => ((longest = Math.max(longest, t.length)), parse(t, ...rest))) as typeof JSON.parse;
+    let r: IngestResult;
+    try {
+      r = await ingestFile(duck, { name: 'viele.geojson', bytes: new TextEncoder().encode(text) }, 'viele');
+    } finally {
+      JSON.parse = parse;
+    }
+    expect(text.length).toBeGreaterThan(1_000_000);
+    expect(longest).toBeLessThan(10_000);
+    expect(r.rows).toBe(7000);
+    expect(r.detected).toMatchObject({ format: 'geojson', crs: 'EPSG:25832', geometryType: 'polygon' });
+    expect(r.bbox![0]).toBeCloseTo(6.95, 2);
+    expect(r.bbox![1]).toBeCloseTo(50.939, 2);
+    expect(r.warnings.map((w) => w.code)).toEqual(['unclosed_ring']);
+    expect(r.warnings[0].message).toMatch(/^7 Polygonring/);
+    expect(r.columns.map((c) => c.name)).toEqual(['id', 'ew', 'spaet', GEOM_COL]);
+    expect(rows(`SELECT count(*) AS n, sum(ew) AS s, count(spaet) AS late FROM viele`)).toEqual([{ n: 7000, s: (6999 * 7000) / 2, late: 1 }]);
+  });
+
   it('Shapefile with .prj and .cpg (UTF-8) lands at the same place as the GeoJSON', async () => {
     const r = await ingestFile(duck, fixture('bezirke_utm32.zip'), 'bez_shp');
     expect(r.detected.encoding).toBe('utf-8');

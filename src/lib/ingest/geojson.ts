@@ -1,12 +1,23 @@
-/** GeoJSON (FeatureCollection or single Feature) → table with properties and `_geom` in WGS84. */
+/**
+ * GeoJSON (FeatureCollection or single Feature) → table with properties and `_geom` in WGS84.
+ * A FeatureCollection is read as a stream (@streamparser/json): features arrive one by one and
+ * are checked, reprojected and kept as compact GeoJSON text in batches, so a 100 MB file never
+ * becomes one string or one tree of JavaScript objects.
+ */
+import { JSONParser } from '@streamparser/json';
 import type { Duck } from '../db/duck';
 import { decodeBytes, detectEncoding } from './encoding';
 import { checkCancelled, positionToLineColumn } from './errors';
-import { featuresToArrow, geometryKind, reprojectFeatures, validateGeometries, type Feature } from './geometry';
+import { GeometryChecks, Reprojection, geometryKind, tabulate, type Feature } from './geometry';
 import { describeTable } from './table';
 import { IngestError, type Detected, type ImportOptions, type ImportWarning, type IngestResult, type ProgressHooks } from './types';
 
 const HINT = 'Prüfen Sie die Datei mit einem GeoJSON-Validator oder exportieren Sie sie erneut aus dem GIS (z. B. QGIS: „Exportieren → GeoJSON“).';
+
+/** Bytes handed to the parser at a time; between pieces a cancel can arrive. */
+const PIECE = 1 << 20;
+/** Features checked and reprojected together. */
+const BATCH = 2000;
 
 /** Parse GeoJSON text into features and the CRS named by a legacy `crs` member. */
 export function parseGeoJson(file: string, text: string): { features: Feature[]; crs?: string } {
@@ -28,8 +39,119 @@ export function parseGeoJson(file: string, text: string): { features: Feature[];
   });
 }
 
+/** Where the byte sequence `needle` (ASCII) first occurs in `bytes`, or -1. */
+function indexOfAscii(bytes: Uint8Array, needle: string, from = 0): number {
+  const first = needle.charCodeAt(0);
+  for (let i = bytes.indexOf(first, from); i >= 0; i = bytes.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < needle.length && bytes[i + k] === needle.charCodeAt(k)) k++;
+    if (k === needle.length) return i;
+  }
+  return -1;
+}
+
+const crsName = (v: unknown): string | undefined => (v as { properties?: { name?: string } } | null)?.properties?.name;
+
+/** The document's UTF-8 bytes piece by piece (Windows-1252 files are converted piece by piece). */
+function* pieces(bytes: Uint8Array, encoding: string, start: number): Generator<[Uint8Array, number]> {
+  const encoder = new TextEncoder();
+  for (let at = start; at < bytes.length; at += PIECE) {
+    const piece = bytes.subarray(at, Math.min(bytes.length, at + PIECE));
+    // Windows-1252 has one byte per character: any cut is a character boundary
+    yield [encoding === 'utf-8' ? piece : encoder.encode(decodeBytes(piece, 'windows-1252')), at + piece.length];
+  }
+}
+
 /** Load a GeoJSON file into `target`. */
-export function loadGeoJson(duck: Duck, file: string, bytes: Uint8Array, target: string, options: ImportOptions, hooks: ProgressHooks = {}): Omit<IngestResult, 'table'> {
+export async function loadGeoJson(duck: Duck, file: string, bytes: Uint8Array, target: string, options: ImportOptions, hooks: ProgressHooks = {}): Promise<Omit<IngestResult, 'table'>> {
+  const warnings: ImportWarning[] = [];
+  const enc = detectEncoding(bytes);
+  const start = enc.bom ? 3 : 0;
+  // the CRS must be known before the first batch is reprojected: a `crs` member after the
+  // features (rare; it would stand in the file's last bytes) is read in a first, light pass
+  const head = bytes.subarray(start, Math.min(bytes.length, start + 65536));
+  const features = indexOfAscii(head, '"features"');
+  const crsFirst = indexOfAscii(head, '"crs"');
+  const crsLate = (crsFirst < 0 || (features >= 0 && crsFirst > features)) && indexOfAscii(bytes.subarray(Math.max(start, bytes.length - 65536)), '"crs"') >= 0;
+  let crs: string | undefined;
+  if (!options.crs && crsLate) crs = await readMember(bytes, enc.encoding, start, 'crs', hooks, file).then(crsName);
+  const checks = new GeometryChecks(file);
+  let reprojection: Reprojection | undefined;
+  const properties: (Record<string, unknown> | null)[] = [];
+  const geometries: (string | null)[] = [];
+  let kind: Detected['geometryType'];
+  let type: unknown;
+  let batch: Feature[] = [];
+  const flush = (): void => {
+    if (!batch.length) return;
+    checks.check(batch, properties.length);
+    reprojection ??= new Reprojection(file, crs, options.crs);
+    reprojection.apply(batch);
+    const k = geometryKind(batch);
+    kind = kind === undefined || kind === k ? k : k === undefined ? kind : 'mixed';
+    for (const f of batch) {
+      properties.push(f.properties ?? null);
+      geometries.push(f.geometry ? JSON.stringify(f.geometry) : null);
+    }
+    batch = [];
+  };
+  const parser = new JSONParser({ paths: ['$.type', '$.crs', '$.features.*'], keepStack: false });
+  parser.onValue = ({ value, key, stack }) => {
+    if (stack.length === 2) batch.push(value as Feature);
+    else if (key === 'type') type = value;
+    else if (key === 'crs') crs ??= crsName(value);
+  };
+  try {
+    for (const [piece, done] of pieces(bytes, enc.encoding, start)) {
+      parser.write(piece);
+      if (batch.length >= BATCH) flush();
+      // let a queued cancel (and progress) message through
+      await new Promise<void>((r) => setTimeout(r, 0));
+      checkCancelled(file, hooks.isCancelled);
+      hooks.onProgress?.((0.8 * done) / bytes.length, 'Einlesen');
+    }
+    if (!parser.isEnded) parser.end();
+  } catch (e) {
+    if (e instanceof IngestError) throw e;
+    // not JSON, or JSON but no FeatureCollection: the whole-text parse says exactly what and where
+    return loadWhole(duck, file, bytes, target, options, hooks);
+  }
+  if (type !== 'FeatureCollection') return loadWhole(duck, file, bytes, target, options, hooks);
+  flush();
+  if (geometries.length === 0) {
+    throw new IngestError(`„${file}“ enthält keine Objekte (leere FeatureCollection).`, { file, code: 'no_data', hint: HINT });
+  }
+  checks.warn(warnings);
+  const { crs: used, bbox } = (reprojection ?? new Reprojection(file, crs, options.crs)).finish();
+  hooks.onProgress?.(0.85, 'Tabelle anlegen');
+  checkCancelled(file, hooks.isCancelled);
+  duck.insertArrow(target, tabulate(properties, geometries, warnings));
+  const { columns, rows } = describeTable(duck, target);
+  const detected: Detected = { format: 'geojson', encoding: enc.encoding, crs: used, geometryType: kind };
+  return { rows, columns, detected, warnings, bbox };
+}
+
+/** One top-level member of the document (a light pass: nothing else is kept). */
+async function readMember(bytes: Uint8Array, encoding: string, start: number, member: string, hooks: ProgressHooks, file: string): Promise<unknown> {
+  const parser = new JSONParser({ paths: [`$.${member}`], keepStack: false });
+  let found: unknown;
+  parser.onValue = ({ value }) => void (found = value);
+  try {
+    for (const [piece] of pieces(bytes, encoding, start)) {
+      parser.write(piece);
+      if (found !== undefined) break;
+      await new Promise<void>((r) => setTimeout(r, 0));
+      checkCancelled(file, hooks.isCancelled);
+    }
+  } catch (e) {
+    if (e instanceof IngestError) throw e;
+    // a broken document is reported by the main pass
+  }
+  return found;
+}
+
+/** A single Feature (or a document that is no FeatureCollection, for its error): parsed whole. */
+function loadWhole(duck: Duck, file: string, bytes: Uint8Array, target: string, options: ImportOptions, hooks: ProgressHooks): Omit<IngestResult, 'table'> {
   const warnings: ImportWarning[] = [];
   const enc = detectEncoding(bytes);
   const text = decodeBytes(enc.bom ? bytes.subarray(3) : bytes, enc.encoding);
@@ -38,12 +160,16 @@ export function loadGeoJson(duck: Duck, file: string, bytes: Uint8Array, target:
     throw new IngestError(`„${file}“ enthält keine Objekte (leere FeatureCollection).`, { file, code: 'no_data', hint: HINT });
   }
   hooks.onProgress?.(0.3, 'Geometrien prüfen');
-  validateGeometries(file, features, warnings);
+  const checks = new GeometryChecks(file);
+  checks.check(features);
+  checks.warn(warnings);
   checkCancelled(file, hooks.isCancelled);
-  const { crs: used, bbox } = reprojectFeatures(file, features, crs, options.crs);
+  const reprojection = new Reprojection(file, crs, options.crs);
+  reprojection.apply(features);
+  const { crs: used, bbox } = reprojection.finish();
   hooks.onProgress?.(0.6, 'Umrechnen');
   checkCancelled(file, hooks.isCancelled);
-  duck.insertArrow(target, featuresToArrow(features, warnings));
+  duck.insertArrow(target, tabulate(features.map((f) => f.properties ?? null), features.map((f) => (f.geometry ? JSON.stringify(f.geometry) : null)), warnings));
   const { columns, rows } = describeTable(duck, target);
   const detected: Detected = { format: 'geojson', encoding: enc.encoding, crs: used, geometryType: geometryKind(features) };
   return { rows, columns, detected, warnings, bbox };
