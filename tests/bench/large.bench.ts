@@ -47,7 +47,7 @@ export function bigGeoJson(mb: number): Uint8Array {
 const gc = (globalThis as { gc?: () => void }).gc;
 
 /**
- * Runs `f` and samples the live JS heap every 200 ms (the import yields between chunks): after a
+ * Runs `f` and samples the live JS heap every second (the import yields between chunks): after a
  * full garbage collection where the bench runs with --expose-gc (npm run bench does), so the
  * figure is what the import holds, not garbage not yet collected.
  */
@@ -57,7 +57,7 @@ async function withPeak<T>(f: () => Promise<T>): Promise<{ value: T; ms: number;
   const timer = setInterval(() => {
     gc?.();
     heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-  }, 200);
+  }, 1000);
   const t0 = performance.now();
   try {
     const value = await f();
