@@ -6,6 +6,10 @@
  */
 import { compiledWasm } from './wasm';
 
+// Held for the worker's lifetime: the browser releases it when the worker ends (even by
+// self.close(), which fires no event), and the client's waiting request then tells it so.
+// Taken first thing, before the engine code loads, so a crash at any moment is noticed.
+(self as unknown as { navigator: Navigator }).navigator.locks?.request(self.name, () => new Promise<void>(() => {}));
 void compiledWasm();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const early: MessageEvent[] = [];

@@ -116,6 +116,3 @@ export const api = { ...coreApi, ...indexApi, ...spatialApi, ...levelsApi, ...se
 export type EngineApi = typeof api;
 Comlink.expose(api);
 
-// Held for the worker's lifetime: the browser releases it when the worker ends (even by
-// self.close(), which fires no event), and the client's waiting request then tells it so.
-(self as unknown as { navigator: Navigator }).navigator.locks?.request(self.name, () => new Promise<void>(() => {}));
