@@ -1,6 +1,7 @@
 /** Levels and disclosure calls (issue 12): values on every level, the level table, layer links. */
-import { levelSeries, layerChain, layerLink, type LevelRequest } from '../src/lib/engine/levels';
-import { aggregateTable, type AggregateRequest } from '../src/lib/engine/aggregate';
+import { levelSeries, layerChain, layerLink } from '../src/lib/engine/levels';
+import { aggregateTable } from '../src/lib/engine/aggregate';
+import type { AggregateRequest, LevelRequest } from '../src/lib/contract';
 import { classify, type ClassMethod } from '../src/lib/analysis/classify';
 import { withEngine } from './core';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { run as aggregate, parseRate } from '../../src/cli/commands/aggregate';
-import type { AggregateResult } from '../../src/lib/engine/aggregate';
+import type { AggregateResult } from '../../src/lib/contract';
 
 const FIX = path.resolve(__dirname, '../fixtures/levels');
 const KLEIN = path.join(FIX, 'kreis_klein.csv');

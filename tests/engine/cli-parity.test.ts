@@ -17,7 +17,7 @@ import { computeIndexRun, readIndexData } from '../../src/lib/engine/sozialindex
 import { typology } from '../../src/lib/engine/indexTypology';
 import { DEFAULT_TYPOLOGY_SPEC, defaultDynamicsFrom, defaultIndexSettings, presetDef, type IndexRequest } from '../../src/lib/contract';
 import { DYNAMICS_LABELS, STATUS_LABELS } from '../../src/lib/analysis/presets';
-import { guessIdColumn, guessYearColumn } from '../../src/lib/state/guess';
+import { guessIdColumn, guessYearColumn } from '../../src/lib/ingest/columnGuess';
 import { t } from '../../src/i18n/index';
 
 const FIX = path.resolve(import.meta.dirname, '../fixtures/index');

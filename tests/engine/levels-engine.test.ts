@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createNodeDuck } from '../../src/lib/db/node';
 import { Engine } from '../../src/lib/engine/engine';
-import { levelSeries, layerLink, type LevelRequest } from '../../src/lib/engine/levels';
+import { levelSeries, layerLink } from '../../src/lib/engine/levels';
+import type { LevelRequest } from '../../src/lib/contract';
 import { aggregateTable } from '../../src/lib/engine/aggregate';
 import { run as aggregateCli } from '../../src/cli/commands/aggregate';
 
@@ -50,6 +51,12 @@ describe('levels on Musterkreis', () => {
     expect(byKey.unknown).toEqual([]);
     expect(byGeo.notNested).toEqual([]);
     expect(byKey.childless).toEqual([]);
+    // memoised per layer version: the same link until the layer is made again
+    expect(layerLink(engine, sr)).toBe(byKey);
+    engine.createLayer({ table: sr, idColumn: 'SR_ID', nameColumn: 'SR_NAME', parentColumn: 'GEM_ID', parentLayer: gem });
+    const again = layerLink(engine, sr)!;
+    expect(again).not.toBe(byKey);
+    expect(Array.from(again.parentIndex)).toEqual(Array.from(byKey.parentIndex));
   });
 
   it('Gemeinde values are sums of the CSV; suppression leaves no relation with one unknown', () => {

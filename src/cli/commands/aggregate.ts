@@ -5,7 +5,8 @@
  * Parses the arguments into the engine's AggregateRequest, runs it on the Node engine and returns
  * `{ levels: [{ level, areas: [{ id, parent, counts, rates, suppressed }] }] }` (docs/levels.md).
  */
-import { aggregateTable, type AggregateRequest, type AggregateResult } from '../../lib/engine/aggregate';
+import { aggregateTable } from '../../lib/engine/aggregate';
+import type { AggregateRequest, AggregateResult } from '../../lib/contract';
 import { levelsError } from '../../lib/engine/levels-errors';
 import { parseArgs, requireFlag, flag } from '../args';
 import { cliEngine, intFlag, loadFile } from '../engine';

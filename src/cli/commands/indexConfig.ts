@@ -6,7 +6,7 @@
 import { STANDARDIZATIONS } from '../../lib/analysis/standardize';
 import { INDEX_PRESETS, presetDef } from '../../lib/analysis/presets';
 import { splitYearColumn } from '../../lib/sql/reshape';
-import { guessYearColumn } from '../../lib/state/guess';
+import { guessYearColumn } from '../../lib/ingest/columnGuess';
 import {
   DEFAULT_ROBUSTNESS_SPEC, DEFAULT_TYPOLOGY_SPEC, appError, defaultIndexSettings,
   type IndexRequest, type IndicatorSpec, type JoinSpecInput, type LayerMeta, type RobustnessSpec, type TableMeta, type TimeSeriesSpec, type TypologySpec,

@@ -6,6 +6,7 @@
  */
 import { atkinson, correlationRatio, dissimilarity, entropy, gini, isolation, type SingleGroupIndices } from './segregation.ts';
 import type { SegregationStatistic } from './segregationInference.ts';
+import type { MultigroupIndices } from './segregationMulti.ts';
 
 export interface SegregationIndexDef {
   key: keyof Omit<SingleGroupIndices, 'excluded'>;
@@ -31,3 +32,11 @@ export type SegregationIndexKey = (typeof SEGREGATION_INDICES)[number]['key'];
 export const SEGREGATION_INDEX_KEYS: SegregationIndexKey[] = SEGREGATION_INDICES.map((d) => d.key);
 /** Indices with a permutation p-value and a bootstrap interval. */
 export const INFERRED_INDICES = SEGREGATION_INDICES.filter((d): d is Extract<(typeof SEGREGATION_INDICES)[number], { statistic: unknown }> => 'statistic' in d);
+
+/**
+ * Multigroup indices (`segregationMulti.ts`) in the order the workspace shows them; strings
+ * `seg.multi.<key>` and `seg.multiExp.<key>`.
+ */
+export const MULTIGROUP_INDICES = [
+  'dissimilarity', 'gini', 'information_theory', 'normalized_exposure', 'relative_diversity', 'squared_coefficient_of_variation', 'diversity',
+] as const satisfies readonly (keyof Omit<MultigroupIndices, 'excluded'>)[];

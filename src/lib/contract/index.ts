@@ -13,5 +13,6 @@ export * from './sozialindex';
 export * from './spatial';
 export * from './segregation';
 export * from './services';
-export { SEGREGATION_INDICES, SEGREGATION_INDEX_KEYS, INFERRED_INDICES, type SegregationIndexKey } from '../analysis/segregationIndices';
+export * from './levels';
+export { SEGREGATION_INDICES, SEGREGATION_INDEX_KEYS, INFERRED_INDICES, MULTIGROUP_INDICES, type SegregationIndexKey } from '../analysis/segregationIndices';
 export { PRESETS, presetDef, type PresetDef } from '../analysis/presets';

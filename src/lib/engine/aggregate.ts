@@ -7,33 +7,9 @@
 import type { Engine } from './engine';
 import { qi } from '../sql/ident';
 import { levelsFromColumns, sumUp, TOTAL_ID } from '../analysis/aggregate';
-import { applyDisclosure, type ColumnSum, type DisclosureSettings, type RateSpec, type SuppressionMark } from '../analysis/applyDisclosure';
+import { applyDisclosure } from '../analysis/applyDisclosure';
 import { levelsError } from './levels-errors';
-
-export interface AggregateRequest {
-  table: string;
-  /** id columns, finest → coarsest */
-  levels: string[];
-  counts: string[];
-  rates?: RateSpec[];
-  /** columns that add up in every area (protected together) */
-  sums?: ColumnSum[];
-  disclosure?: DisclosureSettings;
-  /** keep only rows where a column has this value (e.g. one year of a long table) */
-  filter?: { column: string; value: string };
-}
-
-export interface AggregateArea {
-  id: string;
-  parent: string | null;
-  counts: Record<string, number | null>;
-  rates: Record<string, number | null>;
-  suppressed: Record<string, SuppressionMark>;
-}
-
-export interface AggregateResult {
-  levels: { level: string; areas: AggregateArea[] }[];
-}
+import type { AggregateRequest, AggregateResult } from '../contract/levels';
 
 /** Text and number columns of a table (one query). */
 export function readColumns(e: Engine, table: string, text: string[], numbers: string[], filter?: { column: string; value: string }): { text: string[][]; numbers: Float64Array[] } {

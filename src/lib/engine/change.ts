@@ -6,7 +6,8 @@
  * For a rate the difference is in percentage points (scale 100) or per-mille points (scale 1000).
  */
 import type { Engine } from './engine';
-import { levelSeries, type LevelRequest } from './levels';
+import { levelSeries } from './levels';
+import type { LevelRequest } from '../contract/levels';
 import type { Classification } from '../analysis/classify';
 import { changeValues, classifyChange } from '../analysis/change';
 import { appError } from '../contract/errors';

@@ -6,13 +6,14 @@
  */
 import type { Engine } from './engine';
 import type { JoinSpecInput, LayerMeta, TableMeta } from '../contract/catalog';
+import type { LayerLink, LevelRequest, LevelSeries, LevelValues } from '../contract/levels';
 import { qi } from '../sql/ident';
-import { layerKeyExpr, tableKeyExpr, type ValueSpec } from '../sql/join';
+import { layerKeyExpr, tableKeyExpr } from '../sql/join';
 import { GEOM_COL } from '../ingest/types';
 import { parseGeometry } from '../analysis/geometry-rings';
 import { linkByGeometry, linkByKey, type GeometryLink, type KeyLink } from '../analysis/nesting';
 import { aggregationSupport, sumUp, type Level } from '../analysis/aggregate';
-import { applyDisclosure, tableRelations, type ColumnSum, type DisclosureTableSpec, type DisclosureSettings, type SuppressionMark } from '../analysis/applyDisclosure';
+import { applyDisclosure, tableRelations, type DisclosureTableSpec, type SuppressionMark } from '../analysis/applyDisclosure';
 import type { DisclosureStatus } from '../analysis/disclosure';
 import { detectColumnSums, guessRole, type ColumnRole } from '../analysis/columnRoles';
 import { levelsError } from './levels-errors';
@@ -45,36 +46,23 @@ function commonPattern(specs: DisclosureTableSpec[], minCount: number): { column
   return where.filter((_, k) => isHidden(p.status[k]));
 }
 
-/** How a child layer is tied to its parent, with what did not fit. */
-export interface LayerLink {
-  child: string;
-  parent: string;
-  by: 'key' | 'geometry';
-  parentIndex: Int32Array;
-  /** child ids whose parent key names no parent area */
-  unknown: { id: string; key: string }[];
-  noParent: string[];
-  childless: string[];
-  /** geometry only: children that do not nest, with their shares (0–1) in each parent they touch */
-  notNested: { id: string; parts: { id: string; share: number }[] }[];
-}
-
-const memo = new Map<string, { metas: [TableMeta, TableMeta, LayerMeta, LayerMeta]; link: LayerLink }>();
+const memo = new WeakMap<Engine, Map<string, LayerLink>>();
 
 function ids(e: Engine, layer: LayerMeta, column = layer.idColumn): string[] {
   const v = e.duck.query(`SELECT CAST(${qi(column)} AS VARCHAR) AS v FROM ${qi(layer.table)} ORDER BY rowid`).getChild('v')!;
   return Array.from({ length: v.length }, (_, i) => String(v.get(i) ?? '').trim());
 }
 
-/** Link of a layer to its parent layer (memoised on the table and layer objects, which change on re-import). */
+/** Link of a layer to its parent layer (memoised per version of both layers: a re-import or a new parent rebuilds it). */
 export function layerLink(e: Engine, child: string): LayerLink | null {
   const c = e.layer(child);
   if (!c.parentLayer) return null;
   const p = e.layer(c.parentLayer);
-  const metas: [TableMeta, TableMeta, LayerMeta, LayerMeta] = [e.table(c.table), e.table(p.table), c, p];
-  const key = `${c.table}→${p.table}`;
-  const hit = memo.get(key);
-  if (hit && hit.metas.every((m, i) => m === metas[i])) return hit.link;
+  let m = memo.get(e);
+  if (!m) memo.set(e, (m = new Map()));
+  const key = e.versionKey(c.table, p.table);
+  const hit = m.get(key);
+  if (hit) return hit;
   const cIds = ids(e, c);
   const pIds = ids(e, p);
   let raw: KeyLink | GeometryLink;
@@ -98,7 +86,7 @@ export function layerLink(e: Engine, child: string): LayerLink | null {
     childless: raw.childless.map((i) => pIds[i]),
     notNested: (g.notNested ?? []).map((x) => ({ id: cIds[x.child], parts: x.parts.map((q) => ({ id: pIds[q.parent], share: q.share })) })),
   };
-  memo.set(key, { metas, link });
+  m.set(key, link);
   return link;
 }
 
@@ -119,52 +107,6 @@ export function layerChain(e: Engine, layer: string): string[] {
     l = e.layer(l.parentLayer);
   }
   return chain;
-}
-
-/** What to show on which layer, with which disclosure settings. */
-export interface LevelRequest {
-  /** the layer on the map */
-  layer: string;
-  /** table joined to a layer at or below `layer` (null: the layer's own columns) */
-  join: JoinSpecInput | null;
-  value: ValueSpec;
-  year?: string;
-  disclosure: DisclosureSettings & { sameAcrossYears?: boolean };
-  /** roles chosen by the user; other numeric columns are guessed */
-  roles?: Record<string, ColumnRole>;
-  /** column sums to protect together; undefined: detected in the data */
-  sums?: ColumnSum[];
-  /** population column for the minimum-population flag */
-  population?: string;
-  minPopulation?: number;
-}
-
-export interface LevelValues {
-  layer: string | null;
-  ids: string[];
-  names: string[];
-  /** index of each area's parent in the next level */
-  parent: Int32Array | null;
-  values: Float64Array;
-  status: DisclosureStatus[];
-  marks: SuppressionMark[];
-  /** areas under the minimum population (flagged, not hidden) */
-  small: boolean[];
-}
-
-export interface LevelSeries {
-  /** finest (the joined layer) → … → the total */
-  levels: LevelValues[];
-  /** index of the requested layer in `levels` */
-  at: number;
-  /** why the value cannot be shown above the finest level (translated in the view) */
-  notAggregable: { code: string; params: Record<string, string> } | null;
-  primary: number;
-  secondary: number;
-  unaudited: number;
-  roles: Record<string, ColumnRole>;
-  sums: ColumnSum[];
-  links: LayerLink[];
 }
 
 /** Numeric columns of the source, by row of the finest layer, for the given years. */

@@ -4,7 +4,7 @@
  */
 import type { DisclosureStatus } from '../analysis/disclosure';
 import type { SuppressionMark } from '../analysis/applyDisclosure';
-import type { LevelSeries, LevelValues } from '../engine/levels';
+import type { LevelSeries, LevelValues } from '../contract/levels';
 import { fmtNumber, t } from '../../i18n/index';
 import { NO_VALUE_COLOR, type RGB } from './palettes';
 import type { LegendEntry } from './legend';

@@ -1,6 +1,6 @@
 import type { AppState } from './app.svelte';
 import type { JoinSpecInput, LayerMeta } from '../contract';
-import type { LayerLink, LevelRequest, LevelSeries } from '../engine/levels';
+import type { LayerLink, LevelRequest, LevelSeries } from '../contract';
 import { errorText } from '../../i18n/index';
 import type { ValueSpec } from '../sql/join';
 import type { ColumnRole } from '../analysis/columnRoles';

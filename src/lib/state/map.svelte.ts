@@ -10,7 +10,7 @@ import { rateUnit, unitSuffix } from '../format/numbers';
 import { highContrastColors } from '../map/highContrast';
 import { presenter } from './presenter.svelte';
 import { LevelsState, chainOf } from './levels.svelte';
-import type { LevelSeries, LevelValues } from '../engine/levels';
+import type { LevelSeries, LevelValues } from '../contract';
 import { withDisclosureRows } from '../map/disclosure';
 import type { CustomMap } from '../map/custom';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { disclosureFill, mapSymbols, markLabel, referenceLines, withDisclosureRows, SECRET_CLASS, UNRELIABLE_CLASS } from '../../../src/lib/map/disclosure';
 import { buildLegend } from '../../../src/lib/map/legend';
-import type { LevelSeries, LevelValues } from '../../../src/lib/engine/levels';
+import type { LevelSeries, LevelValues } from '../../../src/lib/contract';
 
 const lv = (o: Partial<LevelValues>): LevelValues => ({
   layer: 'sr', ids: ['a', 'b', 'c', 'd'], names: ['A', 'B', 'C', 'D'], parent: new Int32Array([0, 0, 0, 0]),

@@ -1,4 +1,5 @@
-import type { ColumnInfo } from '../ingest/types';
+/** Guesses of a table's key, name and year columns (the UI's defaults and the CLI's). */
+import type { ColumnInfo } from './types';
 
 const ID_RE = /(^|_)(id|nr|nummer|schl(ue|ü)ssel|key|code|ags|ars|gkz|fips|polyid|raum_id|planning_area)$|^(id|nr|schluessel)/i;
 const NAME_RE = /(^|_)(name|bez(eichnung)?|stadtteil|gebiet|raum|gemeinde)$|name/i;
