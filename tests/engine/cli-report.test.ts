@@ -45,6 +45,6 @@ describe('cli report on the demo (the documented hooks)', () => {
 
   test('German errors: missing option, unreadable config', async () => {
     await expect(run(['--data', DEMO, '--layer', LAYER, '--config', CONFIG])).rejects.toMatchObject({ code: 'cli.flagMissing', params: { name: 'out' } });
-    await expect(run(['--data', DEMO, '--layer', LAYER, '--config', DEMO, '--out', '/tmp/x.html'])).rejects.toMatchObject({ code: 'cli.report.configJson' });
+    await expect(run(['--data', DEMO, '--layer', LAYER, '--config', DEMO, '--out', '/tmp/x.html'])).rejects.toMatchObject({ code: 'config.notJson' });
   });
 });

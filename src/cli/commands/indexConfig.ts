@@ -6,7 +6,7 @@
 import { STANDARDIZATIONS } from '../../lib/analysis/standardize';
 import { INDEX_PRESETS, presetDef } from '../../lib/analysis/presets';
 import { splitYearColumn } from '../../lib/sql/reshape';
-import { guessYearColumn } from '../../lib/ingest/columnGuess';
+import { guessNameColumn, guessYearColumn } from '../../lib/ingest/columnGuess';
 import {
   DEFAULT_ROBUSTNESS_SPEC, DEFAULT_TYPOLOGY_SPEC, appError, defaultIndexSettings,
   type IndexRequest, type IndicatorSpec, type JoinSpecInput, type LayerMeta, type RobustnessSpec, type TableMeta, type TimeSeriesSpec, type TypologySpec,
@@ -120,7 +120,7 @@ export interface PreparedIndex {
  * columns) is made long with the engine's „Umformen“ (unpivot); the areas are the `--layer`'s, or
  * the data's own keys in file order; a year column is taken when the keys repeat.
  */
-export async function prepareIndex(engine: Engine, cfg: IndexConfig, dataFile: string, layerFile?: string): Promise<PreparedIndex> {
+export async function prepareIndex(engine: Engine, cfg: IndexConfig, dataFile: string, layerFile?: string, opts: { nameColumn?: string } = {}): Promise<PreparedIndex> {
   const raw = await loadFile(engine, dataFile);
   const has = (t: TableMeta, c: string) => t.columns.some((x) => x.name === c);
   const need = (t: TableMeta, c: string) => {
@@ -152,8 +152,11 @@ export async function prepareIndex(engine: Engine, cfg: IndexConfig, dataFile: s
   let layer: LayerMeta;
   if (layerFile) {
     const lt = await loadFile(engine, layerFile);
-    need(lt, cfg.layer_id ?? cfg.id);
-    layer = lt.hasGeometry ? engine.createLayer({ table: lt.name, idColumn: cfg.layer_id ?? cfg.id }) : engine.createKeyLayer({ table: lt.name, idColumn: cfg.layer_id ?? cfg.id });
+    const idColumn = cfg.layer_id ?? cfg.id;
+    need(lt, idColumn);
+    // area names (reports, profiles): the given column, else a text column named like one
+    const nameColumn = opts.nameColumn ?? guessNameColumn(lt.columns.filter((c) => c.name !== idColumn));
+    layer = lt.hasGeometry ? engine.createLayer({ table: lt.name, idColumn, nameColumn }) : engine.createKeyLayer({ table: lt.name, idColumn, nameColumn });
   } else layer = engine.createKeyLayer({ table: raw.name, idColumn: cfg.id });
 
   const spec = (yc: string | null): JoinSpecInput => ({ table: table.name, key: cfg.id, layer: layer.table, mode: 'exact', ...(yc ? { yearColumn: yc } : {}) });

@@ -5,49 +5,25 @@
  * — the social report as one self-contained HTML file, built by the same engine functions and
  * the same renderer as the workbench's „Bericht“ (docs/reports.md). Prints a short JSON summary.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { parseArgs, flag, requireFlag } from '../args';
-import { configToRequest } from '../indexRequest';
-import { cliEngine, loadFile } from '../engine';
-import { appError, type TableMeta } from '../../lib/contract';
+import { readJsonConfig } from '../config';
+import { cliEngine } from '../engine';
+import { checkIndexConfig, prepareIndex } from './indexConfig';
+import { appError } from '../../lib/contract';
 import { buildReportModel, type ReportRequest } from '../../lib/engine/report';
 import { renderReport } from '../../lib/report/render';
 import { GENERATOR } from '../../lib/util/generator';
 
-/** A name column of the layer: the flag, else a text column called like a name. */
-function nameColumn(t: TableMeta, id: string, wanted?: string): string | undefined {
-  const columns = t.columns;
-  if (wanted) {
-    if (!columns.some((c) => c.name === wanted)) throw appError('column.missing', { column: wanted, table: t.label });
-    return wanted;
-  }
-  return columns.find((c) => c.name !== id && /name|bez(eichnung)?$|^bez_|titel|label/i.test(c.name) && !/id$|nr$|schl/i.test(c.name))?.name;
-}
-
 export async function run(argv: string[]): Promise<unknown> {
   const { flags } = parseArgs(argv);
   const out = requireFlag(flags, 'out');
-  const configFile = requireFlag(flags, 'config');
-  let text: string;
-  try {
-    text = await readFile(configFile, 'utf8');
-  } catch {
-    throw appError('cli.fileUnreadable', { file: configFile });
-  }
-  let config: unknown;
-  try {
-    config = JSON.parse(text);
-  } catch (e) {
-    throw appError('cli.report.configJson', { file: configFile, message: (e as Error).message });
-  }
+  const cfg = checkIndexConfig(await readJsonConfig(requireFlag(flags, 'config')));
   const engine = await cliEngine();
-  const data = await loadFile(engine, requireFlag(flags, 'data'));
+  // the same config → request as `index` (wide {JAHR} tables, year column, defaults)
   const layerFile = requireFlag(flags, 'layer');
-  const geo = await loadFile(engine, layerFile);
-  if (!geo.hasGeometry) throw appError('cli.noGeometry', { file: layerFile });
-  const cfg = configToRequest(config, data, geo.name);
-  if (!geo.columns.some((c) => c.name === cfg.layerId)) throw appError('column.missing', { column: cfg.layerId, table: geo.label });
-  engine.createLayer({ table: geo.name, idColumn: cfg.layerId, nameColumn: nameColumn(geo, cfg.layerId, flag(flags, 'layer-name')) });
+  const prep = await prepareIndex(engine, cfg, requireFlag(flags, 'data'), layerFile, { nameColumn: flag(flags, 'layer-name') });
+  if (engine.layer(prep.req.source.layer).geometryType === 'none') throw appError('cli.noGeometry', { file: layerFile });
   const today = new Date();
   const req: ReportRequest = {
     meta: {
@@ -60,9 +36,9 @@ export async function run(argv: string[]): Promise<unknown> {
       datenstand: flag(flags, 'datenstand') ?? '',
       attribution: flag(flags, 'attribution') ?? '',
     },
-    index: cfg.request,
-    typology: cfg.typology,
-    robustness: cfg.robustness,
+    index: prep.req,
+    typology: prep.typology ?? null,
+    robustness: prep.robustness ?? null,
     includeProfiles: flag(flags, 'no-profiles') === undefined,
     generator: GENERATOR,
     created: today.toISOString(),
