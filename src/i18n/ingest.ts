@@ -4,6 +4,8 @@ import type { Strings } from './index';
 export const ingest: Strings = {
   de: {
     'imp.headerRow': 'Kopfzeile in Zeile (wie in Excel; 0 = keine)',
+    'imp.limited': '{n} × „( )“',
+    'imp.limitedHelp': 'Werte in Klammern, z. B. „(3,2)“: in der amtlichen Statistik „Aussagewert eingeschränkt“ (statistisch relativ unsicher, z. B. kleine Stichprobe). Als Zahl übernommen.',
     'imp.headerRows': 'Kopfzeilen zusammenfassen',
     'imp.footerRows': 'Fußzeilen am Ende weglassen',
     'imp.keepTotals': 'Summenzeile als Gebiet behalten',
@@ -36,6 +38,8 @@ export const ingest: Strings = {
   },
   en: {
     'imp.headerRow': 'Header in row (as in Excel; 0 = none)',
+    'imp.limited': '{n} × “( )”',
+    'imp.limitedHelp': 'Values in parentheses, e.g. “(3,2)”: in official statistics “limited reliability” (statistically uncertain, e.g. a small sample). Read as numbers.',
     'imp.headerRows': 'Merge header lines',
     'imp.footerRows': 'Drop footer lines',
     'imp.keepTotals': 'Keep the sums row as an area',

@@ -98,6 +98,10 @@ describe('real-shaped workbooks and exports', () => {
     expect(col(r, 'Veränderung zum Vorjahr in %')).toMatchObject({ type: 'double', nulls: 2, missingSymbols: { '–': 1, '…': 1 } });
     expect(col(r, 'Alleinerziehende')).toMatchObject({ type: 'integer', nulls: 2, missingSymbols: { '·': 1, 'k.A.': 1 } });
     expect(rows(`SELECT "Veränderung zum Vorjahr in %" AS v FROM r06 WHERE "Sozialraum" = 'SR 01 Nord'`)).toEqual([{ v: -1.2 }]);
+    // „(3,2)“ = value of limited reliability (official „( )“): the number, counted and named
+    expect(col(r, 'Quote HzE je 1.000 u21')).toMatchObject({ type: 'double', nulls: 2, limited: 1, missingSymbols: { x: 1, '/': 1 } });
+    expect(rows(`SELECT "Quote HzE je 1.000 u21" AS v FROM r06 WHERE "Sozialraum" = 'SR 02 Mitte'`)).toEqual([{ v: 3.2 }]);
+    expect(r.warnings.find((w) => w.code === 'limited_values')).toMatchObject({ column: 'Quote HzE je 1.000 u21', message: expect.stringMatching(/1 Wert steht in Klammern \(z\. B\. „\(3,2\)“\) – .*Aussagewert eingeschränkt/) });
     expect(r.detected.totals).toBeUndefined();
   });
 

@@ -10,7 +10,7 @@ import { checkCancelled } from './errors';
 import { mergeHeaderRows, uniqueNames } from './names';
 import { guessNumberFormat, type NumberFormat } from './numbers';
 import { dropQuietly, tempName } from './table';
-import { accumulateStats, buildTyped, decideColumns, statsFromClasses, type ColumnStats, type StatsAcc } from './typing';
+import { accumulateStats, buildTyped, decideColumns, emptyStats, statsFromClasses, type ColumnStats, type StatsAcc } from './typing';
 import type { PrepOptions, TypedColumn } from '../sql/typedSelect';
 import { IngestError, type ColumnInfo, type Detected, type ImportOptions, type ImportWarning, type ProgressHooks, type RawRow } from './types';
 
@@ -140,7 +140,7 @@ export async function loadCsv(
   const rawColumns = names.map((_, j) => `c${j}`);
   const bounds = [scan.bodyStart, ...scan.cuts, scan.bodyEnd];
   const span = Math.max(1, bounds[bounds.length - 1] - bounds[0]);
-  const prep: PrepOptions = { trim: scan.padded, percent: src.includes(0x25), minus: plan.detected.encoding === 'utf-8' && hasUnicodeMinus(src) };
+  const prep: PrepOptions = { trim: scan.padded, percent: src.includes(0x25), minus: plan.detected.encoding === 'utf-8' && hasUnicodeMinus(src), paren: src.includes(0x28) };
   // columns the byte scan already classified completely (plain digits / empty / plain words) skip the statistics
   const known = rawColumns.map((_, j) => statsFromClasses(scan.classes[j]));
   const isKnown = known.map((k) => k !== undefined);
@@ -159,7 +159,7 @@ export async function loadCsv(
   }
   const staging = tempName('csv');
   const parts: string[] = [];
-  const acc: StatsAcc = { rows: 0, cols: known.map((k) => k ?? { m: 0, d: 0, f: 0, z: 0, p: 0, t: 0, b: 0, x: null, s: {} }) };
+  const acc: StatsAcc = { rows: 0, cols: known.map((k) => k ?? emptyStats()) };
   try {
     await eachChunk(chunks, 0.7, (k, file) => {
       const part = `${staging}_${k}`;

@@ -33,6 +33,15 @@ function binaryShare(bytes: Uint8Array): number {
 const startsWith = (bytes: Uint8Array, sig: number[], at = 0): boolean => sig.every((b, i) => bytes[at + i] === b);
 const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
 
+/** Position of an ASCII string at the start of a line in bytes, or -1. */
+function findLineStart(bytes: Uint8Array, s: string): number {
+  const sig = ascii(s);
+  for (let i = bytes.indexOf(sig[0]); i >= 0 && i + sig.length <= bytes.length; i = bytes.indexOf(sig[0], i + 1)) {
+    if ((i === 0 || bytes[i - 1] === 10 || bytes[i - 1] === 13) && startsWith(bytes, sig, i)) return i;
+  }
+  return -1;
+}
+
 const TABLE_FORMATS = 'Unterstützt werden CSV/TXT, Excel (XLSX, XLS), OpenDocument-Tabellen (ODS), Parquet, GeoJSON und gezippte Shapefiles.';
 
 /** Not a table at all: say what the file is and how to get a table out of it. */
@@ -135,6 +144,8 @@ export function sniffFormat(name: string, bytes: Uint8Array): FileFormat {
   if (bytes.length >= 8 && startsWith(bytes, ascii('PAR1'))) return 'parquet';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return sniffOle(name, bytes);
   for (const n of NOT_TABLES) if (startsWith(bytes, n.sig, n.at)) refuse(name, n.code, n.what, n.hint);
+  // PDF readers accept the header anywhere in the first 1024 bytes (after mail or print-spool junk)
+  if (findLineStart(bytes.subarray(0, 1024), '%PDF-') >= 0) refuse(name, NOT_TABLES[0].code, NOT_TABLES[0].what, NOT_TABLES[0].hint);
   let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (start < bytes.length && (bytes[start] === 32 || bytes[start] === 9 || bytes[start] === 10 || bytes[start] === 13)) start++;
   const head = (): string => new TextDecoder().decode(bytes.subarray(start, start + 65536));

@@ -44,18 +44,20 @@ export function plainPattern(f: NumberFormat): string {
 /**
  * Parse one cell as a number the way the SQL typing does: trim, strip a trailing "%", accept
  * thousands separators only in proper groups ("1.234,5", never "1.5" with decimal ","), decimal
- * separator as given. Returns null for anything else (including missing symbols).
+ * separator as given; „(3,2)“ is 3,2 with `limited` set (official „( )“: value of limited
+ * reliability, e.g. a small sample). Returns null for anything else (including missing symbols).
  */
-export function parseNumber(cell: string, f: NumberFormat): { value: number; percent: boolean } | null {
+export function parseNumber(cell: string, f: NumberFormat): { value: number; percent: boolean; limited: boolean } | null {
   const t = trimCell(cell);
   const percent = t.endsWith('%');
-  let s = t.replace(/\u2212/g, '-').replace(/[% ]+$/, '');
+  const limited = isParenthesised(t);
+  let s = (limited ? t.slice(1, -1) : t).replace(/\u2212/g, '-').replace(/[% ]+$/, '');
   const re = patterns(f);
   if (f.thousands && re.grouped.test(s)) s = s.split(f.thousands === ' ' ? /[  ]/ : f.thousands).join('');
   else if (!re.plain.test(s)) return null;
   if (f.decimal === ',') s = s.replace(',', '.');
   const value = Number(s);
-  return Number.isFinite(value) ? { value, percent } : null;
+  return Number.isFinite(value) ? { value, percent, limited } : null;
 }
 
 /** Compiled once per format: the sniffer calls parseNumber for every sampled cell. */
@@ -65,6 +67,11 @@ function patterns(f: NumberFormat): { grouped: RegExp; plain: RegExp } {
   let re = compiled.get(key);
   if (!re) compiled.set(key, (re = { grouped: new RegExp(groupedPattern(f)), plain: new RegExp(plainPattern(f)) }));
   return re;
+}
+
+/** „(…)“ around a trimmed cell: the official sign for a value of limited reliability. */
+function isParenthesised(t: string): boolean {
+  return t.length >= 2 && t.startsWith('(') && t.endsWith(')');
 }
 
 /** An ID-like token: digits with a leading zero ("001", "06010102") — such columns stay text. */

@@ -82,6 +82,8 @@ export interface ColumnInfo {
   missingSymbols?: Record<string, number>;
   /** values were percentages like "53,40%" (stored as 53.4) */
   percent?: boolean;
+  /** how many values stood in parentheses („(3,2)“: limited reliability), stored as the number */
+  limited?: number;
 }
 
 export interface ImportWarning {

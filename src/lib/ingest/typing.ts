@@ -23,6 +23,9 @@ export interface ColumnStats {
   b: number;
   x: string | null;
   s: Record<string, number>;
+  /** numbers in parentheses („(3,2)“, limited reliability) and the smallest of them */
+  l: number;
+  y: string | null;
 }
 
 export interface StatsAcc {
@@ -30,14 +33,14 @@ export interface StatsAcc {
   cols: ColumnStats[];
 }
 
-const empty = (): ColumnStats => ({ m: 0, d: 0, f: 0, z: 0, p: 0, t: 0, b: 0, x: null, s: {} });
+export const emptyStats = (): ColumnStats => ({ m: 0, d: 0, f: 0, z: 0, p: 0, t: 0, b: 0, x: null, s: {}, l: 0, y: null });
 
 /**
  * Run the statistics query on one staging table and add its counts to `acc`. Columns with
  * `known[i]` set (already classified from the raw bytes) are left out of the query.
  */
 export function accumulateStats(duck: Duck, source: string, rawColumns: string[], format: NumberFormat, prep: PrepOptions, acc?: StatsAcc, known?: boolean[]): StatsAcc {
-  const out = acc ?? { rows: 0, cols: rawColumns.map(empty) };
+  const out = acc ?? { rows: 0, cols: rawColumns.map(emptyStats) };
   const idx = rawColumns.map((_, i) => i).filter((i) => !known?.[i]);
   if (!idx.length) {
     out.rows += Number(duck.query(`SELECT count(*) AS n FROM ${quoteIdent(source)} WHERE ${notAllNull(rawColumns)}`).get(0)?.toJSON().n ?? 0);
@@ -48,9 +51,11 @@ export function accumulateStats(duck: Duck, source: string, rawColumns: string[]
   out.rows += num('n');
   idx.forEach((i, q) => {
     const c = out.cols[i];
-    for (const k of ['m', 'd', 'f', 'z', 'p', 't', 'b'] as const) c[k] += num(`${k}${q}`);
+    for (const k of ['m', 'd', 'f', 'z', 'p', 't', 'b', 'l'] as const) c[k] += num(`${k}${q}`);
     const x = row[`x${q}`] as string | null | undefined;
     if (x != null && (c.x === null || x < c.x)) c.x = x;
+    const y = row[`y${q}`] as string | null | undefined;
+    if (y != null && (c.y === null || y < c.y)) c.y = y;
     const s = row[`s${q}`];
     for (const [sym, n] of Object.entries(parseSymbolCounts(typeof s === 'string' ? s : null))) c.s[sym] = (c.s[sym] ?? 0) + n;
   });
@@ -64,7 +69,7 @@ export function accumulateStats(duck: Duck, source: string, rawColumns: string[]
 export function statsFromClasses(c: { empty: number; digits: number; zeros: number; other: number; text: number } | undefined): ColumnStats | undefined {
   // mixed digits and words need the SQL statistics (for the example value of the warning)
   if (!c || c.other > 0 || (c.text > 0 && c.digits + c.zeros > 0)) return undefined;
-  return { ...empty(), m: c.empty, d: c.digits + c.zeros, z: c.zeros, s: c.empty ? { '': c.empty } : {} };
+  return { ...emptyStats(), m: c.empty, d: c.digits + c.zeros, z: c.zeros, s: c.empty ? { '': c.empty } : {} };
 }
 
 function decide(st: ColumnStats, rows: number, forceText: boolean): SqlColumnType {
@@ -93,7 +98,16 @@ export function decideColumns(
     const info: ColumnInfo = { name, type, nulls: st.m };
     if (Object.keys(st.s).length) info.missingSymbols = { ...st.s };
     if (type === 'double' && st.p > 0) info.percent = true;
+    const numeric = type === 'integer' || type === 'double';
+    if (numeric && st.l > 0) info.limited = st.l;
     columns.push(info);
+    if (numeric && st.l > 0) {
+      warnings.push({
+        code: 'limited_values',
+        column: name,
+        message: `Spalte „${name}“: ${st.l} ${st.l === 1 ? 'Wert steht' : 'Werte stehen'} in Klammern (z. B. „${st.y ?? ''}“) – in der amtlichen Statistik heißt das „Aussagewert eingeschränkt“ (z. B. kleine Stichprobe). Als Zahl übernommen; deuten Sie ${st.l === 1 ? 'ihn' : 'sie'} vorsichtig.`,
+      });
+    }
     if (type === 'text' && filled > 0 && st.z === 0 && st.d > 0 && st.d >= filled / 2) {
       const bad = filled - st.d;
       warnings.push({

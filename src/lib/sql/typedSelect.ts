@@ -1,6 +1,7 @@
 /**
  * Pure SQL builders that type an all-VARCHAR staging table the German way: missing symbols → NULL,
- * thousands separators stripped only in proper groups, decimal comma, trailing "%". The rules are
+ * thousands separators stripped only in proper groups, decimal comma, trailing "%", a number in
+ * parentheses („(3,2)“: official sign for limited reliability) read as the number. The rules are
  * the same as `parseNumber` in `../ingest/numbers.ts` (a property test checks they agree).
  *
  * Every cell is prepared once in an inner projection (trim, "%", Unicode minus) so the regular
@@ -25,9 +26,14 @@ export interface PrepOptions {
   trim: boolean;
   percent: boolean;
   minus: boolean;
+  /** „(3,2)“ → 3,2 (value with limited reliability); off when the data hold no "(" */
+  paren?: boolean;
 }
 
-export const FULL_PREP: PrepOptions = { trim: true, percent: true, minus: true };
+export const FULL_PREP: PrepOptions = { trim: true, percent: true, minus: true, paren: true };
+
+/** SQL: the trimmed cell `t` without enclosing parentheses („(3,2)“ → „3,2“), as `stripParens` does in JS. */
+const unparen = (t: string): string => `CASE WHEN starts_with(${t}, '(') AND ends_with(${t}, ')') THEN ${t}[2:-2] ELSE ${t} END`;
 
 /**
  * Inner projections of raw columns: `t_i` (trimmed text), then `p_i` (number candidate: without
@@ -38,6 +44,7 @@ export function preparedFrom(source: string, columns: string[], prep: PrepOption
   const t = columns.map((c, i) => `${prep.trim ? `trim(${quoteIdent(c)}, ${quoteLiteral(TRIM_CHARS)})` : quoteIdent(c)} AS t${i}`).join(', ');
   const pExpr = (i: number): string => {
     let e = `t${i}`;
+    if (prep.paren) e = unparen(e);
     if (prep.minus) e = `replace(${e}, '\u2212', '-')`;
     if (prep.percent) e = `rtrim(${e}, '% ')`;
     return e;
@@ -75,7 +82,8 @@ export function dateExpr(t: string): string {
  * One-row statistics query over `source`; per column i: m_i (missing), d_i (numbers), f_i
  * (numbers with a fraction), z_i (leading-zero IDs), p_i (numbers with "%"), t_i (dates), b_i
  * (yes/no words), x_i (smallest non-number), s_i (missing symbol positions → counts, see
- * `parseSymbolCounts`). Statistics may cover a subset of the table's `rowColumns`. Cell values are prepared and tested once in inner projections; the
+ * `parseSymbolCounts`), l_i (numbers in parentheses: limited reliability) and y_i (the smallest of
+ * them, for the notice). Statistics may cover a subset of the table's `rowColumns`. Cell values are prepared and tested once in inner projections; the
  * aggregates only combine those flags, and costly checks are guarded by O(1) length tests.
  */
 export function typingStatsSql(source: string, columns: string[], f: NumberFormat, prep: PrepOptions = FULL_PREP, rowColumns: string[] = columns): string {
@@ -95,6 +103,9 @@ export function typingStatsSql(source: string, columns: string[], f: NumberForma
       `min(${t}) FILTER (WHERE NOT ${m} AND ${d} IS NULL) AS x${i}`,
       // symbol positions (1-based in MISSING_SYMBOLS) → counts, as "{1=3, 2=1}"; no JSON extension offline
       `CAST(histogram(list_position([${missingList}], coalesce(${t}, ''))) FILTER (WHERE ${m}) AS VARCHAR) AS s${i}`,
+      ...(prep.paren
+        ? [`count(*) FILTER (WHERE ${d} IS NOT NULL AND starts_with(${t}, '(')) AS l${i}`, `min(${t}) FILTER (WHERE ${d} IS NOT NULL AND starts_with(${t}, '(')) AS y${i}`]
+        : [`0 AS l${i}`, `NULL AS y${i}`]),
     );
   });
   return `SELECT ${parts.join(',\n  ')}\nFROM (SELECT ${inner} FROM ${preparedFrom(source, columns, prep, rowColumns)})`;

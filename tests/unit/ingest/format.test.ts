@@ -16,6 +16,17 @@ describe('sniffFormat', () => {
     expect(sniffFormat('gemeinden.txt', fx('gemeinden_tab.txt'))).toBe('csv');
   });
 
+  it('refuses a PDF also when its header is not at the very start (as PDF readers accept)', () => {
+    for (const bytes of [enc('%PDF-1.4\n1 0 obj\n'), enc('\r\n\r\nX-Mailer: scan\n%PDF-1.7\n%âãÏÓ\n1 0 obj')]) {
+      const e = (() => { try { sniffFormat('bericht.csv', bytes); } catch (x) { return x; } })() as IngestError;
+      expect(e).toBeInstanceOf(IngestError);
+      expect(e.details.code).toBe('pdf');
+      expect(e.message).toBe('„bericht.csv“ ist ein PDF-Dokument und keine Datentabelle.');
+    }
+    // a table that merely mentions a PDF stays a table
+    expect(sniffFormat('liste.csv', enc('Name;Datei\nA;%PDF-Anhang\n' + 'B;x\n'.repeat(300) + '%PDF-1\n'))).toBe('csv');
+  });
+
   it('refuses binary files, old .xls and zips without a layer with German messages', () => {
     for (const [name, code] of [['bad/binary_renamed.csv', 'binary'], ['bad/old_excel.xls', 'xls'], ['bad/zip_without_shp.zip', 'zip_unknown']]) {
       try {

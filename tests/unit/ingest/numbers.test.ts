@@ -14,9 +14,11 @@ function german(n: number, decimals: number): string {
 
 describe('German numbers', () => {
   it('parses decimal comma, grouped thousands and percent', () => {
-    expect(parseNumber('1.234,5', DE)).toEqual({ value: 1234.5, percent: false });
-    expect(parseNumber(' 53,40% ', DE)).toEqual({ value: 53.4, percent: true });
-    expect(parseNumber('18,4 %', DE)).toEqual({ value: 18.4, percent: true });
+    expect(parseNumber('1.234,5', DE)).toEqual({ value: 1234.5, percent: false, limited: false });
+    expect(parseNumber(' 53,40% ', DE)).toEqual({ value: 53.4, percent: true, limited: false });
+    expect(parseNumber('18,4 %', DE)).toEqual({ value: 18.4, percent: true, limited: false });
+    expect(parseNumber(' (3,2) ', DE)).toEqual({ value: 3.2, percent: false, limited: true });
+    expect(parseNumber('( )', DE)).toBeNull();
     expect(parseNumber('1.234.567', DE)?.value).toBe(1234567);
     expect(parseNumber('\u221212,5', DE)?.value).toBe(-12.5);
     expect(parseNumber('1023101.0', EN)?.value).toBe(1023101);

@@ -46,6 +46,18 @@ describe('typedSelect SQL builders', () => {
     expect(sqlNumbers(['1.234,5', '53,40%', ' 7 ', '1.5', '-', null, '\u22122,5', 'x'], DE)).toEqual([1234.5, 53.4, 7, null, null, null, -2.5, null]);
   });
 
+  it('execute: a number in parentheses („(3,2)“, limited reliability) is the number, counted apart', () => {
+    expect(sqlNumbers(['(3,2)', '(1.234)', '( )', '()', '(x)', '(−2,5 %)'], DE)).toEqual([3.2, 1234, null, null, null, -2.5]);
+    expect(parseNumber('(3,2)', DE)).toEqual({ value: 3.2, percent: false, limited: true });
+    expect(parseNumber('3,2', DE)).toEqual({ value: 3.2, percent: false, limited: false });
+    stage('lim', ['(3,2)', '4,1', '(12,0)', '( )', 'x']);
+    const row = duck.query(typingStatsSql('lim', ['c0'], DE, undefined, ['c0', 'k'])).get(0)!.toJSON() as Record<string, unknown>;
+    expect([Number(row.d0), Number(row.l0), row.y0, Number(row.m0)]).toEqual([3, 2, '(12,0)', 2]);
+    // without the clean-up (no "(" in the file) nothing changes and nothing is counted
+    const lean = duck.query(typingStatsSql('lim', ['c0'], DE, { trim: true, percent: false, minus: false }, ['c0', 'k'])).get(0)!.toJSON() as Record<string, unknown>;
+    expect([Number(lean.d0), Number(lean.l0)]).toEqual([1, 0]);
+  });
+
   it('execute: statistics decide types and count symbols', () => {
     duck.query('CREATE OR REPLACE TABLE st (c0 VARCHAR, c1 VARCHAR, c2 VARCHAR, c3 VARCHAR)');
     duck.query(`INSERT INTO st VALUES ('001', '1.234', '12,5%', '01.02.2023'), ('002', '-', '·', '2023-03-04'), ('010', NULL, '7', NULL)`);
@@ -88,6 +100,8 @@ describe('typedSelect SQL builders', () => {
       fc.string({ maxLength: 8 }),
       fc.tuple(fc.constantFrom('', ' ', '\t', '\u00a0', '\n'), fc.stringMatching(/^-?[0-9]{1,4}(,[0-9]{1,2})?$/), fc.constantFrom('', '%', ' %', '%%', '% ', '\t')).map(([a, b, c]) => a + b + c),
       fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+      // „(3,2)“: limited reliability, read as the number (also with %, minus, spaces, empty)
+      fc.tuple(fc.constantFrom('(', ' (', '(('), fc.stringMatching(/^[-\u2212]?[0-9]{0,4}(,[0-9]{1,2})?( ?%)?$/), fc.constantFrom(')', ') ', '))', '')).map(([a, b, c]) => a + b + c),
     );
     fc.assert(
       fc.property(fc.array(cell, { minLength: 1, maxLength: 40 }), fc.constantFrom<NumberFormat>(DE, { decimal: '.', thousands: '' }, { decimal: '.', thousands: ',' }, { decimal: ',', thousands: ' ' }), (cells, f) => {
