@@ -67,4 +67,31 @@ describe('Import-Einstellungen', () => {
     expect(foreignRequests(requests, ctx.server.url)).toEqual([]);
     await page.close();
   });
+
+  it('a PDF is refused with a German message (nothing lost); „(3,2)“ comes in as a number of limited reliability', async () => {
+    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 950 } });
+    page.setDefaultTimeout(120_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${ctx.server.url}/?test=1`);
+    await page.getByRole('tab', { name: 'Daten', exact: true }).click();
+    await page.setInputFiles('#file-input', [`${REAL}/06_deutsche_symbole.csv`]);
+    const item = page.getByTestId('catalog').locator('li', { hasText: '06_deutsche_symbole.csv' });
+    await item.waitFor({ timeout: 60_000 });
+
+    await page.setInputFiles('#file-input', [`${REAL}/09_bericht_nur_text.pdf`]);
+    const err = page.getByTestId('notice-error').last();
+    await expect.poll(() => err.innerText(), { timeout: 60_000 }).toMatch(/„09_bericht_nur_text\.pdf“ ist ein PDF-Dokument und keine Datentabelle/);
+    expect(await err.innerText()).toMatch(/Excel- oder CSV-Datei/);
+    expect(await page.getByTestId('catalog').locator('li', { hasText: '09_bericht' }).count()).toBe(0);
+    expect(await item.innerText()).toMatch(/5 Zeilen × 5 Spalten/);
+
+    await item.getByRole('button', { name: 'Spalten', exact: true }).click();
+    const row = item.locator('tr', { hasText: 'Quote HzE je 1.000 u21' });
+    await expect.poll(() => row.innerText(), { timeout: 30_000 }).toMatch(/Zahl · 1 × „\( \)“/);
+    expect(await item.innerText()).toMatch(/1 Wert steht in Klammern \(z\. B\. „\(3,2\)“\)/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'import-limited-pdf.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
