@@ -39,7 +39,7 @@ export const ingest: Strings = {
   en: {
     'imp.headerRow': 'Header in row (as in Excel; 0 = none)',
     'imp.limited': '{n} × “( )”',
-    'imp.limitedHelp': 'Values in parentheses, e.g. “(3,2)”: in official statistics “limited reliability” (statistically uncertain, e.g. a small sample). Read as numbers.',
+    'imp.limitedHelp': 'Values in parentheses, e.g. “(3.2)”: in official statistics “limited reliability” (statistically uncertain, e.g. a small sample). Read as numbers.',
     'imp.headerRows': 'Merge header lines',
     'imp.footerRows': 'Drop footer lines',
     'imp.keepTotals': 'Keep the sums row as an area',
