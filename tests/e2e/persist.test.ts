@@ -84,4 +84,50 @@ describe('whole state survives a reload', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 600_000);
+  it('brings back Angebote & Bedarfe (supply layer, category filter, Versorgungsquote with its map) and the disclosure thresholds of „Ebenen“', async () => {
+    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 950 } });
+    page.setDefaultTimeout(120_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${ctx.server.url}/?demo=musterstadt&test=1`);
+    await waitForMap(page);
+
+    // Ebenen: minimum count 5 instead of 3
+    await page.getByRole('tab', { name: 'Ebenen' }).click();
+    const minCount = page.getByRole('spinbutton', { name: 'Mindestfallzahl' });
+    await minCount.fill('5');
+    await minCount.dispatchEvent('change');
+
+    // Angebote & Bedarfe: Kitas only, places per 100 children under 6 on the map
+    await page.getByRole('tab', { name: 'Angebote & Bedarfe' }).click();
+    await expect.poll(() => page.getByTestId('svc-supply-summary').innerText(), { timeout: 60_000 }).toContain('80 von 80');
+    for (const c of ['Beratungsstelle', 'Jugendzentrum', 'Familienzentrum']) await page.getByTestId(`svc-cat-${c}`).uncheck();
+    await page.getByTestId('svc-section-coverage').click();
+    await page.getByTestId('svc-cov-run').click();
+    await expect.poll(() => page.getByTestId('svc-cov-table').locator('tbody tr').count(), { timeout: 60_000 }).toBe(60);
+    const legend = page.getByTestId('legend');
+    await expect.poll(() => legend.innerText(), { timeout: 30_000 }).toContain('Plätze je 100 (EW_U6)');
+    const municipal = await page.getByTestId('svc-cov-municipal').innerText();
+    const covRows = await page.getByTestId('svc-cov-table').innerText();
+    const legendText = await legend.innerText();
+    await settled(page);
+
+    await page.reload();
+    await waitForMap(page);
+    await expect.poll(async () => (await state(page)).restoring, { timeout: 120_000 }).toBe(false);
+    // the coverage map is on screen again without a click, and the workspace shows the same numbers
+    await expect.poll(() => legend.innerText(), { timeout: 60_000 }).toBe(legendText);
+    await page.getByRole('tab', { name: 'Angebote & Bedarfe' }).click();
+    await page.getByTestId('svc-section-supply').click();
+    await expect.poll(() => page.getByTestId('svc-cat-Beratungsstelle').isChecked()).toBe(false);
+    expect(await page.getByTestId('svc-cat-Kita').isChecked()).toBe(true);
+    await page.getByTestId('svc-section-coverage').click();
+    await expect.poll(() => page.getByTestId('svc-cov-municipal').innerText(), { timeout: 60_000 }).toBe(municipal);
+    expect(await page.getByTestId('svc-cov-table').innerText()).toBe(covRows);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'persist-services-restored.png') });
+    await page.getByRole('tab', { name: 'Ebenen' }).click();
+    expect(await page.getByRole('spinbutton', { name: 'Mindestfallzahl' }).inputValue()).toBe('5');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 600_000);
 });

@@ -14,6 +14,7 @@ import { classify } from '../analysis/classify';
 import { looksLikeGrid } from '../analysis/pointCoords';
 import { paletteColors } from '../map/palettes';
 import { applyScenarioPreview } from './servicesPreview';
+import { SERVICES_PART, servicesPart } from './parts/services';
 import type { AccessResponse, CoverageResponse, GapsResponse, PointSet, ProgressFn, TaskId } from '../contract';
 import { fmtNumber, t } from '../../i18n/index';
 
@@ -87,8 +88,11 @@ export class ServicesState {
     this.interior = await this.app.engine.areaInteriorPoints(layer).catch(() => this.interior);
   }
 
-  /** Runs coverage, accessibility and gaps for the status quo (and the scenario, if one is chosen). */
-  async runAll(what: ServicesMap = 'coverage'): Promise<void> {
+  /**
+   * Runs coverage, accessibility and gaps for the status quo (and the scenario, if one is chosen).
+   * `draw = false` when a restored session recomputes: the session draws the saved map itself.
+   */
+  async runAll(what: ServicesMap = 'coverage', draw = true): Promise<void> {
     const spec = this.supply.activeSpec();
     if (!spec) return;
     this.error = null;
@@ -105,7 +109,8 @@ export class ServicesState {
     if (!out) return;
     this.base = out.base;
     this.scen = out.scen;
-    await this.show(what);
+    if (draw) await this.show(what);
+    else this.shown = what;
   }
 
   /** Recomputes only the scenario side (after an edit). */
@@ -163,13 +168,13 @@ export class ServicesState {
     if (what === 'coverage' && v.coverage) {
       const c = v.coverage;
       const title = t(c.useCapacity ? 'svc.map.coverageCap' : 'svc.map.coverageCount', { per: c.per, target: this.cov.target }) + suffix;
-      await this.map.showCustom(layer, coverageMap(title, c.rate, c.rateStatus));
+      await this.map.showCustom(layer, { ...coverageMap(title, c.rate, c.rateStatus), owner: SERVICES_PART });
     } else if (what === 'access' && v.access?.areas) {
       const a = v.access.areas;
       const vals = Float64Array.from(a.access, (x, i) => (a.population[i] > 0 ? x : NaN));
-      await this.map.showCustom(layer, quantileMap(t('svc.map.access', { method: v.access.method.toUpperCase() }) + suffix, vals, '', undefined, 'viridis'));
+      await this.map.showCustom(layer, { ...quantileMap(t('svc.map.access', { method: v.access.method.toUpperCase() }) + suffix, vals, '', undefined, 'viridis'), owner: SERVICES_PART });
     } else if (what === 'gaps' && v.gaps) {
-      await this.map.showCustom(layer, gapMap(t('svc.map.gaps') + suffix, v.gaps.cell, v.gaps.need, t('svc.map.gapsValue', { need: v.gaps.needLabel })));
+      await this.map.showCustom(layer, { ...gapMap(t('svc.map.gaps') + suffix, v.gaps.cell, v.gaps.need, t('svc.map.gapsValue', { need: v.gaps.needLabel })), owner: SERVICES_PART });
     } else return;
     this.shown = what;
   }
@@ -282,6 +287,9 @@ const states = new WeakMap<AppState, ServicesState>();
 /** The workspace state of this app (created on first use). */
 export function servicesState(app: AppState, map: MapState): ServicesState {
   let s = states.get(app);
-  if (!s) states.set(app, (s = new ServicesState(app, map)));
+  if (!s) {
+    states.set(app, (s = new ServicesState(app, map)));
+    app.persisted.register(servicesPart(s));
+  }
   return s;
 }
