@@ -29,7 +29,7 @@ import { prepareMapAreas } from '../report/geo';
 import { rgb } from '../report/html';
 import type { ReportIndex, ReportIndicator, ReportMap, ReportMeta, ReportModel, ReportSegregation, ReportSpatial } from '../report/types';
 import type { MapLegendEntry } from '../report/svgMap';
-import { t } from '../../i18n/index';
+import { fmtNumber, t } from '../../i18n/index';
 
 /** What the report shows; the same object in the app and the CLI. */
 export interface ReportRequest {
@@ -205,6 +205,7 @@ export async function buildReportModel(engine: Engine, req: ReportRequest, task?
       filtered: [...r.filtered, ...r.missing],
       map: r.lq[0] ? reportMap('lq', lqMap(t('seg.map.lqTitle', { group: g?.group ?? '' }), r.lq[0]), 'Standortquotient: Anteil der Gruppe im Gebiet durch den Anteil in der Stadt (1 = wie die Stadt).') : null,
       trend: r.trend ? r.trend.years.map((y) => ({ year: String(y.year), d: y.observed })) : [],
+      tolerance: g?.rows.some((row) => row.key === 'spatial_dissimilarity' && Number.isFinite(row.value)) ? r.tolerance : null,
     };
   }
   await step(0.85, 'spatial');
@@ -219,7 +220,7 @@ export async function buildReportModel(engine: Engine, req: ReportRequest, task?
     });
     const v = req.spatial.denominator ? `${req.spatial.column} / ${req.spatial.denominator} × ${req.spatial.scale ?? 100}` : req.spatial.column;
     spatial = {
-      variable: v, weights: t(`sp.w.${req.spatial.weights.type}`), permutations: req.spatial.permutations, alpha: req.spatial.alpha, fdr: req.spatial.fdr,
+      variable: v, weights: t(`sp.w.${req.spatial.weights.type}`) + (r.weights.tolerance !== undefined ? ` ${t('sp.w.reportTolerance', { m: fmtNumber(r.weights.tolerance, 3) })}` : ''), permutations: req.spatial.permutations, alpha: req.spatial.alpha, fdr: req.spatial.fdr,
       I: r.global.I, expected: r.global.expected, p: Number.isFinite(r.global.pSim) ? r.global.pSim : r.global.pRandomization, counts, hotspots,
       map: reportMap('lisa', lisaMap(t('sp.map.lisa', { v }), cluster, r.Ii), 'Hoch-Hoch: Gebiete mit hohen Werten, umgeben von hohen Werten (Brennpunkte); Niedrig-Niedrig entsprechend.'),
     };

@@ -98,6 +98,8 @@ export interface ReportSegregation {
   filtered: string[];
   map: ReportMap | null;
   trend: { year: string; d: number }[];
+  /** snapping tolerance (m) of the queen contiguity behind Morrill's D; null without geometry */
+  tolerance: number | null;
 }
 
 export interface ReportSpatial {

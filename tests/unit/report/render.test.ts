@@ -37,6 +37,14 @@ describe('report renderer', () => {
     expect(text).toContain('Zeichenerklärung');
   });
 
+  it('names the snapping tolerance behind Morrill’s D in the method chapter (issue 8), and none without geometry', () => {
+    const seg = { year: '2024', group: 'Ausländer', total: 'Einwohner', used: 60, n: 60, minPopulation: 0, permutations: 99, rows: [], filtered: [], map: null, trend: [] };
+    const text = (tolerance: number | null) => parse(renderReport({ ...m, segregation: { ...seg, tolerance } })).querySelector('section[data-role="method"]')!.textContent!;
+    expect(text(0.01)).toContain('Räumliche Dissimilarität nach Morrill (1991) mit Queen-Nachbarschaft; Eckpunkte näher als 0,01 m gelten als gemeinsam');
+    expect(text(0)).toContain('näher als 0 m gelten als gemeinsam (0 m = exakt gleiche Eckpunkte wie in GeoDa, PySAL und spdep)');
+    expect(text(null)).not.toContain('Morrill');
+  });
+
   it('every map has north arrow, scale bar and legend, source and Kartengrundlage', () => {
     const maps = doc.querySelectorAll('svg[data-role="map"]');
     expect(maps.length).toBeGreaterThanOrEqual(1 + 4); // class map + one inset per profile

@@ -110,21 +110,23 @@ export interface SegregationSaved {
   permutations: number;
   seed: number;
   trend: boolean;
+  /** snapping tolerance (m) behind Morrill's D (absent in records written before it existed) */
+  tolerance?: number;
   histIndex: IndexRow['key'];
   lqGroup: number;
   shown: 'lq' | 'entropy';
   ran: boolean;
 }
 
-type SegregationShared = Pick<SegregationSaved, 'groups' | 'total' | 'minPopulation' | 'atkinsonB' | 'permutations' | 'seed' | 'trend'>;
+type SegregationShared = Pick<SegregationSaved, 'groups' | 'total' | 'minPopulation' | 'atkinsonB' | 'permutations' | 'seed' | 'trend' | 'tolerance'>;
 
 export function segregationPart(s: SegregationState): PersistedPart<SegregationSaved, SegregationShared> {
   const settings = (): SegregationShared => ({
     groups: [...s.groups], total: s.total, minPopulation: Number(s.minPopulation), atkinsonB: Number(s.atkinsonB),
-    permutations: Number(s.permutations), seed: Number(s.seed), trend: s.trend,
+    permutations: Number(s.permutations), seed: Number(s.seed), trend: s.trend, tolerance: Number(s.tolerance),
   });
   const apply = (d: SegregationShared) => {
-    Object.assign(s, { groups: [...d.groups], total: d.total, minPopulation: d.minPopulation, atkinsonB: d.atkinsonB, permutations: d.permutations, seed: d.seed, trend: d.trend });
+    Object.assign(s, { groups: [...d.groups], total: d.total, minPopulation: d.minPopulation, atkinsonB: d.atkinsonB, permutations: d.permutations, seed: d.seed, trend: d.trend, tolerance: d.tolerance ?? DEFAULT_SNAP_M });
   };
   return {
     key: SEGREGATION_PART,
