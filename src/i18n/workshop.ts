@@ -48,6 +48,8 @@ export const workshop: Strings = {
     'wk.col.updated': 'Stand',
     'wk.map.title': 'Werkstatt: {title}',
     'wk.map.untitled': 'Werkstatt: Einschätzungen vor Ort',
+    'wk.restoreMissing': 'Werkstatt: Die Gebietsebene „{layer}“ ist nicht zurückgekommen; ihre {n} Einträge bleiben im gespeicherten Stand und in Projektdateien erhalten.',
+    'wk.inReport': 'Die Einträge zur Ebene des Sozialindex stehen im Bericht (Kapitel „Werkstattgespräch“) und in den Gebietssteckbriefen.',
   },
   en: {
     'ws.workshop': 'Workshop',
@@ -95,5 +97,7 @@ export const workshop: Strings = {
     'wk.col.updated': 'As of',
     'wk.map.title': 'Workshop: {title}',
     'wk.map.untitled': 'Workshop: verdicts on site',
+    'wk.restoreMissing': 'Workshop: the area layer “{layer}” did not come back; its {n} records are kept in the saved state and in project files.',
+    'wk.inReport': 'The records for the social index’s layer appear in the report (chapter “Werkstattgespräch”) and in the area profiles.',
   },
 };

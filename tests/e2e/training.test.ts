@@ -103,7 +103,7 @@ describe('training: tours, presenter mode, demo question, exercises', () => {
     expect(seen.length).toBeGreaterThanOrEqual(7);
     // Sozialindex → segregation → hot spots → services and gaps → workshop, in this order
     const ids = seen.map((s) => s.split(' ')[1]);
-    const order = ['ranking', 'segregation', 'hotspots', 'coverage', 'gaps', 'workshop'].map((id) => ids.indexOf(id));
+    const order = ['ranking', 'segregation', 'hotspots', 'coverage', 'gaps', 'report', 'workshop'].map((id) => ids.indexOf(id));
     expect(order.every((k) => k >= 0), ids.join(', ')).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     // the services steps left the Kita supply rate and the gap list behind (one supply layer, not two)
@@ -306,7 +306,7 @@ describe('training: tours, presenter mode, demo question, exercises', () => {
 
   it('records workshop verdicts per area, maps them against the index and exports them', async () => {
     const errors: string[] = [];
-    const page = await open('/?demo=musterstadt', errors);
+    const page = await open('/?demo=musterstadt&test=1', errors);
     await waitForMap(page);
     // a Sozialindex to compare with
     await page.getByRole('tab', { name: 'Sozialindex', exact: true }).click();
@@ -317,6 +317,7 @@ describe('training: tours, presenter mode, demo question, exercises', () => {
 
     await page.getByRole('tab', { name: 'Werkstatt', exact: true }).click();
     const ws = page.getByTestId('workshop');
+    await page.locator('#ws-title').fill('Stadtteilkonferenz Nord');
     await ws.getByTestId('ws-pick').selectOption({ label: first });
     await ws.getByTestId('ws-fit-passt_nicht').check();
     await ws.getByTestId('ws-missing').fill('Familienzentrum; Sprachkurse am Nachmittag');
@@ -344,7 +345,53 @@ describe('training: tours, presenter mode, demo question, exercises', () => {
     expect(csv).toContain('"Familienzentrum; Sprachkurse am Nachmittag"');
     expect(csv).toContain('passt nicht');
     expect(csv.slice(1).split('\r\n').filter((l) => l && !l.startsWith('#')).length).toBe(3);
+
+    // the area profile of the disputed area carries its record (the picker marks areas with a record)
+    await ws.getByTestId('ws-pick').selectOption({ label: `${first} ✓` });
+    await page.getByTestId('profile-open').click();
+    const frame = page.frameLocator('[data-testid="profile-frame"]');
+    await expect.poll(() => frame.locator('[data-role="profile-workshop"]').count(), { timeout: 120_000 }).toBe(1);
+    const block = await frame.locator('[data-role="profile-workshop"]').innerText();
+    expect(block).toContain('passt nicht');
+    expect(block).toContain('Familienzentrum; Sprachkurse am Nachmittag');
+    expect(block).toContain('Kirchengemeinde: Räume');
+    await page.getByTestId('profile-viewer').getByRole('button', { name: 'Schließen' }).click();
+
+    // the report has a workshop chapter: map, cross table, the disputed area, every record
+    await page.getByRole('tab', { name: 'Bericht & Export', exact: true }).click();
+    const [rep] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.getByTestId('report-export').click()]);
+    const html = readFileSync((await rep.path())!, 'utf8');
+    writeFileSync(path.join(ARTIFACTS, 'bericht-werkstatt.html'), html);
+    const chapter = await page.evaluate((h) => {
+      const d = new DOMParser().parseFromString(h, 'text/html');
+      const sec = d.querySelector('section#workshop');
+      return {
+        title: sec?.querySelector('h2')?.textContent ?? '',
+        map: !!sec?.querySelector('svg[data-role="map"] [data-role="legend"]'),
+        records: sec?.querySelectorAll('table[data-role="workshop-records"] tbody tr').length ?? 0,
+        conflicts: sec?.querySelector('[data-role="workshop-conflicts"]')?.textContent ?? '',
+        cross: sec?.querySelector('table[data-role="workshop-cross"]')?.textContent ?? '',
+        profiles: d.querySelectorAll('[data-role="profile-workshop"]').length,
+      };
+    }, html);
+    expect(chapter.title).toBe('Werkstattgespräch: Stadtteilkonferenz Nord');
+    expect(chapter.map).toBe(true);
+    expect(chapter.records).toBe(2);
+    expect(chapter.conflicts).toContain(first);
+    expect(chapter.cross).toContain('passt nicht');
+    expect(chapter.profiles).toBe(2);
+
+    // and everything survives a reload (autosave), like any workspace's state
+    await page.waitForTimeout(700);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __srw: { state(): { dirty: boolean } } }).__srw.state().dirty), { timeout: 30_000 }).toBe(false);
+    await page.reload();
+    await waitForMap(page);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __srw: { state(): { restoring: boolean } } }).__srw.state().restoring), { timeout: 120_000 }).toBe(false);
+    await page.getByRole('tab', { name: 'Werkstatt', exact: true }).click();
+    await expect.poll(() => page.getByTestId('ws-table').locator('tbody tr').count(), { timeout: 60_000 }).toBe(2);
+    expect(await page.locator('#ws-title').inputValue()).toBe('Stadtteilkonferenz Nord');
+    expect(await page.getByTestId('ws-table').innerText()).toContain('Familienzentrum; Sprachkurse am Nachmittag');
     expect(errors).toEqual([]);
     await page.close();
-  }, 600_000);
+  }, 900_000);
 });

@@ -6,6 +6,7 @@
 import type { ReportModel } from '../report/types';
 import { rankOrder } from '../report/sections/tables';
 import { sourceLine } from '../report/sections/common';
+import { workshopTable } from '../report/sections/workshop';
 
 export type Cell = string | number | null;
 
@@ -95,6 +96,9 @@ export function exportBundle(m: ReportModel): ExportBundle {
     tables.push(table('Stadtwerte', [{ name: 'Jahr', type: 'text' }, ...m.indicators.map((ind) => ({ name: `${ind.name}${ind.unit ? ` (${ind.unit})` : ''}`, type: 'number' as const }))],
       m.years.map((year) => ({ cells: [year, ...m.indicators.map((ind) => round(ind.years.find((q) => q.year === year)?.city ?? NaN, 4))] }))));
   }
+  // what the workshop recorded per area (issue 13): text as typed, never recomputed
+  const ws = workshopTable(m);
+  if (ws) tables.push(table('Werkstatt', ws.columns.map((name) => ({ name, type: 'text' as const })), ws.rows.map((cells) => ({ cells }))));
   return { tables, method: methodRows(m), rowIds: order.map((i) => m.ids[i]) };
 }
 

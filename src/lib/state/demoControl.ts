@@ -62,7 +62,7 @@ export async function clearWorkbench(app: AppState, map: MapState): Promise<void
   map.geometry = null;
   map.selected = null;
   map.hovered = null;
-  (app as AppState & { persisted?: { resetAll(): void } }).persisted?.resetAll();
+  app.persisted.resetAll();
   await app.refresh();
 }
 

@@ -9,11 +9,14 @@ import type { MapState, CustomMap } from './map.svelte';
 import { sozialindexState } from './sozialindex.svelte';
 import { classLabels } from '../map/indexMaps';
 import { AGREEMENT_COLORS, AGREEMENT_ORDER, agreementOf, emptyRecord, isEmpty, type Fit, type WorkshopRecord } from '../workshop/records';
+import { workshopPart, WORKSHOP_PART } from './parts/workshop';
+import { registerReportExtras } from './report.svelte';
+import type { WorkshopExtras } from '../report/sections/workshop';
 import { t } from '../../i18n/index';
 
 export { AGREEMENT_COLORS, AGREEMENT_ORDER };
 
-export const WORKSHOP_PART = 'workshop';
+export { WORKSHOP_PART };
 
 export class WorkshopState {
   /** the area layer the records are about */
@@ -88,6 +91,14 @@ export class WorkshopState {
     await this.map.showCustom(layer, this.buildMap(labels.ids));
   }
 
+  /** The records for the report and the area profiles: those of the Sozialindex's layer (the report's areas), or null. */
+  reportData(): WorkshopExtras | null {
+    const layer = sozialindexState(this.app, this.map).layer;
+    const records = layer ? this.books[layer] : undefined;
+    if (!records || !Object.keys(records).length) return null;
+    return $state.snapshot({ title: this.title, date: this.date, records }) as WorkshopExtras;
+  }
+
   /** Label of a fit in the current language. */
   fitLabel(f: Fit | null): string {
     return f ? t(`wk.fit.${f}`) : t('wk.fit.none');
@@ -96,9 +107,15 @@ export class WorkshopState {
 
 const instances = new WeakMap<AppState, WorkshopState>();
 
-/** The workshop state of this app (created on first use). */
+// the report and the profiles show the records of the report's layer (none in the CLI)
+registerReportExtras('workshop', (app) => instances.get(app)?.reportData() ?? null);
+
+/** The workshop state of this app (created at start-up, see workspaces.ts). */
 export function workshopState(app: AppState, map: MapState): WorkshopState {
   let s = instances.get(app);
-  if (!s) instances.set(app, (s = new WorkshopState(app, map)));
+  if (!s) {
+    instances.set(app, (s = new WorkshopState(app, map)));
+    app.persisted.register(workshopPart(s));
+  }
   return s;
 }

@@ -172,6 +172,7 @@ export const DATEN_ZU_TATEN: Tour = {
       target: '[data-testid="svc-gap-legend"]',
       enter: (ctx) => servicesAt(ctx, 'gaps'),
     },
+    { id: 'report', target: '[data-testid="report-export"]', enter: (ctx) => ctx.tab('report') },
     {
       id: 'workshop',
       target: '[data-testid="ws-editor"]',

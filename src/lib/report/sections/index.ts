@@ -5,3 +5,4 @@ import './maps';
 import './tables';
 import './analysis';
 import './profile';
+import './workshop';
