@@ -60,6 +60,7 @@ async function runTour(page: Page, shots?: string): Promise<string[]> {
     const stepId = await box.getAttribute('data-step');
     seen.push(`${n}/${total} ${stepId}`);
     if (shots && process.env.SCREENS_DIR) {
+      mkdirSync(SCREENS, { recursive: true });
       await page.waitForTimeout(800);
       await page.screenshot({ path: path.join(SCREENS, `${shots}-${String(n).padStart(2, '0')}-${stepId}.png`) });
     }
@@ -80,7 +81,7 @@ describe('training: tours, presenter mode, demo question, exercises', () => {
     const box = page.getByTestId('tour');
     await box.waitFor();
     expect(await box.getAttribute('role')).toBe('dialog');
-    const seen = await runTour(page);
+    const seen = await runTour(page, 'tour-einfuehrung');
     expect(seen.length).toBeGreaterThanOrEqual(8);
     expect(seen[0]).toMatch(/^1\//);
     // the data step showed years without thousands separators
@@ -98,7 +99,6 @@ describe('training: tours, presenter mode, demo question, exercises', () => {
     const page = await open('/?demo=musterstadt&tour=daten-zu-taten&presenter=1', errors);
     await page.getByTestId('tour').waitFor();
     expect(await page.evaluate(() => document.documentElement.classList.contains('presenter'))).toBe(true);
-    if (process.env.SCREENS_DIR) mkdirSync(SCREENS, { recursive: true });
     const seen = await runTour(page, 'tour-daten-zu-taten');
     expect(seen.length).toBeGreaterThanOrEqual(7);
     // Sozialindex → segregation → hot spots → services and gaps → workshop, in this order
