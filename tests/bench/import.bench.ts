@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createNodeDuck } from '../../src/lib/db/node';
 import { Engine } from '../../src/lib/engine/engine';
+import { nodeRunner } from '../../src/lib/parallel/node';
 import { createRng } from '../../src/lib/analysis/random';
 import { paired, ratioRow, repeats, type BenchRow } from './measure';
 
@@ -49,6 +50,8 @@ export async function benchImport(rows = 1_000_000): Promise<BenchRow[]> {
   const mb = (bytes.length / 1e6).toFixed(0);
 
   const engine = new Engine(await createNodeDuck());
+  // the app's engine has its pool beside it (browser: navigator.hardwareConcurrency workers; here the cores)
+  engine.runner = nodeRunner();
   const duck = engine.duck;
   let imported = '';
   const appImport = async () => {

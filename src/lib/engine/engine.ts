@@ -58,7 +58,7 @@ export class Engine {
     return this.tasks.run(async (task) => {
       try {
         // ingestFile builds under a temporary name and swaps it in only on success
-        const res = await ingestFile(this.duck, file, name, options, { onProgress: task.progress, isCancelled: task.isCancelled });
+        const res = await ingestFile(this.duck, file, name, options, { onProgress: task.progress, isCancelled: task.isCancelled, runner: this.runner });
         const previous = replace ? this.tables.get(replace) : undefined;
         const meta: TableMeta = {
           name,

@@ -1,17 +1,18 @@
 /** CSV/TXT import: sniff a sample in JS, then let DuckDB's read_csv parse ≈16 MB chunks into a VARCHAR staging table. */
-import { duckErrorMessage, type Duck } from '../db/duck';
+import type { Duck } from '../db/duck';
 import { isCancelled } from '../contract/errors';
-import { quoteIdent, quoteLiteral } from '../sql/ident';
+import { quoteIdent } from '../sql/ident';
 import { DELIMITERS, splitRecords, sniffDelimiter } from './csvSniff';
 import { locateTable, rawRowsOf, type TotalsRow } from './layout';
-import { scanCsv } from './csvScan';
+import { scanCsv, type ScanOptions } from './csvScan';
+import { readAhead, aheadAgrees } from './csvAhead';
+import { eachChunk, finishTyped, readCsvSql, readTyped, type Chunks } from './csvRead';
 import { decodeBytes, detectEncoding } from './encoding';
-import { checkCancelled } from './errors';
 import { mergeHeaderRows, uniqueNames } from './names';
 import { guessNumberFormat, type NumberFormat } from './numbers';
 import { dropQuietly, tempName } from './table';
 import { accumulateStats, buildTyped, decideColumns, emptyStats, statsFromClasses, type ColumnStats, type StatsAcc } from './typing';
-import type { PrepOptions, TypedColumn } from '../sql/typedSelect';
+import type { PrepOptions } from '../sql/typedSelect';
 import { IngestError, type ColumnInfo, type Detected, type ImportOptions, type ImportWarning, type ProgressHooks, type RawRow } from './types';
 
 const HEAD_BYTES = 256 * 1024;
@@ -66,7 +67,8 @@ export function planCsv(name: string, bytes: Uint8Array, options: ImportOptions 
     const from = bytes.indexOf(10, Math.max(headEnd, bytes.length - TAIL_BYTES)) + 1;
     tail = from > 0 ? nonBlank(splitRecords(decodeBytes(bytes.subarray(from), encoding, mixed), delimiter)) : [];
   }
-  const sampleCells = records.slice(1).flatMap((r) => r);
+  const sampleCells: string[] = [];
+  for (let k = 1; k < records.length; k++) for (const c of records[k]) sampleCells.push(c);
   const guessed = guessNumberFormat(sampleCells, delimiter);
   const format: NumberFormat = { decimal: options.decimal ?? guessed.decimal, thousands: options.thousands ?? guessed.thousands };
   const loc = locateTable(all, format, { ...options, delimiter }, tail);
@@ -92,16 +94,6 @@ export function planCsv(name: string, bytes: Uint8Array, options: ImportOptions 
   return { detected, mixed, format, skipRecords, footerRows: loc.drop, width, headerCells, totals: loc.totals, rawRows, bodyStart, warnings };
 }
 
-/** read_csv of a chunk: columns c0, c1, … as `types` (default all VARCHAR), no sniffing. */
-function readCsvSql(file: string, delimiter: string, width: number, types?: string[]): string {
-  const cols = Array.from({ length: width }, (_, j) => `'c${j}': '${types?.[j] ?? 'VARCHAR'}'`).join(', ');
-  return (
-    `read_csv(${quoteLiteral(file)}, auto_detect=false, header=false, ${types ? '' : 'all_varchar=true, '}` +
-    `delim=${quoteLiteral(delimiter)}, quote='"', escape='"', columns={${cols}}, null_padding=true, ` +
-    `strict_mode=false, parallel=false, max_line_size=16777216)`
-  );
-}
-
 /**
  * Load the CSV into `target` (which must not exist yet). `limitBytes` loads only a head slice
  * (preview). Returns typed column infos and warnings.
@@ -113,16 +105,23 @@ export async function loadCsv(
   const delimiter = plan.detected.delimiter ?? ';';
   const limited = limitBytes !== undefined && bytes.length > limitBytes;
   const src = limited ? bytes.subarray(0, bytes.lastIndexOf(10, limitBytes) + 1 || limitBytes) : bytes;
-  const scan = scanCsv(src, delimiter, {
+  const scanOpts: ScanOptions = {
     start: plan.bodyStart, skipRecords: plan.skipRecords, footerRecords: limited ? 0 : plan.footerRows,
     expectedFields: plan.width, chunkBytes: Math.max(1024, options.chunkBytes ?? CHUNK_BYTES),
-  });
+  };
+  const base = { duck, name, src, delimiter, plan, hooks };
+  // a large file with a worker beside this one: the worker scans while DuckDB reads with the sample's types
+  const ahead = limited ? undefined : await readAhead(base, target, scanOpts, hooks.runner, options.textColumns);
+  const scan = ahead?.scan ?? scanCsv(src, delimiter, scanOpts);
+  const dropAhead = () => ahead?.read && dropQuietly(duck, target);
   if (scan.openQuoteLine !== undefined && !limited) {
+    dropAhead();
     throw new IngestError(`In „${name}“ wird in Zeile ${scan.openQuoteLine} ein Anführungszeichen (") geöffnet, aber nie geschlossen.`, {
       file: name, line: scan.openQuoteLine, code: 'open_quote', hint: 'Schließen Sie das Anführungszeichen in dieser Zeile oder entfernen Sie es, und laden Sie die Datei erneut.',
     });
   }
   if (scan.bodyRecords === 0) {
+    dropAhead();
     throw new IngestError(`„${name}“ enthält nur Kopf- oder Titelzeilen, aber keine Datenzeilen.`, {
       file: name, code: 'no_data', hint: 'Prüfen Sie die Datei oder wählen Sie im Importdialog eine andere Kopfzeile.',
     });
@@ -139,24 +138,28 @@ export async function loadCsv(
   const names = uniqueNames(header, warnings);
   const rawColumns = names.map((_, j) => `c${j}`);
   const bounds = [scan.bodyStart, ...scan.cuts, scan.bodyEnd];
-  const span = Math.max(1, bounds[bounds.length - 1] - bounds[0]);
-  const prep: PrepOptions = { trim: scan.padded, percent: src.includes(0x25), minus: plan.detected.encoding === 'utf-8' && hasUnicodeMinus(src), paren: src.includes(0x28) };
   // columns the byte scan already classified completely (plain digits / empty / plain words) skip the statistics
   const known = rawColumns.map((_, j) => statsFromClasses(scan.classes[j]));
   const isKnown = known.map((k) => k !== undefined);
-  const chunks: Chunks = { duck, name, src, bounds, span, delimiter, width, plan, hooks };
+  const chunks: Chunks = { ...base, bounds, width };
   if (isKnown.every(Boolean)) {
     // every cell is empty, a plain digit run or a plain word: DuckDB reads the types directly
     const decided = decideColumns({ rows: scan.bodyRecords, cols: known as ColumnStats[] }, rawColumns, names, options.textColumns, isKnown);
+    const done = { columns: decided.columns, warnings: [...warnings, ...decided.warnings], rows: scan.bodyRecords };
+    // the read ahead stands when the scan confirms what it assumed
+    if (ahead?.read && aheadAgrees(ahead.read, scan, width, decided.typed) && finishTyped(duck, target, decided.typed, scan)) return done;
+    dropAhead();
     try {
       await readTyped(chunks, target, decided.typed);
-      return { columns: decided.columns, warnings: [...warnings, ...decided.warnings], rows: scan.bodyRecords };
+      if (finishTyped(duck, target, decided.typed, scan)) return done;
     } catch (e) {
       // the scan and DuckDB disagree on a cell (not seen, but possible): the general path below decides
       if (isCancelled(e)) throw e;
-      dropQuietly(duck, target);
     }
-  }
+    dropQuietly(duck, target);
+  } else dropAhead();
+  // what the SQL clean-up must handle (three passes over the bytes: only the general path needs them)
+  const prep: PrepOptions = { trim: scan.padded, percent: src.includes(0x25), minus: plan.detected.encoding === 'utf-8' && hasUnicodeMinus(src), paren: src.includes(0x28) };
   const staging = tempName('csv');
   const parts: string[] = [];
   const acc: StatsAcc = { rows: 0, cols: known.map((k) => k ?? emptyStats()) };
@@ -175,65 +178,6 @@ export async function loadCsv(
   } finally {
     for (const p of parts) dropQuietly(duck, p);
   }
-}
-
-/** What reading the body chunk by chunk needs. */
-interface Chunks {
-  duck: Duck;
-  name: string;
-  src: Uint8Array;
-  /** chunk boundaries (record starts), body start first and body end last */
-  bounds: number[];
-  span: number;
-  delimiter: string;
-  width: number;
-  plan: CsvPlan;
-  hooks: ProgressHooks;
-}
-
-/**
- * Hand each body chunk to DuckDB as a UTF-8 file and call `use(k, file)` while it is registered;
- * progress runs to `to`, cancel is honoured between chunks.
- */
-async function eachChunk(c: Chunks, to: number, use: (k: number, file: string) => void): Promise<void> {
-  const encoder = new TextEncoder();
-  const n = c.bounds.length - 1;
-  for (let k = 0; k < n; k++) {
-    // let a queued cancel (and progress) message through: DuckDB's blocking calls never yield
-    if (n > 1) await new Promise<void>((r) => setTimeout(r, 0));
-    checkCancelled(c.name, c.hooks.isCancelled);
-    const piece = c.src.subarray(c.bounds[k], c.bounds[k + 1]);
-    // registerBuffer detaches its argument: always hand over a copy
-    const utf8 = c.plan.detected.encoding === 'utf-8' ? piece.slice() : encoder.encode(decodeBytes(piece, 'windows-1252', c.plan.mixed));
-    const file = `${tempName('csvfile')}.csv`;
-    c.duck.registerBuffer(file, utf8);
-    try {
-      use(k, file);
-    } catch (e) {
-      if (e instanceof IngestError) throw e;
-      const msg = duckErrorMessage(e);
-      const line = /Line: (\d+)/.exec(msg)?.[1];
-      throw new IngestError(`„${c.name}“ konnte nicht gelesen werden${line ? ` (um Zeile ${line} des Abschnitts ${k + 1})` : ''}: ${msg.split('\n')[0]}`, {
-        file: c.name, line: line ? Number(line) : undefined, code: 'csv_parse', hint: 'Prüfen Sie Trennzeichen und Anführungszeichen im Importdialog.',
-      });
-    } finally {
-      c.duck.dropFile(file);
-    }
-    c.hooks.onProgress?.((to * (c.bounds[k + 1] - c.bounds[0])) / c.span, 'Einlesen');
-  }
-}
-
-/**
- * The fast path: read every chunk with the decided types straight into `target` (no VARCHAR
- * staging, no statistics, no second pass). Only for plain columns: DuckDB's own conversion of a
- * plain digit run or word is exactly the app's typing rule.
- */
-async function readTyped(c: Chunks, target: string, typed: TypedColumn[]): Promise<void> {
-  const types = typed.map((t) => (t.type === 'integer' ? 'BIGINT' : 'VARCHAR'));
-  const select = (file: string) =>
-    `SELECT ${typed.map((t, j) => `c${j} AS ${quoteIdent(t.name)}`).join(', ')} FROM ${readCsvSql(file, c.delimiter, c.width, types)} ` +
-    `WHERE ${typed.map((_, j) => `c${j} IS NOT NULL`).join(' OR ')}`;
-  await eachChunk(c, 0.98, (k, file) => c.duck.query(k === 0 ? `CREATE TABLE ${quoteIdent(target)} AS ${select(file)}` : `INSERT INTO ${quoteIdent(target)} ${select(file)}`));
 }
 
 /** Whether UTF-8 bytes contain "−" (U+2212, E2 88 92), which German tables sometimes use as minus. */

@@ -23,6 +23,21 @@ export interface ScanResult {
   padded: boolean;
   /** per column (body only): how many cells are empty/absent, plain digits, digits with a leading zero, anything else */
   classes: FieldClasses[];
+  /** blank lines (empty, or only delimiters) after the body start, footer included: DuckDB may read them as rows of NULLs */
+  blankLines: number;
+}
+
+export interface ScanOptions {
+  /** byte offset to start at (after a byte order mark) */
+  start: number;
+  /** title + header records to skip */
+  skipRecords: number;
+  /** trailing non-blank records to drop */
+  footerRecords: number;
+  /** the table width (for ragged-row counting) */
+  expectedFields: number;
+  /** chunk size for `cuts` */
+  chunkBytes: number;
 }
 
 /**
@@ -57,11 +72,7 @@ const EMPTY = 0, DIGITS = 1, ZEROS = 2, OTHER = 3, TEXT = 4, PRESENT = 5, NCLS =
  * Scan `bytes` once. `skipRecords` = title + header records to skip, `footerRecords` = trailing
  * non-blank records to drop, `expectedFields` = the table width (for ragged-row counting).
  */
-export function scanCsv(
-  bytes: Uint8Array,
-  delimiter: string,
-  opts: { start: number; skipRecords: number; footerRecords: number; expectedFields: number; chunkBytes: number },
-): ScanResult {
+export function scanCsv(bytes: Uint8Array, delimiter: string, opts: ScanOptions): ScanResult {
   const delim = delimiter.charCodeAt(0);
   // bytes the loop must stop at: 1 newline, 2 CR, 3 delimiter, 4 quote; blanks matter only at field edges
   const special = new Uint8Array(256);
@@ -91,6 +102,7 @@ export function scanCsv(
   let counts = new Float64Array(64 * NCLS);
   let maxFields = 0;
   let bodyRecords = 0;
+  let blankLines = 0;
   const ragged = { count: 0, lines: [] as number[], fields: [] as number[] };
   const cuts: number[] = [];
   let nextCut = -1;
@@ -222,6 +234,7 @@ export function scanCsv(
     if (i < n) i++;
     // a record of only delimiters (";;;", common at the end of Excel exports) is as blank as an empty line
     if (content) record(fields, i);
+    else if (bodyStart >= 0 && i > recordStart) blankLines++;
     recordStart = fieldStart = i;
     recordLine = line;
     fields = 0;
@@ -248,6 +261,7 @@ export function scanCsv(
       openQuoteLine: open ? quoteLine : undefined,
       padded: padded || (n > 0 && blankByte[bytes[n - 1]] === 1),
       classes,
+      blankLines,
     };
   }
 }

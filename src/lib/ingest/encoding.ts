@@ -15,6 +15,8 @@ export function firstInvalidUtf8(bytes: Uint8Array, start = 0, end = bytes.lengt
     if (b < 0x80) {
       if (i >= base && ((i - base) & 3) === 0) {
         let w = (i - base) >> 2;
+        // sixteen bytes per step while they are all ASCII, then word by word up to the first high byte
+        while (w + 4 <= wordEnd && ((words[w] | words[w + 1] | words[w + 2] | words[w + 3]) & 0x80808080) === 0) w += 4;
         while (w < wordEnd && (words[w] & 0x80808080) === 0) w++;
         i = Math.max(i + 1, base + w * 4);
       } else i++;

@@ -14,7 +14,21 @@ const TRIM_RE = /^[ \t\r\n\u00a0]+|[ \t\r\n\u00a0]+$/g;
 
 /** Trim a cell exactly like the SQL typing does. */
 export function trimCell(cell: string): string {
-  return cell.replace(TRIM_RE, '');
+  // most cells have nothing to trim: skip the regular expression then
+  return cell === '' || (!isTrimChar(cell.charCodeAt(0)) && !isTrimChar(cell.charCodeAt(cell.length - 1))) ? cell : cell.replace(TRIM_RE, '');
+}
+
+const isTrimChar = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0;
+
+/** A run of ASCII digits only, short enough to be a finite number (most sampled cells). */
+function isDigitRun(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 300) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** True when the trimmed cell is empty or a missing-value symbol. */
@@ -48,6 +62,8 @@ export function plainPattern(f: NumberFormat): string {
  * reliability, e.g. a small sample). Returns null for anything else (including missing symbols).
  */
 export function parseNumber(cell: string, f: NumberFormat): { value: number; percent: boolean; limited: boolean } | null {
+  // a plain digit run is the same number in every format (the patterns below agree)
+  if (isDigitRun(cell)) return { value: Number(cell), percent: false, limited: false };
   const t = trimCell(cell);
   const percent = t.endsWith('%');
   const limited = isParenthesised(t);
@@ -104,6 +120,8 @@ export function guessNumberFormat(cells: string[], delimiter: string): NumberFor
   let commaGroups = 0;
   let spaceGroups = 0;
   for (const raw of cells) {
+    // a plain digit run matches none of the shapes counted below
+    if (isDigitRun(raw)) continue;
     const c = raw.trim().replace(/\s*%$/, '');
     if (!/^[-+\u2212]?[0-9]/.test(c)) continue;
     if (GUESS.commaDecDotGroups.test(c)) (commaDec++, dotGroups++);

@@ -1,5 +1,6 @@
 /** Contracts of the import pipeline (shared by worker, Node engine, CLI and UI). */
 import { AppError, CANCELLED_CODE, TEXT_CODE } from '../contract/errors';
+import type { ChunkRunner } from '../parallel/pool';
 
 /** `xls` = Excel 97–2003 (or Excel 2003 XML), `ods` = OpenDocument, `html` = a table saved as a web page. */
 export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'ods' | 'html' | 'parquet' | 'geojson' | 'shapefile';
@@ -126,6 +127,8 @@ export interface ProgressHooks {
   onProgress?: (fraction: number, stage: string) => void;
   /** checked between chunks; throw `IngestError('cancelled')` when true */
   isCancelled?: () => boolean;
+  /** the engine's worker pool: a large CSV is scanned in a worker while DuckDB reads it */
+  runner?: ChunkRunner;
 }
 
 /**

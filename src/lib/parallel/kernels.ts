@@ -7,12 +7,14 @@ import { LISA_PERMUTATIONS } from '../analysis/moran';
 import { MORAN_NULL } from '../analysis/moranNull';
 import { SEGREGATION_DRAWS } from '../analysis/segregationDraws';
 import { MONTE_CARLO } from '../analysis/robustness';
+import { CSV_SCAN } from '../ingest/csvScanKernel';
 
 export const KERNELS = {
   moranNull: MORAN_NULL,
   lisa: LISA_PERMUTATIONS,
   segregation: SEGREGATION_DRAWS,
   monteCarlo: MONTE_CARLO,
+  csvScan: CSV_SCAN,
 };
 
 export type KernelName = keyof typeof KERNELS;

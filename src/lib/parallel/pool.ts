@@ -21,6 +21,8 @@ export interface ChunkRunner {
   run<K extends KernelName>(name: K, input: KernelInput<K>, hooks?: RunHooks): Promise<KernelAcc<K>>;
   /** ends the workers (a later `run` starts new ones) */
   close(): void;
+  /** whether a job of `work` steps runs beside this thread (in a worker) rather than in it */
+  aside?(work: number): boolean;
 }
 
 /** One worker as the pool sees it (a browser Worker or a Node worker thread behind an adapter). */
@@ -75,6 +77,10 @@ export class WorkerPool implements ChunkRunner {
     const p = this.queue.then(() => this.job(name, input, hooks));
     this.queue = p.catch(() => {});
     return p;
+  }
+
+  aside(work: number): boolean {
+    return work >= this.minWork;
   }
 
   close(): void {

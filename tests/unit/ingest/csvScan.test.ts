@@ -49,4 +49,11 @@ describe('scanCsv', () => {
     // 16 digits no longer fit a double exactly: left to SQL
     expect(scanCsv(enc('a\n1234567890123456\n'), ';', { ...opts, expectedFields: 1 }).classes[0].other).toBe(1);
   });
+
+  it('counts blank lines after the body start (not the title area, not the end of the file)', () => {
+    const r = scanCsv(enc('Titel\n\na;b;c\n1;2;3\n;;\n\n4;5;6\r\n'), ';', { ...opts, skipRecords: 2 });
+    expect([r.bodyRecords, r.blankLines]).toEqual([2, 2]);
+    expect(scanCsv(enc('a;b;c\n1;2;3\n;;'), ';', opts).blankLines).toBe(1);
+    expect(scanCsv(enc('a;b;c\n1;2;3'), ';', opts).blankLines).toBe(0);
+  });
 });

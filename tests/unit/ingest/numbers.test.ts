@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { guessNumberFormat, hasLeadingZero, isMissing, parseNumber } from '../../../src/lib/ingest/numbers';
+import { guessNumberFormat, hasLeadingZero, isMissing, parseNumber, trimCell } from '../../../src/lib/ingest/numbers';
 
 const DE = { decimal: ',', thousands: '.' } as const;
 const EN = { decimal: '.', thousands: '' } as const;
@@ -64,6 +64,23 @@ describe('German numbers', () => {
       fc.property(fc.array(fc.integer({ min: 1, max: 1e7 }), { minLength: 3, maxLength: 30 }), (ints) => {
         const cells = ints.map((v) => german(v / 100, 2));
         expect(guessNumberFormat(cells, ';').decimal).toBe(',');
+      }),
+    );
+  });
+
+  it('shortcuts for plain cells change nothing: trimming, digit runs, the format guess', () => {
+    const cell = fc.string({ unit: fc.constantFrom('0', '1', '7', '9', ',', '.', '-', '+', '%', '(', ')', ' ', '\u00a0', '\t', 'a', 'x', '\u2212'), maxLength: 12 });
+    const regexTrim = (c: string) => c.replace(/^[ \t\r\n\u00a0]+|[ \t\r\n\u00a0]+$/g, '');
+    fc.assert(
+      fc.property(cell, fc.array(cell, { maxLength: 20 }), fc.array(fc.string({ unit: fc.constantFrom('0', '3', '9'), minLength: 1, maxLength: 16 }), { maxLength: 20 }), (c, cells, digits) => {
+        expect(trimCell(c)).toBe(regexTrim(c));
+        // a plain digit run parses as itself in every format; with a sign or a separator the patterns decide
+        for (const f of [DE, EN, { decimal: ',', thousands: ' ' } as const]) {
+          if (/^[0-9]+$/.test(c)) expect(parseNumber(c, f)).toEqual({ value: Number(c), percent: false, limited: false });
+          expect(parseNumber(` ${c}`, f)).toEqual(parseNumber(`${c} `, f));
+        }
+        // digit runs carry no evidence on separators
+        for (const d of [';', ',']) expect(guessNumberFormat([...cells, ...digits], d)).toEqual(guessNumberFormat(cells, d));
       }),
     );
   });
