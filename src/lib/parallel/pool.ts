@@ -21,7 +21,7 @@ export interface ChunkRunner {
   run<K extends KernelName>(name: K, input: KernelInput<K>, hooks?: RunHooks): Promise<KernelAcc<K>>;
   /** ends the workers (a later `run` starts new ones) */
   close(): void;
-  /** whether a job of `work` steps runs beside this thread (in a worker) rather than in it */
+  /** whether a job of `work` steps would start at once beside this thread (in a free worker) */
   aside?(work: number): boolean;
 }
 
@@ -75,12 +75,17 @@ export class WorkerPool implements ChunkRunner {
     const work = (KERNELS[name] as { work?: (i: unknown) => number }).work?.(input) ?? Infinity;
     if (work < this.minWork) return this.inline.run(name, input, hooks);
     const p = this.queue.then(() => this.job(name, input, hooks));
-    this.queue = p.catch(() => {});
+    this.waiting++;
+    this.queue = p.catch(() => {}).then(() => void this.waiting--);
     return p;
   }
 
+  /** Jobs on the workers or queued for them. */
+  private waiting = 0;
+
+  /** A job runs beside this thread when it is large enough and the workers are free (a queued job would wait for the others). */
   aside(work: number): boolean {
-    return work >= this.minWork;
+    return work >= this.minWork && this.waiting === 0;
   }
 
   close(): void {

@@ -81,4 +81,20 @@ describe('worker pool (Node worker threads)', () => {
     expect(viaPool.classProb.map((c) => Array.from(c))).toEqual(here.classProb.map((c) => Array.from(c)));
     expect(MONTE_CARLO.chunks(p.input)).toBe(8);
   });
+
+  test('the CSV byte scan as a pool job equals the scan here; `aside` says no while the workers are busy', async () => {
+    const { scanCsv } = await import('../../../src/lib/ingest/csvScan');
+    const bytes = new TextEncoder().encode('a;b\n' + Array.from({ length: 5000 }, (_, i) => `${i};x${i % 7}`).join('\n') + '\n;;\n');
+    const opts = { start: 0, skipRecords: 1, footerRecords: 1, expectedFields: 2, chunkBytes: 4096 };
+    const g = moranGlobalPrepare(x, w, { permutations: 999, seed: 5 });
+    expect(pool.aside?.(1)).toBe(true);
+    const busy = pool.run('moranNull', g.nullInput);
+    expect(pool.aside?.(1)).toBe(false);
+    const scanned = await pool.run('csvScan', { bytes, delimiter: ';', opts });
+    await busy;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(pool.aside?.(1)).toBe(true);
+    expect(scanned.result).toEqual(scanCsv(bytes, ';', opts));
+    expect(inlineRunner().aside?.(1e12) ?? false).toBe(false);
+  });
 });
