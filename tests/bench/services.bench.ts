@@ -46,6 +46,22 @@ export async function benchServices(): Promise<Array<{ name: string; ms: number;
     return { pairs, r: floatingCatchment({ method: 'e2sfca', pairs, population: pop, supply: cap, weights }) };
   });
 
+  // issue 14: is accessibility heavy enough for the worker pool? 10 000 areas × 1 000 services
+  // (area centroids in the same 200 km²), with a 1 500 m and a 5 000 m catchment and all pairs
+  const areas = points(10_000, W, H, 6), services = points(1000, W, H, 7);
+  const areaPop = Float64Array.from({ length: 10_000 }, () => 100 + rng.int(2000));
+  const access = (maxCost: number, w: Parameters<typeof floatingCatchment>[0]['weights']) =>
+    time(() => {
+      const pairs = straightLinePairs(areas.x, areas.y, services.x, services.y, maxCost, 1);
+      floatingCatchment({ method: 'e2sfca', pairs, population: areaPop, supply: cap.subarray(0, 1000), weights: w });
+      return pairs.cost.length;
+    });
+  const small = [
+    access(1500, weights),
+    access(5000, { kind: 'step', steps: stepsForCatchment(5000) }),
+    access(Infinity, { kind: 'gravity', scale: 1000, alpha: -1.5, minCost: 100 }),
+  ];
+
   // the same through the engine (tables in DuckDB, read, projected, paired, computed)
   const engine = new Engine(await createNodeDuck());
   const csv = (rows: string[]) => new TextEncoder().encode(rows.join('\n'));
@@ -78,6 +94,10 @@ export async function benchServices(): Promise<Array<{ name: string; ms: number;
     { name: `E2SFCA kernels, 100 000 × 2 000, 1 500 m (${(kernel.value.pairs.supply.length / 1e6).toFixed(1)} Mio. Paare)${cpu(kernel)}`, ms: kernel.ms, target_ms: 1000 },
     { name: `E2SFCA engine call incl. reading/projecting, first run${cpu(cold)}`, ms: cold.ms },
     { name: `E2SFCA engine call, points cached${cpu(warm)}`, ms: warm.ms, target_ms: 1000 },
+    ...small.map((t, k) => ({
+      name: `E2SFCA kernels, 10 000 Gebiete × 1 000 Angebote, ${['1 500 m', '5 000 m', 'alle Paare, Gravitation'][k]} (${(t.value / 1e6).toFixed(1)} Mio. Paare)${cpu(t)}`,
+      ms: t.ms,
+    })),
     { name: `path network build, ${net.edges} edges${cpu(build)}`, ms: build.ms },
     { name: `shortest paths, multi-source from 2 000 services${cpu(nearest)}`, ms: nearest.ms, target_ms: 2000 },
     { name: `shortest paths, 2 000 bounded searches ≤ 1 500 m (${(pairs.value.supply.length / 1e6).toFixed(1)} Mio. Paare)${cpu(pairs)}`, ms: pairs.ms, target_ms: 2000 },

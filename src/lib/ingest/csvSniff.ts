@@ -11,32 +11,51 @@ export function splitRecords(text: string, delimiter: string, complete = true): 
   const out: string[][] = [];
   let fields: string[] = [];
   let field = '';
-  let inQuotes = false;
   let quotedField = false;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const ch = text[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') (field += '"', i++);
-        else inQuotes = false;
-      } else field += ch;
-    } else if (ch === '"' && field.trim() === '' && !quotedField) {
-      inQuotes = true;
+  // a delimiter longer than one character never matches (as before: compared per character)
+  const d = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
+  let i = 0;
+  while (i < n) {
+    // a run of ordinary characters is taken as one slice (one string per field, not per character)
+    let j = i;
+    let c = 0;
+    while (j < n && (c = text.charCodeAt(j)) !== d && c !== 10 && c !== 13 && c !== 34) j++;
+    if (j > i) field += text.slice(i, j);
+    if (j >= n) break;
+    i = j + 1;
+    if (c === 34 && field.trim() === '' && !quotedField) {
+      // a quote opens a quoted field only at its start (after blanks at most); "" inside is a quote
       quotedField = true;
       field = '';
-    } else if (ch === delimiter) {
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q < 0) {
+          field += text.slice(i);
+          i = n;
+          break;
+        }
+        field += text.slice(i, q);
+        if (text.charCodeAt(q + 1) === 34) {
+          field += '"';
+          i = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+    } else if (c === d) {
       fields.push(field);
       field = '';
       quotedField = false;
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
+    } else if (c === 10 || c === 13) {
+      if (c === 13 && text.charCodeAt(i) === 10) i++;
       fields.push(field);
       out.push(fields.length === 1 && fields[0] === '' && !quotedField ? [] : fields);
       fields = [];
       field = '';
       quotedField = false;
-    } else field += ch;
+    } else field += '"';
   }
   if (complete && (field !== '' || fields.length > 0 || quotedField)) {
     fields.push(field);

@@ -5,6 +5,15 @@ import { DELIMITERS, detectLayout, sniffDelimiter, splitRecords } from '../../..
 const DE = { decimal: ',', thousands: '.' } as const;
 
 describe('splitRecords', () => {
+  it('splits exactly like the character-by-character reference on arbitrary text', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\u00a0', ';', ',', '|', '\t', '"', '\n', '\r', '1'), maxLength: 60 });
+    fc.assert(
+      fc.property(text, fc.constantFrom(';', ',', '\t', '|', '"', ';;'), fc.boolean(), (t, d, complete) => {
+        expect(splitRecords(t, d, complete)).toEqual(referenceSplit(t, d, complete));
+      }),
+      { numRuns: 3000 },
+    );
+  });
   it('handles quotes, escaped quotes, CRLF, quoted newlines and blank lines', () => {
     const recs = splitRecords('a;"b;c";"say ""hi"""\r\n\r\n1;"x\ny";3\n', ';');
     expect(recs).toEqual([['a', 'b;c', 'say "hi"'], [], ['1', 'x\ny', '3']]);
@@ -81,3 +90,42 @@ describe('detectLayout', () => {
     expect(detectLayout(nonBlank('Gebiet;Einwohner\n'), DE)).toMatchObject({ headerRow: 0, headerRows: 1 });
   });
 });
+
+/** The splitter as it was (one string concatenation per character): the reference for the property above. */
+function referenceSplit(text: string, delimiter: string, complete = true): string[][] {
+  const out: string[][] = [];
+  let fields: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  let quotedField = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const ch = text[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') (field += '"', i++);
+        else inQuotes = false;
+      } else field += ch;
+    } else if (ch === '"' && field.trim() === '' && !quotedField) {
+      inQuotes = true;
+      quotedField = true;
+      field = '';
+    } else if (ch === delimiter) {
+      fields.push(field);
+      field = '';
+      quotedField = false;
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      fields.push(field);
+      out.push(fields.length === 1 && fields[0] === '' && !quotedField ? [] : fields);
+      fields = [];
+      field = '';
+      quotedField = false;
+    } else field += ch;
+  }
+  if (complete && (field !== '' || fields.length > 0 || quotedField)) {
+    fields.push(field);
+    out.push(fields);
+  }
+  return out;
+}
