@@ -3,7 +3,7 @@ import type { Engine } from '../src/lib/engine/engine';
 import { buildReportModel, type ReportRequest } from '../src/lib/engine/report';
 import { renderMapSvg, renderProfiles, renderReport } from '../src/lib/report/render';
 import { prepareMapAreas } from '../src/lib/report/geo';
-import type { ReportMap, ReportMeta, ReportModel } from '../src/lib/report/types';
+import { DEFAULT_DISCLOSURE_INFO, type ReportMap, type ReportMeta, type ReportModel } from '../src/lib/report/types';
 import { withEngine } from './core';
 import { exportBundle } from '../src/lib/export/tables';
 import { csvBytes, geojsonBytes, parquetBytes, xlsxBytes } from '../src/lib/export/writers';
@@ -64,7 +64,7 @@ export const reportApi = {
       const m: ReportModel = {
         meta, generator: '', created, layerLabel: e.layer(layer).label, ids, names, areas: prepareMapAreas(e.geometries(layer)), year: '', years: [],
         indicators: [], index: null, maps: [], indicatorMaps: [], segregation: null, spatial: null,
-        disclosure: { minCount: 3, minNumerator: 3, minDenominator: 100 }, includeProfiles: false, extras: {},
+        disclosure: DEFAULT_DISCLOSURE_INFO, includeProfiles: false, extras: {},
       };
       return renderMapSvg(m, map, width);
     });

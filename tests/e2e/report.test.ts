@@ -55,6 +55,9 @@ describe('Bericht & Export in the browser', () => {
         attribution: map?.querySelector('[data-role="source"]')?.textContent ?? '',
         ranking: d.querySelectorAll('table[data-role="ranking"] tbody tr').length,
         secret: [...d.querySelectorAll('table[data-role="indicator-values"] td')].some((c) => c.textContent === '·'),
+        // primary and secondary suppression marked differently (issue 12: „·“ and „·s“)
+        marks: [...new Set([...d.querySelectorAll('table[data-role="indicator-values"] td[data-mark]')].map((c) => `${c.getAttribute('data-mark')}:${c.textContent}`))].sort(),
+        rule: d.querySelector('section[data-role="method"]')?.textContent?.includes('Sekundärgeheimhaltung') ?? false,
         profiles: d.querySelectorAll('[data-role="profile"]').length,
       };
     }, html);
@@ -65,6 +68,8 @@ describe('Bericht & Export in the browser', () => {
     expect(doc.attribution).toContain('© GeoBasis-DE / BKG 2024');
     expect(doc.ranking).toBe(60);
     expect(doc.secret).toBe(true);
+    expect(doc.marks).toEqual(['primary:·', 'secondary:·s']);
+    expect(doc.rule).toBe(true);
     expect(doc.profiles).toBe(60);
     // printed as the browser prints it: A4 pages, one profile per page after the chapters
     const printed = await context.newPage();
@@ -103,6 +108,10 @@ describe('Bericht & Export in the browser', () => {
     const sheet = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]], { header: 1 });
     expect(sheet.length).toBe(61);
     expect(sheet.flat()).toContain('·');
+    expect(sheet.flat()).toContain('·s');
+    const notes = Object.values(wb.Sheets[wb.SheetNames[0]]).flatMap((c) => ((c as { c?: { t: string }[] }).c ?? []).map((n) => n.t));
+    expect(notes.some((n) => /^Primärgeheimhaltung/.test(n)) && notes.some((n) => /^Sekundärgeheimhaltung/.test(n))).toBe(true);
+    expect(XLSX.utils.sheet_to_json<string[]>(wb.Sheets['Zeichenerklärung'], { header: 1 }).map((r) => r[0])).toContain('·s');
 
     // the map on screen as SVG and as a 300 dpi PNG
     const svg = (await download(page, 'map-export-svg')).bytes.toString('utf8');

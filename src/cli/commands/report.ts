@@ -12,6 +12,7 @@ import { cliEngine } from '../engine';
 import { checkIndexConfig, prepareIndex } from './indexConfig';
 import { appError } from '../../lib/contract';
 import { buildReportModel, type ReportRequest } from '../../lib/engine/report';
+import { reportDisclosureOf } from '../../lib/engine/reportDisclosure';
 import { renderReport } from '../../lib/report/render';
 import { GENERATOR } from '../../lib/util/generator';
 
@@ -40,6 +41,8 @@ export async function run(argv: string[]): Promise<unknown> {
     typology: prep.typology ?? null,
     robustness: prep.robustness ?? null,
     includeProfiles: flag(flags, 'no-profiles') === undefined,
+    // „disclosure“: false in the config switches it off — said in the method chapter, never silently
+    disclosure: { ...reportDisclosureOf(undefined, prep.req), enabled: cfg.disclosure !== false },
     generator: GENERATOR,
     created: today.toISOString(),
   };

@@ -13,7 +13,7 @@ import { GEOM_COL } from '../ingest/types';
 import { parseGeometry } from '../analysis/geometry-rings';
 import { linkByGeometry, linkByKey, type GeometryLink, type KeyLink } from '../analysis/nesting';
 import { aggregationSupport, sumUp, type Level } from '../analysis/aggregate';
-import { applyDisclosure, tableRelations, type DisclosureTableSpec, type SuppressionMark } from '../analysis/applyDisclosure';
+import { applyDisclosure, tableRelations, type ColumnSum, type DisclosureResult, type DisclosureTableSpec, type RateSpec, type SuppressionMark } from '../analysis/applyDisclosure';
 import type { DisclosureStatus } from '../analysis/disclosure';
 import { detectColumnSums, guessRole, type ColumnRole } from '../analysis/columnRoles';
 import { levelsError } from './levels-errors';
@@ -140,6 +140,70 @@ function numericColumns(t: TableMeta, exclude: (string | undefined)[]): string[]
 }
 
 /**
+ * The protected table of a source (METHODS §6, §8): every count column of the table on every level
+ * of the layer chain (finest → … → „gesamt“), with the column roles and the column sums. The map,
+ * the Gemeinde view, reports and exports build their disclosure on it, so they share one pattern.
+ */
+export interface SourceTable {
+  chain: string[];
+  layers: LayerMeta[];
+  links: LayerLink[];
+  levels: Level[];
+  numeric: string[];
+  /** distinct years of the source (`[undefined]` without a year column) */
+  years: (string | undefined)[];
+  roles: Record<string, ColumnRole>;
+  /** count and area columns (summed up the levels) */
+  additive: string[];
+  sums: ColumnSum[];
+  /** the numeric columns by row of the finest layer for one year */
+  read(year: string | undefined): Float64Array[];
+  spec(cols: Float64Array[]): DisclosureTableSpec;
+}
+
+/** The {@link SourceTable} of `join` (or the finest layer's own columns); roles guessed on `guessYear`'s data. */
+export function sourceTable(e: Engine, finestName: string, join: JoinSpecInput | null, o: { roles?: Record<string, ColumnRole>; sums?: ColumnSum[]; guessYear?: string } = {}): SourceTable & { data: Float64Array[]; year: string | undefined } {
+  const chain = layerChain(e, finestName);
+  const layers = chain.map((c) => e.layer(c));
+  const links = chain.slice(0, -1).map((c) => layerLink(e, c)!);
+  const source = e.table(join?.table ?? finestName);
+  const numeric = numericColumns(source, [join?.yearColumn, join?.key, layers[0].idColumn]);
+  const years = join?.yearColumn ? e.distinct(source.name, join.yearColumn) : [undefined];
+  const year = join?.yearColumn ? (o.guessYear ?? years.at(-1)) : undefined;
+  const read = (y: string | undefined) => readSource(e, layers[0], join, numeric, y);
+  const data = read(year);
+  const roles: Record<string, ColumnRole> = {};
+  numeric.forEach((c, i) => (roles[c] = o.roles?.[c] ?? guessRole(c, data[i])));
+  const additive = numeric.filter((c) => roles[c] === 'count' || roles[c] === 'area');
+  const sums = o.sums ?? detectColumnSums(Object.fromEntries(additive.filter((c) => roles[c] === 'count').map((c) => [c, data[numeric.indexOf(c)]])));
+  const levels: Level[] = layers.map((l, j) => ({ ids: ids(e, l), parent: links[j]?.parentIndex ?? new Int32Array(l.features).fill(0) }));
+  levels.push({ ids: ['gesamt'], parent: null });
+  const spec = (cols: Float64Array[]): DisclosureTableSpec => ({
+    levels,
+    counts: additive.map((c) => ({ name: c, values: sumUp(cols[numeric.indexOf(c)], levels), protect: roles[c] === 'count' })),
+    sums,
+  });
+  return { chain, layers, links, levels, numeric, years, roles, additive, sums, read, spec, data, year };
+}
+
+/**
+ * Disclosure of a source table in several years at once, with rates; with `sameAcrossYears` (and
+ * more than one year in the source) one pattern for all of them (METHODS §8). `data` of a year
+ * already read can be passed in `known`.
+ */
+export function disclosedYears(t: SourceTable, years: (string | undefined)[], rates: RateSpec[], disclosure: LevelRequest['disclosure'], known = new Map<string | undefined, Float64Array[]>()): DisclosureResult[] {
+  const dataOf = (y: string | undefined) => {
+    let d = known.get(y);
+    if (!d) known.set(y, (d = t.read(y)));
+    return d;
+  };
+  const forced = disclosure.enabled !== false && disclosure.sameAcrossYears && t.years.length > 1
+    ? commonPattern(t.years.map((y) => t.spec(dataOf(y))), disclosure.minCount ?? 3)
+    : [];
+  return years.map((y) => applyDisclosure({ ...t.spec(dataOf(y)), rates }, { ...disclosure, forced }));
+}
+
+/**
  * The value of `req.value` on every level of the layer chain, disclosed (METHODS §6, §8). Counts of
  * the whole source table form one protected table (hierarchy + column sums), so every column, level
  * and view shares one suppression pattern; with `sameAcrossYears` the pattern is the union over all
@@ -150,37 +214,18 @@ export function levelSeries(e: Engine, req: LevelRequest): LevelSeries {
   const chain = layerChain(e, finestName);
   const at = chain.indexOf(req.layer);
   if (at < 0) throw levelsError('levels.error.notInChain', { layer: e.layer(req.layer).label, source: e.layer(finestName).label });
-  const layers = chain.map((c) => e.layer(c));
-  const links = chain.slice(0, -1).map((c) => layerLink(e, c)!);
+  const src = sourceTable(e, finestName, req.join, { roles: req.roles, sums: req.sums, guessYear: req.year });
+  const { layers, links, numeric, roles, additive, sums, levels, data, year } = src;
   const source = e.table(req.join?.table ?? finestName);
-  const numeric = numericColumns(source, [req.join?.yearColumn, req.join?.key, layers[0].idColumn]);
-  const years = req.join?.yearColumn ? e.distinct(source.name, req.join.yearColumn) : [undefined];
-  const year = req.join?.yearColumn ? (req.year ?? years.at(-1)) : undefined;
-  const readYear = (y: string | undefined) => readSource(e, layers[0], req.join, numeric, y);
-  const data = readYear(year);
-  const roles: Record<string, ColumnRole> = {};
-  numeric.forEach((c, i) => (roles[c] = req.roles?.[c] ?? guessRole(c, data[i])));
   for (const c of [req.value.column, req.value.denominator]) {
     if (c && !numeric.includes(c)) throw levelsError('levels.error.column', { column: c, table: source.label, columns: numeric.join(', ') });
   }
-  const additive = numeric.filter((c) => roles[c] === 'count' || roles[c] === 'area');
-  const sums = req.sums ?? detectColumnSums(Object.fromEntries(additive.filter((c) => roles[c] === 'count').map((c) => [c, data[numeric.indexOf(c)]])));
 
-  const levels: Level[] = layers.map((l, j) => ({ ids: ids(e, l), parent: links[j]?.parentIndex ?? new Int32Array(l.features).fill(0) }));
-  levels.push({ ids: ['gesamt'], parent: null });
-  const specFor = (cols: Float64Array[]) => ({
-    levels,
-    counts: additive.map((c) => ({ name: c, values: sumUp(cols[numeric.indexOf(c)], levels), protect: roles[c] === 'count' })),
-    sums,
-  });
   const v = req.value;
   const isRate = !!v.denominator;
   const aggregable = isRate ? additive.includes(v.column) && additive.includes(v.denominator!) : additive.includes(v.column);
   const rates = isRate && aggregable ? [{ name: '_r', numerator: v.column, denominator: v.denominator!, scale: v.scale ?? 100 }] : [];
-  const forced = req.disclosure.enabled !== false && req.disclosure.sameAcrossYears && years.length > 1
-    ? commonPattern(years.map((y) => (y === year ? specFor(data) : specFor(readYear(y)))), req.disclosure.minCount ?? 3)
-    : [];
-  const result = applyDisclosure({ ...specFor(data), rates }, { ...req.disclosure, forced });
+  const [result] = disclosedYears(src, [year], rates, req.disclosure, new Map([[year, data]]));
 
   const popIdx = req.population ? numeric.indexOf(req.population) : -1;
   const pop = popIdx >= 0 ? sumUp(data[popIdx], levels) : null;

@@ -12,11 +12,11 @@ import { robustnessRun } from './indexRobustness';
 import { segregationAnalysis } from './segregation';
 import { moranAnalysis } from './spatialPatterns';
 import {
-  DISCLOSURE_ORDER, lisaClusters,
-  type IndexRequest, type IndexRun, type IndicatorSummary, type MoranRequest, type RobustnessResult, type RobustnessSpec,
+  lisaClusters,
+  type IndexRequest, type IndexRun, type MoranRequest, type RobustnessResult, type RobustnessSpec,
   type SegregationRequest, type TypologyResult, type TypologySpec,
 } from '../contract';
-import { DEFAULT_DISCLOSURE, DISCLOSURE_SYMBOLS } from '../analysis/disclosure';
+import { hiddenAreas, reportDisclosureOf, thresholds, reportIndicatorYears, type ReportDisclosure } from './reportDisclosure';
 import { classify } from '../analysis/classify';
 import { buildIndexMap, classLabels, exclusionLabel, type IndexMapView } from '../map/indexMaps';
 import { methodNote } from '../map/methodNote';
@@ -27,7 +27,7 @@ import { buildLegend } from '../map/legend';
 import { paletteColors } from '../map/palettes';
 import { prepareMapAreas } from '../report/geo';
 import { rgb } from '../report/html';
-import type { ReportIndex, ReportIndicator, ReportMap, ReportMeta, ReportModel, ReportSegregation, ReportSpatial } from '../report/types';
+import type { ReportDisclosureInfo, ReportIndex, ReportIndicator, ReportMap, ReportMeta, ReportModel, ReportSegregation, ReportSpatial } from '../report/types';
 import type { MapLegendEntry } from '../report/svgMap';
 import { fmtNumber, t } from '../../i18n/index';
 
@@ -46,15 +46,15 @@ export interface ReportRequest {
   includeProfiles?: boolean;
   /** data of plug-in sections (workshop notes, services …) by section key */
   extras?: Record<string, unknown>;
+  /** the project's disclosure control (switch, thresholds, one pattern for all years); default: on, the index's thresholds */
+  disclosure?: ReportDisclosure;
   generator: string;
   /** ISO timestamp of the report (the renderer prints it) */
   created: string;
 }
 
-const HIDDEN = new Set(['secret', 'secondary', 'unreliable', 'missing']);
-
-/** Indicator values with official symbols; hidden values become NaN so no chart can show them. */
-function reportIndicators(req: IndexRequest, summaries: IndicatorSummary[], weights: ArrayLike<number>): ReportIndicator[] {
+/** Indicator definitions with their disclosed values per year (see reportDisclosure.ts). */
+function reportIndicators(req: IndexRequest, years: ReportIndicator['years'][], weights: ArrayLike<number>): ReportIndicator[] {
   return req.indicators.map((ind, j) => ({
     name: ind.name,
     unit: ind.unit ?? (ind.denominator ? (ind.scale === 1000 ? '‰' : '%') : ''),
@@ -63,14 +63,7 @@ function reportIndicators(req: IndexRequest, summaries: IndicatorSummary[], weig
     polarity: ind.polarity ?? 1,
     weight: weights[j] ?? 0,
     reference: ind.reference ?? null,
-    years: summaries[j].years.map((y) => {
-      const symbols = Array.from(y.disclosure, (c) => {
-        const st = DISCLOSURE_ORDER[c];
-        return st === 'ok' ? null : DISCLOSURE_SYMBOLS[st];
-      });
-      const values = Array.from(y.values, (v, i) => (HIDDEN.has(DISCLOSURE_ORDER[y.disclosure[i]]) ? NaN : v));
-      return { year: y.year, values, symbols, city: y.mean };
-    }),
+    years: years[j],
   }));
 }
 
@@ -102,7 +95,7 @@ function indicatorMap(ind: ReportIndicator, year: string): ReportMap | null {
   let secret = 0, none = 0;
   const fills = y.values.map((v, i) => {
     if (!Number.isFinite(v)) {
-      if (y.symbols[i] === '·' || y.symbols[i] === '/') { secret++; return 'secret'; }
+      if (y.symbols[i] && y.symbols[i] !== '–' && y.symbols[i] !== 'x') { secret++; return 'secret'; }
       none++;
       return 'none';
     }
@@ -112,15 +105,32 @@ function indicatorMap(ind: ReportIndicator, year: string): ReportMap | null {
   const unit = ind.unit ? ` ${ind.unit}` : '';
   const legend: MapLegendEntry[] = buildLegend({ breaks: cls.breaks, counts: cls.counts, missing: 0 }, colors, { unit, lang: 'de' })
     .filter((e) => !e.noValue).map((e) => ({ fill: rgb(e.color), label: e.label, count: e.count }));
-  legend.push({ fill: 'secret', label: 'geheim / nicht genau (· /)', count: secret }, { fill: 'none', label: t('legend.noValue'), count: none });
+  legend.push({ fill: 'secret', label: 'geheim / nicht genau (· ·s /)', count: secret }, { fill: 'none', label: t('legend.noValue'), count: none });
   return { key: `ind-${ind.name}`, title: `${ind.name} ${y.year}`, subtitle: `${ind.formula}; Stadt: ${y.city.toLocaleString('de-DE', { maximumFractionDigits: 1 })}${unit}`, fills, legend };
 }
 
-function reportIndex(run: IndexRun, req: IndexRequest, ty: TypologyResult | null, rb: RobustnessResult | null): ReportIndex {
+/**
+ * The location-quotient map with disclosure: an area whose group or total count is hidden (primary or
+ * secondary) is dotted, because its quotient and the city share would give the count back.
+ */
+function lqReportMap(engine: Engine, sg: SegregationRequest, year: string | undefined, group: string, lq: Float64Array, dc: ReportDisclosure): ReportMap {
+  const columns = [sg.groups[0], ...(sg.total ? [sg.total] : sg.groups.slice(1))];
+  const hidden = hiddenAreas(engine, sg.source, year ?? sg.year, columns, dc);
+  const shown = Float64Array.from(lq, (v, i) => (hidden[i] ? NaN : v));
+  const mp = reportMap('lq', lqMap(t('seg.map.lqTitle', { group }), shown), 'Standortquotient: Anteil der Gruppe im Gebiet durch den Anteil in der Stadt (1 = wie die Stadt).');
+  const secret = hidden.filter(Boolean).length;
+  if (!secret) return mp;
+  const fills = mp.fills.map((f, i) => (hidden[i] ? 'secret' : f));
+  const legend = mp.legend.map((e) => (e.fill === 'none' ? { ...e, count: (e.count ?? 0) - secret } : e));
+  legend.splice(legend.length - 1, 0, { fill: 'secret', label: 'geheim (· ·s): Fallzahl geschützt', count: secret });
+  return { ...mp, fills, legend };
+}
+
+function reportIndex(run: IndexRun, req: IndexRequest, ty: TypologyResult | null, rb: RobustnessResult | null, dc: ReportDisclosure): ReportIndex {
   const b = run.base;
   const labels = classLabels(run);
   const note = methodNote(run, req.indicators, {
-    population: req.source.population ?? null, outliers: req.settings.outliers, disclosure: { ...DEFAULT_DISCLOSURE, ...req.disclosure },
+    population: req.source.population ?? null, outliers: req.settings.outliers, disclosure: thresholds(dc),
     grouped: false, typology: ty, robustness: rb,
   });
   const st = run.status;
@@ -162,7 +172,11 @@ export async function buildReportModel(engine: Engine, req: ReportRequest, task?
   const { ids, names } = engine.layerLabels(layerName);
   await step(0.05, 'read');
   const areas = prepareMapAreas(engine.geometries(layerName));
-  const disclosure = { ...DEFAULT_DISCLOSURE, ...req.index?.disclosure };
+  const dc = reportDisclosureOf(req.disclosure, req.index);
+  let disclosure: ReportDisclosureInfo = {
+    enabled: dc.enabled, minCount: dc.minCount, minNumerator: dc.minNumerator, minDenominator: dc.minDenominator,
+    sameAcrossYears: false, levels: [layer.label, 'gesamt'], sums: [], primary: 0, secondary: 0,
+  };
   let indicators: ReportIndicator[] = [], years: string[] = [], year = '', index: ReportIndex | null = null;
   const maps: ReportMap[] = [];
   const indicatorMaps: ReportMap[] = [];
@@ -170,14 +184,16 @@ export async function buildReportModel(engine: Engine, req: ReportRequest, task?
     const ir = req.index;
     const data = readIndexData(engine, ir.source, ir.indicators);
     const run = computeIndexRun(data, ir.indicators, ir.source.population, ir.settings);
-    const summaries = indicatorSummaries(data, ir.indicators, disclosure);
+    const summaries = indicatorSummaries(data, ir.indicators, thresholds(dc));
+    const disclosed = reportIndicatorYears(engine, ir, data, summaries, dc);
+    disclosure = disclosed.info;
     await step(0.2, 'index');
     const ty = req.typology ? typology(run, req.typology) : null;
     const rb = req.robustness ? await robustnessRun(data, ir.indicators, ir.source.population, ir.settings, req.robustness, task) : null;
     years = data.years.filter((y) => y !== '');
     year = run.year;
-    indicators = reportIndicators(ir, summaries, run.base.weights);
-    index = reportIndex(run, ir, ty, rb);
+    indicators = reportIndicators(ir, disclosed.years, run.base.weights);
+    index = reportIndex(run, ir, ty, rb, dc);
     const views: [IndexMapView, string][] = [
       ['class', 'Klassen des Sozialindex; dunkler = höherer Handlungsbedarf. Schraffiert: nicht bewertet (siehe Rangfolge).'],
       ['bivariate', 'Status (Zeilen) und Dynamik (Spalten) kombiniert: 12 Gruppen.'],
@@ -203,7 +219,7 @@ export async function buildReportModel(engine: Engine, req: ReportRequest, task?
       used: r.used, n: r.n, minPopulation: req.segregation.minPopulation, permutations: req.segregation.permutations,
       rows: (g?.rows ?? []).map((row) => ({ label: t(`seg.idx.${row.key}`, { b: String(req.segregation!.atkinsonB).replace('.', ',') }), value: row.value, p: row.p ?? null })),
       filtered: [...r.filtered, ...r.missing],
-      map: r.lq[0] ? reportMap('lq', lqMap(t('seg.map.lqTitle', { group: g?.group ?? '' }), r.lq[0]), 'Standortquotient: Anteil der Gruppe im Gebiet durch den Anteil in der Stadt (1 = wie die Stadt).') : null,
+      map: r.lq[0] ? lqReportMap(engine, req.segregation, r.year, g?.group ?? '', r.lq[0], dc) : null,
       trend: r.trend ? r.trend.years.map((y) => ({ year: String(y.year), d: y.observed })) : [],
       tolerance: g?.rows.some((row) => row.key === 'spatial_dissimilarity' && Number.isFinite(row.value)) ? r.tolerance : null,
     };

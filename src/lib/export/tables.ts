@@ -94,7 +94,10 @@ export function exportBundle(m: ReportModel): ExportBundle {
     }));
     tables.push(table('Indikatoren je Jahr', lc, rows));
     tables.push(table('Stadtwerte', [{ name: 'Jahr', type: 'text' }, ...m.indicators.map((ind) => ({ name: `${ind.name}${ind.unit ? ` (${ind.unit})` : ''}`, type: 'number' as const }))],
-      m.years.map((year) => ({ cells: [year, ...m.indicators.map((ind) => round(ind.years.find((q) => q.year === year)?.city ?? NaN, 4))] }))));
+      m.years.map((year) => {
+        const ys = m.indicators.map((ind) => ind.years.find((q) => q.year === year));
+        return { cells: [year, ...ys.map((y) => (y?.citySymbol ? null : round(y?.city ?? NaN, 4)))], symbols: [null, ...ys.map((y) => y?.citySymbol ?? null)] };
+      })));
   }
   // what the workshop recorded per area (issue 13): text as typed, never recomputed
   const ws = workshopTable(m);
@@ -102,9 +105,34 @@ export function exportBundle(m: ReportModel): ExportBundle {
   return { tables, method: methodRows(m), rowIds: order.map((i) => m.ids[i]) };
 }
 
-function methodRows(m: ReportModel): [string, string][] {
+/** Zeichenerklärung of the exports (sheet „Zeichenerklärung“, method rows). */
+export const SYMBOL_ROWS: [string, string][] = [
+  ['·', 'Wert geheim gehalten: Fallzahl zu klein (Primärgeheimhaltung)'],
+  ['·s', 'Wert geheim gehalten, damit ein anderer geheimer Wert nicht aus Summen zurückgerechnet werden kann (Sekundärgeheimhaltung)'],
+  ['/', 'Aussage nicht hinreichend genau (Nenner oder Zähler zu klein)'],
+  ['–', 'nichts vorhanden (genau null)'],
+  ['x', 'keine Angabe / Tabellenfach gesperrt'],
+];
+
+/** The disclosure rule as applied (or plainly: switched off), for „Methode“, CSV comments and file metadata. */
+export function disclosureRows(m: ReportModel): [string, string][] {
   const d = m.disclosure;
+  if (!d.enabled) {
+    return [['Geheimhaltung', `AUSGESCHALTET – alle Werte ungeschützt, auch Fallzahlen von 1 bis ${d.minCount - 1} und Quoten aus Nennern unter ${d.minDenominator}. Nur für den internen Gebrauch, nicht zur Veröffentlichung.`],
+      ['Zeichenerklärung', '– = nichts vorhanden; x = keine Angabe']];
+  }
+  return [
+    ['Geheimhaltung', `an. Primär: Fallzahlen 1 bis ${d.minCount - 1} geheim („·“); Quoten brauchen Nenner ≥ ${d.minDenominator} und Zähler ≥ ${d.minNumerator}, sonst „/“. Geheim gehaltene Zellen enthalten keinen Wert.`],
+    ['Sekundärgeheimhaltung', `„·s“: weitere, jeweils kleinste Werte verborgen, so dass keine veröffentlichte Summe genau einen verborgenen Teil hat (kein Zurückrechnen durch Subtraktion); Ebenen ${d.levels.join(' → ')}${d.sums.length ? `; Spaltensummen ${d.sums.join('; ')}` : ''}; alle Summen gemeinsam geprüft. ${d.sameAcrossYears ? 'Ein Muster für alle Jahre.' : 'Muster je Jahr.'} Keine vollständige Optimierung (τ-Argus).`],
+    ['Geheim gehalten', `${d.primary} Werte primär, ${d.secondary} sekundär`],
+    ['Zeichenerklärung', SYMBOL_ROWS.map(([k, v]) => `${k} = ${v}`).join('; ')],
+  ];
+}
+
+function methodRows(m: ReportModel): [string, string][] {
   const rows: [string, string][] = [
+    // switched off: said in the first line, so no reader of a CSV or sheet can miss it
+    ...(m.disclosure.enabled ? [] : [['ACHTUNG', 'Geheimhaltung ausgeschaltet: Werte ungeschützt, nicht zur Veröffentlichung'] as [string, string]]),
     ['Titel', m.meta.title], ['Kommune', m.meta.municipality], ['Verfasst von', m.meta.author], ['Datenquellen', m.meta.source],
     ['Datenstand', m.meta.datenstand], ['Erstellt', m.created], ['Software', m.generator], ['Gebietsebene', `${m.layerLabel} (${m.ids.length} Gebiete)`],
     ['Quelle (Zitierweise)', sourceLine(m)],
@@ -114,10 +142,7 @@ function methodRows(m: ReportModel): [string, string][] {
     for (const l of m.index.methodLines) rows.push(['Sozialindex', l]);
   }
   m.indicators.forEach((ind) => rows.push([`Indikator ${ind.name}`, `${ind.formula}; Einheit ${ind.unit || '–'}; ${ind.polarity === 1 ? 'höher = mehr Belastung' : 'höher = weniger Belastung'}; Gewicht ${Math.round(ind.weight * 1000) / 10} %`]));
-  rows.push(
-    ['Geheimhaltung', `Fallzahlen 1 bis ${d.minCount - 1} geheim („·“); Quoten brauchen Nenner ≥ ${d.minDenominator} und Zähler ≥ ${d.minNumerator}, sonst „/“; genau null „–“; keine Angabe „x“. Geheim gehaltene Zellen enthalten keinen Wert.`],
-    ['Zeichenerklärung', '· = geheim; / = nicht hinreichend genau; – = nichts vorhanden; x = keine Angabe'],
-  );
+  rows.push(...disclosureRows(m));
   if (m.segregation) rows.push(['Segregation', `${m.segregation.group} gegenüber ${m.segregation.total}, ${m.segregation.year}, Mindestgröße ${m.segregation.minPopulation}, ${m.segregation.permutations} Permutationen`]);
   if (m.spatial) rows.push(['Räumliche Muster', `${m.spatial.variable}; ${m.spatial.weights}; ${m.spatial.permutations} Permutationen; α = ${m.spatial.alpha}${m.spatial.fdr ? ', FDR' : ''}`]);
   return rows.filter(([, v]) => v !== '');

@@ -6,9 +6,15 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import type { ExportBundle, ExportTable } from './tables';
+import { SYMBOL_ROWS, type ExportBundle, type ExportTable } from './tables';
 
 const FORMULA = /^[=+\-@\t\r]/;
+
+/** Cell notes (XLSX comments) on hidden cells: primary and secondary suppression told apart. */
+const CELL_NOTE: Record<string, string> = {
+  '·': 'Primärgeheimhaltung: Fallzahl zu klein',
+  '·s': 'Sekundärgeheimhaltung: verborgen, damit ein anderer geheimer Wert nicht aus Summen zurückgerechnet werden kann',
+};
 
 /** CSV text of one table. German: `;`, decimal comma, CRLF, UTF-8 with BOM; international: `,`, point, LF, no BOM. */
 export function csvBytes(t: ExportTable, method: [string, string][], style: 'de' | 'intl'): Uint8Array {
@@ -38,16 +44,20 @@ export function xlsxBytes(b: ExportBundle): Uint8Array {
     const ws = XLSX.utils.aoa_to_sheet(aoa);
     ws['!cols'] = t.columns.map((c) => ({ wch: Math.min(40, Math.max(8, c.name.length + 2)) }));
     ws['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: t.rows.length, c: t.columns.length - 1 } }) };
+    // a note on every hidden cell says whether it is primary or secondary suppression
+    t.symbols.forEach((row, i) => row.forEach((sym, c) => {
+      const why = sym && CELL_NOTE[sym];
+      const cell = why ? ws[XLSX.utils.encode_cell({ r: i + 1, c })] : undefined;
+      if (cell) cell.c = [{ a: 'Sozialraum-Werkbank', t: why }];
+    }));
     XLSX.utils.book_append_sheet(wb, ws, sheetName(t.name));
   }
   const method = XLSX.utils.aoa_to_sheet([['Einstellung', 'Wert'], ...b.method]);
   method['!cols'] = [{ wch: 26 }, { wch: 110 }];
   XLSX.utils.book_append_sheet(wb, method, 'Methode');
-  const legend = XLSX.utils.aoa_to_sheet([
-    ['Zeichen', 'Bedeutung'], ['·', 'Wert geheim gehalten (Fallzahl zu klein)'], ['/', 'Aussage nicht hinreichend genau (Nenner oder Zähler zu klein)'],
-    ['–', 'nichts vorhanden (genau null)'], ['x', 'keine Angabe / Tabellenfach gesperrt'],
-  ]);
-  legend['!cols'] = [{ wch: 10 }, { wch: 60 }];
+  const off = b.method.find(([k]) => k === 'Geheimhaltung')?.[1].startsWith('AUSGESCHALTET');
+  const legend = XLSX.utils.aoa_to_sheet([['Zeichen', 'Bedeutung'], ...(off ? [['!', 'Geheimhaltung ausgeschaltet: alle Werte ungeschützt, nicht zur Veröffentlichung']] : []), ...SYMBOL_ROWS]);
+  legend['!cols'] = [{ wch: 10 }, { wch: 100 }];
   XLSX.utils.book_append_sheet(wb, legend, 'Zeichenerklärung');
   wb.Props = { Title: b.method.find(([k]) => k === 'Titel')?.[1] ?? 'Ergebnisse', Author: b.method.find(([k]) => k === 'Verfasst von')?.[1] ?? '', Comments: 'Sozialraum-Werkbank' };
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);

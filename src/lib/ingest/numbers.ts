@@ -4,7 +4,7 @@
  */
 
 /** Cell contents that official statistics use for "no value" (METHODS.md §6); compared after trim. */
-export const MISSING_SYMBOLS = ['', '-', '–', '—', '.', '·', 'x', 'X', '/', 'k.A.', 'k. A.', 'k.a.', '...', '…', '()', '( )'] as const;
+export const MISSING_SYMBOLS = ['', '-', '–', '—', '.', '·', '·s', 'x', 'X', '/', 'k.A.', 'k. A.', 'k.a.', '...', '…', '()', '( )'] as const;
 
 const MISSING = new Set<string>(MISSING_SYMBOLS);
 

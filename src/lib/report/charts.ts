@@ -3,7 +3,7 @@
  * all areas, centred on the municipal value, as in the English "Local Health" profiles) and a
  * time series of one indicator for the area against the municipal value.
  */
-import { esc, num } from './html';
+import { esc, num, symbolCell } from './html';
 
 const FONT = "font-family=\"'Helvetica Neue', Arial, 'Liberation Sans', sans-serif\"";
 
@@ -71,8 +71,7 @@ export function spineChart(rows: SpineRow[], o: { refLabel?: string } = {}): str
         bar += `<circle cx="${x(r.value).toFixed(1)}" cy="8" r="5" fill="${COLOURS[b2]}" stroke="#222" stroke-width="0.8"/>`;
       }
     }
-    const v = r.symbol ?? num(r.value, 1);
-    return `<tr><th scope="row">${esc(r.name)}<span class="unit">${esc(r.unit)}</span></th><td class="num">${esc(v)}</td><td class="num">${num(r.city, 1)}</td>`
+    return `<tr><th scope="row">${esc(r.name)}<span class="unit">${esc(r.unit)}</span></th>${r.symbol ? symbolCell(r.symbol) : `<td class="num">${num(r.value, 1)}</td>`}<td class="num">${num(r.city, 1)}</td>`
       + (o.refLabel ? `<td class="num">${r.reference === null ? '–' : num(r.reference, 1)}</td>` : '')
       + `<td class="spine"><svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" aria-hidden="true">${bar}</svg></td></tr>`;
   });

@@ -38,7 +38,9 @@ thead th { background: #eef2f6; border-bottom: 0.8pt solid #1d4e89; font-weight:
 tbody tr:nth-child(even) td { background: #f8f9fb; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.nowrap { white-space: nowrap; }
-td.sym { color: #555; }
+td.sym { color: #222; font-weight: 700; }
+td.sym sup { font-size: 75%; line-height: 0; margin-left: 0.5pt; }
+.disclosure-off { color: #8a1c1c; border-left: 3px solid #b3261e; padding-left: 6px; }
 tr.excluded td { color: #666; font-style: italic; }
 figure { margin: 3mm 0 5mm; break-inside: avoid; }
 figure svg.map { width: 100%; height: auto; max-height: 225mm; }

@@ -51,3 +51,20 @@ export function germanDate(iso: string): string {
   if (Number.isNaN(d.getTime())) return esc(iso);
   return d.toLocaleDateString('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
+
+/** Primary and secondary suppression in words (cell titles). */
+const MARK_TITLE: Record<string, string> = {
+  '·': 'geheim (Primärgeheimhaltung: Fallzahl zu klein)',
+  '·s': 'geheim (Sekundärgeheimhaltung: schützt einen anderen geheimen Wert)',
+  '/': 'nicht hinreichend genau',
+};
+
+/**
+ * A table cell with an official symbol instead of a value: primary „·“ and secondary suppression
+ * „·s“ (drawn as „·“ with a raised s) told apart, also by `data-mark`.
+ */
+export function symbolCell(symbol: string): string {
+  const mark = symbol === '·' ? 'primary' : symbol === '·s' ? 'secondary' : '';
+  const text = symbol === '·s' ? '·<sup>s</sup>' : esc(symbol);
+  return `<td class="num sym"${mark ? ` data-mark="${mark}"` : ''}${MARK_TITLE[symbol] ? ` title="${esc(MARK_TITLE[symbol])}"` : ''}>${text}</td>`;
+}

@@ -56,11 +56,34 @@ export interface ReportIndicator {
     year: string;
     /** NaN where missing or suppressed */
     values: number[];
-    /** official symbol instead of the value (`·` secret, `/` not reliable, `–` nothing, `x` missing) or null */
+    /**
+     * official symbol instead of the value, or null: `·` secret (primary suppression), `·s` hidden to
+     * protect another cell (secondary suppression), `/` not reliable, `–` nothing, `x` missing
+     */
     symbols: (string | null)[];
-    /** municipal value: Σ numerator / Σ denominator × scale */
+    /** municipal value: Σ numerator / Σ denominator × scale (NaN when the total itself is protected) */
     city: number;
+    /** symbol of a protected total */
+    citySymbol?: string | null;
   }[];
+}
+
+/** The disclosure control a report applied (method chapter, exports' „Methode“). */
+export interface ReportDisclosureInfo {
+  /** false: the project switch „Geheimhaltung“ is off; every value is published as it is */
+  enabled: boolean;
+  minCount: number;
+  minNumerator: number;
+  minDenominator: number;
+  /** one suppression pattern for all years */
+  sameAcrossYears: boolean;
+  /** the levels the secondary suppression protects together, finest first („Sozialräume“, „Gemeinden“, „gesamt“) */
+  levels: string[];
+  /** column sums protected together, e.g. „HZE = HZE_AMBULANT + HZE_STATIONAER“ */
+  sums: string[];
+  /** cells of the report's indicator tables (areas × years) hidden by primary and by secondary suppression */
+  primary: number;
+  secondary: number;
 }
 
 export interface ReportIndex {
@@ -117,6 +140,11 @@ export interface ReportSpatial {
   hotspots: string[];
 }
 
+/** METHODS §6 defaults, for models without indicator tables (a single map export). */
+export const DEFAULT_DISCLOSURE_INFO: ReportDisclosureInfo = {
+  enabled: true, minCount: 3, minNumerator: 3, minDenominator: 100, sameAcrossYears: false, levels: [], sums: [], primary: 0, secondary: 0,
+};
+
 /** Everything the renderer draws. */
 export interface ReportModel {
   meta: ReportMeta;
@@ -138,7 +166,7 @@ export interface ReportModel {
   indicatorMaps: ReportMap[];
   segregation: ReportSegregation | null;
   spatial: ReportSpatial | null;
-  disclosure: { minCount: number; minNumerator: number; minDenominator: number };
+  disclosure: ReportDisclosureInfo;
   /** the report includes every area's profile */
   includeProfiles: boolean;
   /** data of plug-in sections by key (see sections.ts) */

@@ -2,6 +2,8 @@ import type { AppState } from './app.svelte';
 import type { MapState } from './map.svelte';
 import type { PersistedPart } from './persisted';
 import type { ReportRequest } from '../engine/report';
+import type { ReportDisclosure } from '../engine/reportDisclosure';
+import type { DisclosureOptions } from '../analysis/disclosure';
 import type { ReportMap, ReportMeta } from '../report/types';
 import type { AreaFill } from '../report/svgMap';
 import type { ExportFormat } from '../export/formats';
@@ -78,8 +80,26 @@ export class ReportState {
       spatial: this.includeSpatial && sp.moran ? sp.moranRequest() : null,
       includeProfiles: this.includeProfiles,
       extras,
+      disclosure: this.disclosure(index.disclosure),
       generator: GENERATOR,
       created: new Date().toISOString(),
+    };
+  }
+
+  /**
+   * The project's disclosure control (switch, thresholds, „gleiches Muster in allen Jahren“, column
+   * kinds from „Ebenen“) for reports, profiles and exports. Thresholds: the stricter of the project's
+   * and the Sozialindex's own, so nothing the index workspace hides appears in a report.
+   */
+  disclosure(ix: DisclosureOptions | undefined): ReportDisclosure {
+    const s = $state.snapshot(this.map.levels.settings);
+    return {
+      enabled: s.enabled,
+      minCount: Math.max(s.minCount, ix?.minCount ?? 0),
+      minDenominator: Math.max(s.minDenominator, ix?.minDenominator ?? 0),
+      minNumerator: Math.max(s.minNumerator, ix?.minNumerator ?? 0),
+      sameAcrossYears: s.sameAcrossYears,
+      roles: s.roles,
     };
   }
 

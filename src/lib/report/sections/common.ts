@@ -1,7 +1,7 @@
 /** Shared pieces of the chapters: source line, symbol legend, drawing a model map. */
 import type { ReportMap, ReportModel } from '../types';
 import { svgMap } from '../svgMap';
-import { esc, germanDate } from '../html';
+import { esc, germanDate, symbolCell } from '../html';
 
 /** „Quelle: …; Datenstand: …; eigene Berechnung.“ — under every map and table. */
 export function sourceLine(m: ReportModel): string {
@@ -10,10 +10,13 @@ export function sourceLine(m: ReportModel): string {
   return `Quelle: ${src}${stand ? `; Datenstand: ${stand}` : ''}; eigene Berechnung (Sozialraum-Werkbank, ${germanDate(m.created)}).`;
 }
 
-/** Zeichenerklärung of the official statistics (METHODS §6). */
+/** Zeichenerklärung of the official statistics (METHODS §6), with the secondary mark; says plainly when disclosure control is off. */
 export function symbolLegend(m: ReportModel): string {
   const d = m.disclosure;
-  return `<p class="legend-symbols"><strong>Zeichenerklärung:</strong> „·“ = Wert geheim gehalten (Fallzahl unter ${d.minCount}); „/“ = Aussage nicht hinreichend genau (Nenner unter ${d.minDenominator} oder Zähler unter ${d.minNumerator}); „–“ = nichts vorhanden (genau null); „x“ = keine Angabe.</p>`;
+  if (!d.enabled) {
+    return `<p class="legend-symbols disclosure-off" data-role="disclosure-off"><strong>Geheimhaltung ausgeschaltet:</strong> Alle Werte sind ohne statistische Geheimhaltung gezeigt, auch Fallzahlen unter ${d.minCount} und Quoten aus kleinen Nennern. Nur für den internen Gebrauch, nicht zur Veröffentlichung. „–“ = nichts vorhanden (genau null); „x“ = keine Angabe.</p>`;
+  }
+  return `<p class="legend-symbols"><strong>Zeichenerklärung:</strong> „·“ = Wert geheim gehalten (Fallzahl unter ${d.minCount}; Primärgeheimhaltung); „·<sup>s</sup>“ = Wert geheim gehalten, damit ein anderer geheimer Wert nicht aus Summen zurückgerechnet werden kann (Sekundärgeheimhaltung); „/“ = Aussage nicht hinreichend genau (Nenner unter ${d.minDenominator} oder Zähler unter ${d.minNumerator}); „–“ = nichts vorhanden (genau null); „x“ = keine Angabe.</p>`;
 }
 
 let counter = 0;
@@ -34,7 +37,7 @@ export function figure(m: ReportModel, map: ReportMap, o: { width?: number; comp
 
 /** Symbol or German number of an indicator cell. */
 export function valueCell(v: number, symbol: string | null, digits = 1): string {
-  if (symbol) return `<td class="num sym">${esc(symbol)}</td>`;
+  if (symbol) return symbolCell(symbol);
   if (!Number.isFinite(v)) return '<td class="num sym">x</td>';
   return `<td class="num">${new Intl.NumberFormat('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v)}</td>`;
 }

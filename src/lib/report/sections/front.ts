@@ -15,7 +15,7 @@ function titlePage(m: ReportModel): string {
 ${mt.subtitle ? `<div class="sub">${esc(mt.subtitle)}</div>` : ''}
 <div class="bar"></div>
 <dl>${rows.filter(([, v]) => v).map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>
-<div class="foot">Erstellt mit der Sozialraum-Werkbank. Alle Berechnungen liefen im Browser; Einzeldaten wurden nicht übertragen. Werte, die der Geheimhaltung unterliegen, sind durch Zeichen ersetzt (siehe Zeichenerklärung im Methodenkapitel).</div>
+<div class="foot">Erstellt mit der Sozialraum-Werkbank. Alle Berechnungen liefen im Browser; Einzeldaten wurden nicht übertragen. ${m.disclosure.enabled ? 'Werte, die der Geheimhaltung unterliegen, sind durch Zeichen ersetzt (siehe Zeichenerklärung im Methodenkapitel).' : '<strong class="disclosure-off" data-role="disclosure-off">Geheimhaltung ausgeschaltet: Alle Werte sind ungeschützt, auch kleine Fallzahlen. Nicht zur Veröffentlichung bestimmt.</strong>'}</div>
 </section>`;
 }
 

@@ -46,8 +46,11 @@ function indicatorTable(m: ReportModel): string {
     const y = ind.years[yi(k)];
     return valueCell(y.values[i], y.symbols[i]);
   }).join('')}</tr>`);
-  const city = `<tr><td></td><td><strong>Stadt insgesamt</strong></td>${m.indicators.map((ind, k) => `<td class="num"><strong>${num(ind.years[yi(k)].city)}</strong></td>`).join('')}</tr>`;
-  return `<section class="chapter" id="indicators"><h2>Indikatorwerte ${esc(m.year)}</h2><p>Gebiete in der Reihenfolge der Rangfolge. Geheim gehaltene und nicht hinreichend genaue Werte sind durch Zeichen ersetzt.</p>`
+  const city = `<tr><td></td><td><strong>Stadt insgesamt</strong></td>${m.indicators.map((ind, k) => {
+    const y = ind.years[yi(k)];
+    return y.citySymbol ? valueCell(NaN, y.citySymbol) : `<td class="num"><strong>${num(y.city)}</strong></td>`;
+  }).join('')}</tr>`;
+  return `<section class="chapter" id="indicators"><h2>Indikatorwerte ${esc(m.year)}</h2><p>Gebiete in der Reihenfolge der Rangfolge. ${m.disclosure.enabled ? 'Geheim gehaltene und nicht hinreichend genaue Werte sind durch Zeichen ersetzt; „·<sup>s</sup>“ markiert Werte, die nur zum Schutz anderer geheimer Werte verborgen sind.' : '<strong>Geheimhaltung ausgeschaltet</strong>: alle Werte ungeschützt.'}</p>`
     + `<table data-role="indicator-values"><thead><tr><th>Schlüssel</th><th>Gebiet</th>${head}</tr></thead><tbody>${rows.join('')}${city}</tbody></table>${symbolLegend(m)}<p class="note">${esc(sourceLine(m))}</p></section>`;
 }
 

@@ -1,0 +1,182 @@
+// @vitest-environment jsdom
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from '@e965/xlsx';
+import { createNodeDuck } from '../../src/lib/db/node';
+import { Engine } from '../../src/lib/engine/engine';
+import { buildReportModel, type ReportRequest } from '../../src/lib/engine/report';
+import { DEFAULT_INDEX_SETTINGS, type IndexRequest } from '../../src/lib/contract';
+import { ingestFile } from '../../src/lib/ingest/index';
+import { exportBundle } from '../../src/lib/export/tables';
+import { csvBytes, xlsxBytes } from '../../src/lib/export/writers';
+import { renderReport } from '../../src/lib/report/render';
+import type { ReportDisclosure } from '../../src/lib/engine/reportDisclosure';
+
+/**
+ * A table worked on paper. Sozialräume A, B in Gemeinde G1 and C, D in G2; SGB2 (count) and EW.
+ *
+ *   2024: SGB2 A = 2, B = 50, C = 5, D = 60 → G1 = 52, G2 = 65, gesamt = 117
+ *         A is primary (0 < 2 < 3). Published G1 = 52 and B = 50 would give A = 52 − 50 = 2, so B is
+ *         hidden too (secondary; the only other part of G1). G2 and the total have no hidden part.
+ *         Without the Gemeinde level the smallest other part of the total would be C = 5 instead.
+ *   2023: SGB2 A = 40, B = 30, C = 2, D = 60 → C primary, D secondary (the only other part of G2).
+ *   One pattern for both years: the primary cells of any year (A, C) are hidden in both; G1 = A + B
+ *   then has one hidden part, so B is hidden as well (on the summed values B = 80 < G1 = 122), and
+ *   G2 = C + D likewise D → A, B, C, D hidden in both years, primary only where small in that year.
+ */
+const sq = (x: number, y: number) => ({ type: 'Polygon', coordinates: [[[7 + x / 100, 51 + y / 100], [7.01 + x / 100, 51 + y / 100], [7.01 + x / 100, 51.01 + y / 100], [7 + x / 100, 51.01 + y / 100], [7 + x / 100, 51 + y / 100]]] });
+const fc = (features: { props: Record<string, string>; x: number; y: number; w?: number }[]) => JSON.stringify({
+  type: 'FeatureCollection',
+  features: features.map((f) => ({ type: 'Feature', properties: f.props, geometry: sq(f.x, f.y) })),
+});
+const enc = (s: string) => new TextEncoder().encode(s);
+
+let engine: Engine;
+let sr: string, gem: string, data: string;
+beforeAll(async () => {
+  engine = new Engine(await createNodeDuck());
+  gem = (await engine.importFile({ name: 'gemeinden.geojson', bytes: enc(fc([{ props: { GEM: 'G1', GNAME: 'Nordhausen' }, x: 0, y: 0 }, { props: { GEM: 'G2', GNAME: 'Südheim' }, x: 2, y: 0 }])) })).name;
+  sr = (await engine.importFile({ name: 'sozialraeume.geojson', bytes: enc(fc([
+    { props: { SR: 'A', NAME: 'Altdorf', GEM: 'G1' }, x: 0, y: 0 }, { props: { SR: 'B', NAME: 'Bergfeld', GEM: 'G1' }, x: 1, y: 0 },
+    { props: { SR: 'C', NAME: 'Kirchweg', GEM: 'G2' }, x: 2, y: 0 }, { props: { SR: 'D', NAME: 'Dorfmitte', GEM: 'G2' }, x: 3, y: 0 },
+  ])) })).name;
+  const csv = ['SR;JAHR;SGB2;EW', 'A;2023;40;400', 'B;2023;30;300', 'C;2023;2;150', 'D;2023;60;900', 'A;2024;2;400', 'B;2024;50;300', 'C;2024;5;150', 'D;2024;60;900'].join('\r\n');
+  data = (await engine.importFile({ name: 'sgb2.csv', bytes: enc(csv) })).name;
+  engine.createLayer({ table: gem, idColumn: 'GEM', nameColumn: 'GNAME' });
+  engine.createLayer({ table: sr, idColumn: 'SR', nameColumn: 'NAME', parentColumn: 'GEM', parentLayer: gem });
+}, 120_000);
+
+const index = (): IndexRequest => ({
+  source: { table: data, key: 'SR', layer: sr, mode: 'exact', yearColumn: 'JAHR', population: null },
+  indicators: [
+    { name: 'SGB-II-Quote', numerator: 'SGB2', denominator: 'EW', scale: 100, polarity: 1, weight: 1 },
+    { name: 'SGB-II-Fälle', numerator: 'SGB2', denominator: null, polarity: 1, weight: 1 },
+  ],
+  settings: { ...DEFAULT_INDEX_SETTINGS, year: '2024', minPopulation: 0 },
+});
+const request = (disclosure: Partial<ReportDisclosure> = {}): ReportRequest => ({
+  meta: { title: 'Testbericht', subtitle: '', municipality: 'Kreis Test', author: '', date: '2024-06-01', source: 'Test', datenstand: '31.12.2024', attribution: '' },
+  index: index(),
+  disclosure: { enabled: true, minCount: 3, minDenominator: 100, minNumerator: 3, sameAcrossYears: false, ...disclosure },
+  includeProfiles: true,
+  generator: 'test',
+  created: '2024-06-01T10:00:00Z',
+});
+const year = (m: Awaited<ReturnType<typeof buildReportModel>>, k: number, y: string) => m.indicators[k].years.find((q) => q.year === y)!;
+
+describe('report disclosure: secondary suppression over Sozialraum → Gemeinde → gesamt', () => {
+  it('2024: A primary „·“, B secondary „·s“ (G1 − B would give A back), C and D shown; rate and count alike', async () => {
+    const m = await buildReportModel(engine, request());
+    expect(m.ids).toEqual(['A', 'B', 'C', 'D']);
+    for (const k of [0, 1]) {
+      const y = year(m, k, '2024');
+      expect(y.symbols).toEqual(['·', '·s', null, null]);
+      expect(Number.isNaN(y.values[0]) && Number.isNaN(y.values[1])).toBe(true);
+    }
+    expect(year(m, 0, '2024').values[2]).toBeCloseTo((5 / 150) * 100, 10);
+    expect(year(m, 1, '2024').values[3]).toBe(60);
+    // 2023 on its own: C primary, D secondary
+    expect(year(m, 0, '2023').symbols).toEqual([null, null, '·', '·s']);
+    // the city value is Σ/Σ and published (117 / 1750)
+    expect(year(m, 0, '2024').city).toBeCloseTo((117 / 1750) * 100, 10);
+    expect(m.disclosure).toMatchObject({ enabled: true, levels: [engine.layer(sr).label, engine.layer(gem).label, 'gesamt'], primary: 4, secondary: 4 });
+  });
+
+  it('one pattern for all years: A, B, C, D hidden in both years (primary where small in that year)', async () => {
+    const m = await buildReportModel(engine, request({ sameAcrossYears: true }));
+    expect(year(m, 0, '2024').symbols).toEqual(['·', '·s', '·s', '·s']);
+    expect(year(m, 0, '2023').symbols).toEqual(['·s', '·s', '·', '·s']);
+    expect(m.disclosure.sameAcrossYears).toBe(true);
+  });
+
+  it('segregation: the location-quotient map dots the areas whose group count is hidden (A, B in 2024)', async () => {
+    const m = await buildReportModel(engine, {
+      ...request(),
+      segregation: {
+        source: { table: data, key: 'SR', layer: sr, mode: 'exact', yearColumn: 'JAHR' }, year: '2024', groups: ['SGB2'], total: 'EW',
+        minPopulation: 0, atkinsonB: 0.5, permutations: 0, seed: 1, trend: false,
+      },
+    });
+    const map = m.segregation!.map!;
+    expect(map.fills.slice(0, 2)).toEqual(['secret', 'secret']);
+    expect(map.fills.slice(2).every((f) => f !== 'secret' && f !== 'none')).toBe(true);
+    expect(map.legend.find((e) => e.fill === 'secret')?.count).toBe(2);
+  });
+
+  it('report tables mark primary and secondary differently; the method chapter names the rule and the levels', async () => {
+    const m = await buildReportModel(engine, request());
+    const doc = new DOMParser().parseFromString(renderReport(m), 'text/html');
+    const cells = [...doc.querySelectorAll('table[data-role="indicator-values"] td.sym')];
+    expect(cells.map((c) => c.getAttribute('data-mark')).sort()).toEqual(['primary', 'primary', 'secondary', 'secondary']);
+    expect(cells.map((c) => c.closest('tr')!.firstElementChild!.textContent).sort()).toEqual(['A', 'A', 'B', 'B']);
+    expect(cells.filter((c) => c.getAttribute('data-mark') === 'secondary').every((c) => c.innerHTML === '·<sup>s</sup>')).toBe(true);
+    const method = doc.querySelector('section[data-role="method"]')!.textContent!;
+    expect(method).toMatch(/Sekundärgeheimhaltung/);
+    expect(method).toMatch(/→ .* → gesamt/);
+    expect(method).toContain('4 Werte primär und 4 sekundär');
+    // the profile of A shows its hidden values with the symbol, no number
+    const profA = doc.querySelector('section[data-role="profile"][data-id="A"]')!.textContent!;
+    expect(profA).toContain('·');
+    expect(doc.querySelector('[data-role="disclosure-off"]')).toBeNull();
+  });
+
+  it('switched off: every value shown, and the title page, method chapter and exports say so', async () => {
+    const m = await buildReportModel(engine, request({ enabled: false }));
+    expect(year(m, 1, '2024').values).toEqual([2, 50, 5, 60]);
+    expect(year(m, 1, '2024').symbols).toEqual([null, null, null, null]);
+    const doc = new DOMParser().parseFromString(renderReport(m), 'text/html');
+    expect(doc.querySelector('section[data-role="method"] [data-role="disclosure-off"]')!.textContent).toMatch(/ausgeschaltet/);
+    expect(doc.querySelector('[data-role="title-page"] [data-role="disclosure-off"]')).not.toBeNull();
+    const b = exportBundle(m);
+    expect(b.method[0]).toEqual(['ACHTUNG', expect.stringMatching(/Geheimhaltung ausgeschaltet/)]);
+    const csv = new TextDecoder().decode(csvBytes(b.tables[0], b.method, 'de'));
+    expect(csv.split('\r\n')[0]).toMatch(/^# ACHTUNG: Geheimhaltung ausgeschaltet/);
+    const wb = XLSX.read(xlsxBytes(b), { type: 'array' });
+    const method = XLSX.utils.sheet_to_json<string[]>(wb.Sheets.Methode, { header: 1 });
+    expect(method.find((r) => r[0] === 'Geheimhaltung')?.[1]).toMatch(/^AUSGESCHALTET/);
+  });
+});
+
+describe('exports carry both marks and read back as missing', () => {
+  it('CSV: „·“ and „·s“ in the cells; XLSX: the symbols, a note per hidden cell, the legend and the rule in „Methode“', async () => {
+    const m = await buildReportModel(engine, request());
+    const b = exportBundle(m);
+    const t = b.tables[0];
+    const q = t.columns.findIndex((c) => c.name === 'SGB-II-Quote 2024 (%)');
+    const byId = new Map(t.rows.map((r, i) => [r[0], i]));
+    expect(t.symbols[byId.get('A')!][q]).toBe('·');
+    expect(t.symbols[byId.get('B')!][q]).toBe('·s');
+    expect(t.rows[byId.get('B')!][q]).toBeNull();
+
+    const csv = csvBytes(t, b.method, 'de');
+    const text = new TextDecoder().decode(csv);
+    expect(text).toMatch(/\r\nA;Altdorf;[^\r]*;·;/);
+    expect(text).toMatch(/\r\nB;Bergfeld;[^\r]*;·s;/);
+    expect(text).toMatch(/# Sekundärgeheimhaltung: „·s“/);
+    const duck = await createNodeDuck();
+    await ingestFile(duck, { name: 'ergebnisse.csv', bytes: csv }, 'back_csv');
+    const col = 'SGB-II-Quote 2024 (%)';
+    const back = duck.query(`SELECT "Schlüssel" AS k, "${col}" AS v FROM back_csv ORDER BY 1`).toArray().map((r) => [r.k, r.v]);
+    expect(back.slice(0, 2)).toEqual([['A', null], ['B', null]]);
+    expect(Number(back[2][1])).toBeCloseTo((5 / 150) * 100, 3);
+
+    const xlsx = xlsxBytes(b);
+    const wb = XLSX.read(xlsx, { type: 'array' });
+    const ws = wb.Sheets.Ergebnisse;
+    const addr = (id: string) => XLSX.utils.encode_cell({ r: byId.get(id)! + 1, c: q });
+    expect(ws[addr('A')].v).toBe('·');
+    expect(ws[addr('B')].v).toBe('·s');
+    expect(ws[addr('A')].c?.[0]?.t).toMatch(/Primärgeheimhaltung/);
+    expect(ws[addr('B')].c?.[0]?.t).toMatch(/Sekundärgeheimhaltung/);
+    const legend = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['Zeichenerklärung'], { header: 1 });
+    expect(legend.map((r) => r[0])).toEqual(['Zeichen', '·', '·s', '/', '–', 'x']);
+    const method = XLSX.utils.sheet_to_json<string[]>(wb.Sheets.Methode, { header: 1 });
+    expect(method.find((r) => r[0] === 'Sekundärgeheimhaltung')?.[1]).toMatch(/Ebenen .* → .* → gesamt/);
+    // the importer takes the largest sheet („Indikatoren je Jahr“, long): both marks read as missing
+    await ingestFile(duck, { name: 'ergebnisse.xlsx', bytes: xlsx }, 'back_xlsx');
+    const bx = duck.query(`SELECT "Schlüssel" AS k, "SGB-II-Quote (%)" AS v FROM back_xlsx WHERE CAST("Jahr" AS VARCHAR) = '2024' ORDER BY 1`).toArray().map((r) => [r.k, r.v]);
+    expect(bx.slice(0, 2)).toEqual([['A', null], ['B', null]]);
+    const long = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets['Indikatoren je Jahr'], { header: 1 });
+    const y23 = new Map(long.filter((r) => r[2] === '2023').map((r) => [r[0], r[3]]));
+    expect([y23.get('C'), y23.get('D')]).toEqual(['·', '·s']);
+  });
+});
