@@ -25,6 +25,8 @@ describe('levels and disclosure on Musterkreis', () => {
     expect(legendText).toMatch(/Geheimhaltung an/);
     expect(legendText).toMatch(/\d+ primär, \d+ sekundär/);
     await waitForMap(page);
+    // the map itself marks the small areas with „·“ (9 primary + 3 secondary here)
+    expect(Number(await page.getByTestId('map').getAttribute('data-dotted'))).toBe(Number(legendText.match(/(\d+) primär, (\d+) sekundär/)!.slice(1, 3).reduce((a, b) => a + Number(b), 0)));
     writeFileSync(path.join(ARTIFACTS, 'levels-map-sozialraeume.png'), await page.getByTestId('map').screenshot());
 
     // the map table: hidden values as ·, primary and secondary marked differently

@@ -43,6 +43,20 @@ describe('cli report on the demo (the documented hooks)', () => {
     expect(cells.some((c) => c === '·' || c === '/')).toBe(true);
   }, 300_000);
 
+  test('--parent: the Gemeinden as the next level; the report hides what the map in the app hides (secondary „·s“ through the Gemeinde sums)', async () => {
+    const KREIS = path.join(ROOT, 'sample-data/musterkreis');
+    const out = path.join(os.tmpdir(), `bericht-kreis-${process.pid}.html`);
+    const summary = (await run(['--data', path.join(KREIS, 'jugendhilfe_2020-2024.csv'), '--layer', path.join(KREIS, 'sozialraeume.geojson'), '--parent', path.join(KREIS, 'gemeinden.geojson'), '--parent-key', 'GEM_ID',
+      '--config', path.join(ROOT, 'tests/fixtures/index/musterkreis-jugendhilfe.config.json'), '--out', out, '--no-profiles'])) as { disclosure: { levels: string[]; primary: number; secondary: number } };
+    expect(summary.disclosure.levels).toEqual(['sozialraeume.geojson', 'gemeinden.geojson', 'gesamt']);
+    const doc = new DOMParser().parseFromString(readFileSync(out, 'utf8'), 'text/html');
+    const row = (name: string) => [...doc.querySelectorAll('table[data-role="indicator-values"] tbody tr')].find((r) => r.children[1].textContent === name)!;
+    // HZE_STATIONAER 2024: Große Ahe, Mühlenberg-Mitte and Dümpel are secondary on the plain map (QA-1)
+    for (const name of ['Große Ahe', 'Mühlenberg-Mitte', 'Dümpel']) expect(row(name).children[2].getAttribute('data-mark'), name).toBe('secondary');
+    // Ölmühle: HZE_STATIONAER = 2 primary, so HZE_AMBULANT is secondary (HZE = AMB + STAT is published)
+    expect([...row('Ölmühle').children].slice(2, 4).map((c) => c.getAttribute('data-mark'))).toEqual(['primary', 'secondary']);
+  }, 300_000);
+
   test('German errors: missing option, unreadable config', async () => {
     await expect(run(['--data', DEMO, '--layer', LAYER, '--config', CONFIG])).rejects.toMatchObject({ code: 'cli.flagMissing', params: { name: 'out' } });
     await expect(run(['--data', DEMO, '--layer', LAYER, '--config', DEMO, '--out', '/tmp/x.html'])).rejects.toMatchObject({ code: 'config.notJson' });

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { createNodeDuck } from '../../src/lib/db/node';
 import { Engine } from '../../src/lib/engine/engine';
 import { levelSeries, layerLink } from '../../src/lib/engine/levels';
+import { buildReportModel } from '../../src/lib/engine/report';
+import { DEFAULT_INDEX_SETTINGS } from '../../src/lib/contract';
 import type { LevelRequest } from '../../src/lib/contract';
 import { aggregateTable } from '../../src/lib/engine/aggregate';
 import { run as aggregateCli } from '../../src/cli/commands/aggregate';
@@ -109,6 +111,30 @@ describe('levels on Musterkreis', () => {
     const v = levelSeries(engine, req({ value: { column: 'HZE' }, roles: { HZE: 'value' } }));
     expect(v.notAggregable).toEqual({ code: 'levels.notAggregable.value', params: { column: 'HZE' } });
     expect(Array.from(v.levels[1].values).every(Number.isNaN)).toBe(true);
+  });
+
+  it('a report hides exactly what the map hides: same cells, primary „·“ / secondary „·s“ as the map marks them', async () => {
+    const join = { table: jh, key: 'SR_ID', layer: sr, mode: 'exact' as const, yearColumn: 'JAHR' };
+    const values = [{ column: 'HZE_STATIONAER', denominator: 'EW_U21', scale: 1000 }, { column: 'HZE_AMBULANT', denominator: 'EW_U21', scale: 1000 }];
+    const m = await buildReportModel(engine, {
+      meta: { title: '', subtitle: '', municipality: '', author: '', date: '', source: '', datenstand: '', attribution: '' },
+      index: {
+        source: { ...join, population: null },
+        indicators: values.map((v) => ({ name: v.column, numerator: v.column, denominator: v.denominator, scale: v.scale, polarity: 1 as const, weight: 1 })),
+        settings: { ...DEFAULT_INDEX_SETTINGS, year: '2024', minPopulation: 0 },
+      },
+      disclosure: { enabled: true, minCount: 3, minDenominator: 100, minNumerator: 3, sameAcrossYears: false },
+      generator: 'test', created: '2024-01-01T00:00:00Z',
+    });
+    let secondary = 0;
+    values.forEach((v, k) => {
+      const map = levelSeries(engine, req({ layer: sr, value: v })).levels[0];
+      const sym = map.status.map((st, i) => (st === 'secondary' ? '·s' : st === 'secret' ? '·' : st === 'unreliable' ? '/' : st === 'zero' ? '–' : st === 'missing' ? 'x' : null) ?? (map.marks[i] ? '?' : null));
+      expect(m.indicators[k].years.find((y) => y.year === '2024')!.symbols, v.column).toEqual(sym);
+      secondary += sym.filter((x) => x === '·s').length;
+    });
+    // Große Ahe, Mühlenberg-Mitte, Dümpel (secondary on the map through their Gemeinden) and Ölmühle's HZE_AMBULANT (HZE = AMB + STAT)
+    expect(secondary).toBeGreaterThanOrEqual(4);
   });
 
   it('the CLI and the engine give the same table (one path)', async () => {

@@ -1,14 +1,17 @@
 /**
  * `npm run cli -- report --data FILE --layer GEOFILE --config INDEXCONFIG.json --out bericht.html
  *   [--title TEXT] [--author TEXT] [--source TEXT] [--municipality TEXT] [--datenstand TEXT]
- *   [--attribution TEXT] [--subtitle TEXT] [--layer-name COLUMN] [--no-profiles]`
+ *   [--attribution TEXT] [--subtitle TEXT] [--layer-name COLUMN] [--no-profiles]
+ *   [--parent GEOFILE --parent-key COLUMN [--parent-id COLUMN]]`
  * — the social report as one self-contained HTML file, built by the same engine functions and
  * the same renderer as the workbench's „Bericht“ (docs/reports.md). Prints a short JSON summary.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs, flag, requireFlag } from '../args';
 import { readJsonConfig } from '../config';
-import { cliEngine } from '../engine';
+import { cliEngine, loadFile } from '../engine';
+import type { Engine } from '../../lib/engine/engine';
+import { guessNameColumn } from '../../lib/ingest/columnGuess';
 import { checkIndexConfig, prepareIndex } from './indexConfig';
 import { appError } from '../../lib/contract';
 import { buildReportModel, type ReportRequest } from '../../lib/engine/report';
@@ -25,6 +28,7 @@ export async function run(argv: string[]): Promise<unknown> {
   const layerFile = requireFlag(flags, 'layer');
   const prep = await prepareIndex(engine, cfg, requireFlag(flags, 'data'), layerFile, { nameColumn: flag(flags, 'layer-name') });
   if (engine.layer(prep.req.source.layer).geometryType === 'none') throw appError('cli.noGeometry', { file: layerFile });
+  await linkParent(engine, prep.req.source.layer, flags);
   const today = new Date();
   const req: ReportRequest = {
     meta: {
@@ -61,5 +65,22 @@ export async function run(argv: string[]): Promise<unknown> {
     excluded: model.index ? model.index.excluded.filter((e) => e !== null).length : 0,
     year: model.year,
     maps: (html.match(/data-role="map"/g) ?? []).length,
+    disclosure: { enabled: model.disclosure.enabled, levels: model.disclosure.levels, primary: model.disclosure.primary, secondary: model.disclosure.secondary },
   };
+}
+
+/**
+ * `--parent GEOFILE --parent-key COLUMN`: the next level up (the Gemeinden of a Kreis). The areas'
+ * COLUMN names their parent; the parent file's id column is `--parent-id` (default the same name).
+ * Secondary suppression then protects the Gemeinde sums too, as in the app.
+ */
+async function linkParent(engine: Engine, layer: string, flags: Record<string, string[]>): Promise<void> {
+  const file = flag(flags, 'parent');
+  if (file === undefined) return;
+  const key = requireFlag(flags, 'parent-key');
+  const t = await loadFile(engine, file);
+  const idColumn = flag(flags, 'parent-id') ?? key;
+  const parent = engine.createLayer({ table: t.name, idColumn, nameColumn: guessNameColumn(t.columns.filter((c) => c.name !== idColumn)) });
+  const l = engine.layer(layer);
+  engine.createLayer({ table: l.table, idColumn: l.idColumn, nameColumn: l.nameColumn, parentColumn: key, parentLayer: parent.table });
 }
