@@ -12,7 +12,7 @@ describe('levels and disclosure on Musterkreis', () => {
     const requests = recordRequests(page);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${ctx.server.url}/?demo=musterkreis`);
+    await page.goto(`${ctx.server.url}/?demo=musterkreis&test=1`);
     await waitForMap(page);
 
     // Jugendhilfe 2024, a count with small values, on the Sozialräume
@@ -68,6 +68,18 @@ describe('levels and disclosure on Musterkreis', () => {
     // reference lines: the Gemeinde (solid) and the Kreis (dashed)
     expect(await page.getByTestId('chart-kids').locator('line').count()).toBe(2);
     await page.screenshot({ path: path.join(ARTIFACTS, 'levels-gemeinde-view.png') });
+
+    // a reload brings back the rate on the Gemeinden level, summed from the Sozialraum table (QA-4)
+    const before = await legend.innerText();
+    const state = () => page.evaluate('window.__srw.state()') as Promise<{ dirty: boolean; restoring: boolean }>;
+    await page.waitForTimeout(700);
+    await expect.poll(async () => (await state()).dirty, { timeout: 30_000 }).toBe(false);
+    await page.reload();
+    await waitForMap(page);
+    await expect.poll(async () => (await state()).restoring, { timeout: 120_000 }).toBe(false);
+    await expect.poll(() => legend.innerText(), { timeout: 60_000 }).toBe(before);
+    await page.getByTestId('tab-maptable').click();
+    expect(await page.getByTestId('map-table').locator('tbody tr').count()).toBe(8);
 
     expect(errors).toEqual([]);
     expect(foreignRequests(requests, ctx.server.url)).toEqual([]);

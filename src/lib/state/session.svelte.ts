@@ -280,7 +280,8 @@ export class Session {
     m.scale = s.scale;
     m.column = s.column;
     m.denominator = s.denominator;
-    const join = s.join ? this.app.joins.find((j) => j.table === rn(s.join!.table) && j.layer === layer) : undefined;
+    // a join of a finer layer shown on this one (Sozialräume summed to Gemeinden) keeps its own layer
+    const join = s.join ? this.app.joins.find((j) => j.table === rn(s.join!.table) && j.layer === (rn(s.join!.layer) ?? layer)) : undefined;
     if (join) await m.useJoin(join);
     else if (!m.numericColumns().includes(m.column ?? '')) {
       // the joined table did not come back: map one of the layer's own columns instead
