@@ -40,4 +40,32 @@ describe('worker pool in the browser', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);
+
+  it('a CSV read by DuckDB while a pool worker scans it equals the import without the worker', async () => {
+    const page = await ctx.browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${ctx.server.url}/?test=1`, { timeout: 90_000 });
+    await page.waitForFunction('window.__srw && window.__srw.engine', undefined, { timeout: 120_000 });
+    // 1.4 MB: above the read-ahead minimum; one forced worker reads ahead, the default setting (small job) scans here
+    const out = (await page.evaluate(`(async () => {
+      const e = window.__srw.engine();
+      const lines = ['GEBIET;ALTER;GESCHLECHT;SGB2'];
+      for (let i = 0; i < 100000; i++) lines.push(String(i % 997).padStart(4, '0') + ';' + ((i * 7) % 95) + ';' + (i % 2 ? 'm' : 'w') + ';' + (i % 9 === 0 ? '' : i % 3));
+      const bytes = new TextEncoder().encode(lines.join('\\r\\n') + '\\r\\n');
+      const runs = [];
+      for (const n of [1, 0]) {
+        await e.setWorkers(n);
+        const meta = await e.importFile({ name: 'personen.csv', bytes: bytes.slice() });
+        const sql = 'SELECT count(*) AS n, sum("ALTER") AS a, sum("SGB2") AS s, count(DISTINCT "GEBIET") AS g, min("GEBIET") AS lo, bit_xor(hash("GEBIET", "ALTER", "GESCHLECHT", "SGB2")) AS h FROM "' + meta.name + '"';
+        runs.push({ rows: meta.rows, columns: meta.columns, warnings: meta.warnings, result: Array.from(await e.query(sql)) });
+      }
+      return runs;
+    })()`)) as { rows: number; columns: { name: string; type: string }[]; warnings: unknown[]; result: number[] }[];
+    expect(out[0].rows).toBe(100_000);
+    expect(out[0].columns.map((c) => c.type)).toEqual(['text', 'integer', 'text', 'integer']);
+    expect(out[1]).toEqual(out[0]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
 });

@@ -23,6 +23,8 @@ const SAMPLE_BYTES = 256 * 1024;
 const TAIL_BYTES = 64 * 1024;
 /** Below this the scan costs less than handing the bytes to a worker. */
 export const AHEAD_MIN_BYTES = 1024 * 1024;
+/** Above this the worker's copy of the bytes would cost too much memory in a tab (large files scan here, as before). */
+export const AHEAD_MAX_BYTES = 64 * 1024 * 1024;
 
 /** What the read ahead assumed. */
 export interface Ahead {
@@ -81,14 +83,14 @@ export function aheadAgrees(a: Ahead, scan: ScanResult, width: number, typed: Ty
 
 /**
  * Start the scan in a worker and read the body into `target` meanwhile. Undefined when there is
- * no worker beside this thread or the file is small or the sample rules it out (the caller scans
- * here); else the scan and, when DuckDB's read went through, what it assumed.
+ * no free worker beside this thread, the file is small or very large, or the sample rules it out
+ * (the caller scans here); else the scan and, when DuckDB's read went through, what it assumed.
  */
 export async function readAhead(
   c: Omit<Chunks, 'bounds' | 'width'>, target: string, scanOpts: ScanOptions, runner: ChunkRunner | undefined, textColumns?: string[],
 ): Promise<{ scan: ScanResult; read?: Ahead } | undefined> {
   const { src, delimiter, duck } = c;
-  if (src.length < AHEAD_MIN_BYTES || !runner?.aside?.(csvScanWork(src.length))) return undefined;
+  if (src.length < AHEAD_MIN_BYTES || src.length > AHEAD_MAX_BYTES || !runner?.aside?.(csvScanWork(src.length))) return undefined;
   const ahead = guessAhead(src, c.plan, delimiter, textColumns);
   if (!ahead) return undefined;
   const pending = runner.run('csvScan', { bytes: src, delimiter, opts: scanOpts }).then((a) => a.result);
