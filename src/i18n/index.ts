@@ -77,7 +77,8 @@ export function fmtNumber(x: number | null | undefined, digits?: number, lang: L
   const locale = lang === 'de' ? 'de-DE' : 'en-GB';
   const opts: Intl.NumberFormatOptions =
     digits === undefined ? { maximumFractionDigits: Math.abs(x) >= 100 ? 1 : 3 } : { minimumFractionDigits: digits, maximumFractionDigits: digits };
-  return new Intl.NumberFormat(locale, opts).format(x);
+  // no „-0,0“ for a small negative value rounded to zero (e.g. an index of −0,03 with one decimal)
+  return new Intl.NumberFormat(locale, { ...opts, signDisplay: 'negative' }).format(x);
 }
 
 /** True when a string exists for `key` (in German, the reference language). */
