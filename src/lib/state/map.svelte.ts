@@ -9,6 +9,7 @@ import { fmtNumber, t } from '../../i18n/index';
 import { rateUnit, unitSuffix } from '../format/numbers';
 import { highContrastColors } from '../map/highContrast';
 import { presenter } from './presenter.svelte';
+import { i18n } from './i18n.svelte';
 import { LevelsState, chainOf } from './levels.svelte';
 import type { LevelSeries, LevelValues } from '../contract';
 import { withDisclosureRows } from '../map/disclosure';
@@ -118,14 +119,17 @@ export class MapState {
   get legend(): LegendEntry[] {
     const c = this.classes;
     if (!c) return [];
+    // read the reactive language so the legend (numbers, „keine Angabe“, disclosure rows) follows a DE/EN switch
+    const lang = i18n.lang;
     if (this.custom?.labels) {
       const labels = this.custom.labels;
       return [
         ...labels.map((label, i) => ({ classIndex: i, label, color: this.custom!.colors[i], count: c.counts[i] ?? 0 })),
-        { classIndex: -1, label: t('legend.noValue'), color: NO_VALUE_COLOR, count: c.missing, noValue: true },
+        { classIndex: -1, label: t('legend.noValue', undefined, lang), color: NO_VALUE_COLOR, count: c.missing, noValue: true },
       ];
     }
     const entries = buildLegend(c, this.colors, {
+      lang,
       unit: this.custom ? (this.custom.unit ?? '') : unitSuffix(this.unit()),
       classNames: this.method === 'boxmap' ? boxmapClassNames() : undefined,
     });
