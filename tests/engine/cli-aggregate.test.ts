@@ -56,6 +56,9 @@ describe('cli aggregate', () => {
     await expect(aggregate(['--data', KLEIN, '--levels', 'SR,GEM'])).rejects.toThrow('Option --count (oder --rate) fehlt.');
     await expect(aggregate(['--data', KLEIN, '--levels', 'SR,GEM', '--count', 'EW', '--filter', 'JAHR'])).rejects.toThrow(/--filter erwartet SPALTE=WERT/);
     await expect(aggregate(['--data', '/nicht/da.csv', '--levels', 'SR', '--count', 'EW'])).rejects.toMatchObject({ code: 'cli.fileUnreadable', params: { file: '/nicht/da.csv' } });
+    // a text column is not a count (QA-5); a long table without --filter is pointed at its year column
+    await expect(aggregate(['--data', KLEIN, '--levels', 'SR,GEM', '--count', 'GEM'])).rejects.toThrow(/Spalte „GEM“ enthält keine Zahlen \(erster Eintrag: „G1“\)/);
+    await expect(aggregate(['--data', path.resolve(FIX, '../../../sample-data/musterkreis/jugendhilfe_2020-2024.csv'), '--levels', 'SR_ID,GEM_ID', '--count', 'HZE'])).rejects.toThrow(/eine Zeile je Gebiet und Jahr\. Wählen Sie ein Jahr, z\. B\. --filter JAHR=2024\./);
     expect(parseRate('q=A/B')).toEqual({ name: 'q', numerator: 'A', denominator: 'B', scale: 100 });
   });
   test('an area in two parents is refused with the parents named', async () => {

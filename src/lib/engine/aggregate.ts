@@ -9,6 +9,7 @@ import { qi } from '../sql/ident';
 import { levelsFromColumns, sumUp, TOTAL_ID } from '../analysis/aggregate';
 import { applyDisclosure } from '../analysis/applyDisclosure';
 import { levelsError } from './levels-errors';
+import { guessYearColumn } from '../ingest/columnGuess';
 import type { AggregateRequest, AggregateResult } from '../contract/levels';
 
 /** Text and number columns of a table (one query). */
@@ -56,10 +57,21 @@ export function aggregateTable(e: Engine, req: AggregateRequest): AggregateResul
   const all = [...new Set([...req.counts, ...rates.flatMap((r) => [r.numerator, r.denominator]), ...sums.flatMap((s) => [s.total, ...s.parts])])];
   const { text, numbers } = readColumns(e, req.table, req.levels, all, req.filter);
   if (!text[0].length) throw levelsError('levels.error.noRows', { filter: req.filter ? `${req.filter.column}=${req.filter.value}` : '' });
+  all.forEach((c, i) => {
+    if (numbers[i].some((x) => !Number.isNaN(x))) return;
+    // a text column (names) or an empty one: say so instead of printing null everywhere
+    const ex = e.duck.query(`SELECT CAST(${qi(c)} AS VARCHAR) AS v FROM ${qi(req.table)} WHERE ${qi(c)} IS NOT NULL LIMIT 1`).getChild('v')?.get(0);
+    throw levelsError('levels.error.notNumeric', { column: c, example: ex === null || ex === undefined ? '–' : String(ex) });
+  });
   const empty = text[0].findIndex((x) => x === '');
   if (empty >= 0) throw levelsError('levels.error.emptyId', { column: req.levels[0], row: empty + 1 });
   const { levels, conflicts, duplicates } = levelsFromColumns(text);
-  if (duplicates.length) throw levelsError('levels.error.duplicate', { column: req.levels[0], ids: duplicates.slice(0, 5).join(', '), n: duplicates.length });
+  if (duplicates.length) {
+    // a long table (one row per area and year): point at --filter with its year column
+    const year = req.filter ? undefined : guessYearColumn(e.table(req.table).columns);
+    const p = { column: req.levels[0], ids: duplicates.slice(0, 5).join(', '), n: duplicates.length };
+    throw year ? levelsError('levels.error.duplicateYear', { ...p, year, value: e.distinct(req.table, year).at(-1) ?? '2024' }) : levelsError('levels.error.duplicate', p);
+  }
   if (conflicts.length) {
     const c = conflicts[0];
     throw levelsError('levels.error.notNested', { column: req.levels[c.level], id: c.id, parents: c.parents.filter(Boolean).join(', '), n: conflicts.length });
