@@ -16,3 +16,11 @@ describe('Gemeinde view wording', () => {
     expect(t('levels.parentView', { level: 'Gemeinden' }, 'de')).not.toMatch(/je Gemeinden/);
   });
 });
+
+describe('Gemeinde view column heads', () => {
+  it('name the parent area itself, so a Stadtbezirk hierarchy does not read „Abw. Gemeinde“', () => {
+    expect(t('levels.vsParent', { name: 'Mitte' }, 'de')).toBe('Abw. Mitte');
+    expect(t('levels.shareParent', { name: 'Hohenwalde' }, 'de')).toBe('Anteil an Hohenwalde');
+    expect(t('levels.vsParent', { name: 'Mitte' }, 'en')).toBe('Diff. Mitte');
+  });
+});
