@@ -30,6 +30,8 @@ describe('Bericht & Export in the browser', () => {
     await page.getByRole('tab', { name: 'Sozialindex' }).click();
     await page.getByTestId('ix-suggest').click();
     await expect.poll(() => page.getByTestId('ix-indicators').locator('li').count(), { timeout: 30_000 }).toBe(6);
+    // the index workspace says which disclosure control reports and exports apply (the project's, QA-16)
+    expect(await page.getByTestId('ix-disc-project').innerText()).toMatch(/Geheimhaltung des Projekts .*Fallzahlen unter 3/);
 
     // report metadata, then the report as one HTML file
     await page.getByRole('tab', { name: 'Bericht & Export' }).click();

@@ -61,6 +61,11 @@ export class SozialindexState {
   private runKey = '';
   private timer: ReturnType<typeof setTimeout> | null = null;
 
+  /** the project's disclosure settings („Ebenen“), which reports and exports apply with the stricter thresholds */
+  get projectDisclosure() {
+    return this.map.levels.settings;
+  }
+
   constructor(private app: AppState, private map: MapState) {
     this.robustTask = new TaskState(app);
   }
