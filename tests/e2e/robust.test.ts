@@ -16,6 +16,7 @@ interface SrwState {
   restoring: boolean;
   lastSaved: number | null;
   dirty: boolean;
+  demoLoading: boolean;
 }
 const state = (page: Page) => page.evaluate(() => (window as unknown as { __srw: { state(): SrwState } }).__srw.state());
 
@@ -34,6 +35,8 @@ async function openDemo(page: Page): Promise<void> {
   await page.goto(`${ctx.server.url}/?demo=musterstadt&test=1`);
   await waitForMap(page);
   await expect.poll(() => legendRows(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+  // the demo's point files come in after the first map
+  await expect.poll(async () => (await state(page)).demoLoading, { timeout: 60_000 }).toBe(false);
   await waitSaved(page, 0);
   // the demo's last steps are saved too (not just an early, partial state)
   await page.waitForTimeout(600);

@@ -82,7 +82,7 @@ function moranNullChunk(inp: MoranNullInput, chunk: number, out: Float64Array): 
   const count = chunkLength(inp.permutations, MORAN_CHUNK, chunk);
   const at = chunk * MORAN_CHUNK;
   const sh = chunkShuffler(inp.seed, chunk);
-  const [a, b, c, d] = Array.from({ length: WIDTH }, () => Float64Array.from(inp.z));
+  const a = inp.z.slice(), b = inp.z.slice(), c = inp.z.slice(), d = inp.z.slice();
   const round = new Float64Array(WIDTH);
   for (let r = 0; r < count; r += WIDTH) {
     sh.shuffle(a);

@@ -19,6 +19,32 @@ export interface EngineOptions {
   pingTimeoutMs?: number;
 }
 
+interface Spawned {
+  worker: Worker;
+  /** the Web Lock the worker holds for its lifetime (its name) */
+  lockName: string;
+  /** the first error the worker reported before a client listened */
+  error: string | null;
+}
+
+function spawnWorker(): Spawned {
+  const lockName = `srw-engine-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const worker = new Worker(new URL('../../../workers/engine.entry.ts', import.meta.url), { type: 'module', name: lockName });
+  const s: Spawned = { worker, lockName, error: null };
+  worker.addEventListener('error', (e) => (s.error ??= e.message || 'Worker-Fehler'));
+  return s;
+}
+
+let early: Spawned | null = null;
+
+/**
+ * Starts the engine worker at once (page load, before the app's code is loaded), so DuckDB's wasm
+ * downloads and compiles meanwhile; the first {@link startEngine} takes it over.
+ */
+export function prestartEngine(): void {
+  early ??= spawnWorker();
+}
+
 /**
  * Starts the engine worker and wraps it with Comlink. `onCrash` fires once when the worker dies
  * (out of memory, a bug, `self.close()`); every pending call is then rejected with
@@ -32,8 +58,9 @@ export interface EngineOptions {
 export function startEngine(onCrash: (reason: string) => void, opts: EngineOptions = {}): { client: EngineClient; terminate: () => void } {
   const heartbeatMs = opts.heartbeatMs ?? 2000;
   const pingTimeoutMs = opts.pingTimeoutMs ?? 6000;
-  const lockName = `srw-engine-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  const worker = new Worker(new URL('../../../workers/engine.entry.ts', import.meta.url), { type: 'module', name: lockName });
+  const started = early ?? spawnWorker();
+  early = null;
+  const { worker, lockName } = started;
   const remote = Comlink.wrap<EngineApi>(worker);
 
   let dead: EngineDeadError | null = null;
@@ -58,6 +85,8 @@ export function startEngine(onCrash: (reason: string) => void, opts: EngineOptio
   };
 
   worker.addEventListener('error', (e) => die(e.message || 'Worker-Fehler'));
+  // an error while the pre-started worker waited for this client
+  if (started.error) queueMicrotask(() => die(started.error!));
   worker.addEventListener('messageerror', () => die('Nachricht konnte nicht gelesen werden'));
 
   // The worker takes this lock as soon as it runs; once we got it, the worker has ended.

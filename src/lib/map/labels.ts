@@ -21,6 +21,17 @@ export interface ViewLabels {
   dropped: number[];
 }
 
+/** Whether two placements draw the same labels at the same places. */
+export function sameLabels(a: ViewLabels | null, b: ViewLabels | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.rows.length !== b.rows.length || a.dropped.length !== b.dropped.length) return false;
+  for (let i = 0; i < a.rows.length; i++) {
+    if (a.rows[i] !== b.rows[i] || a.dark[i] !== b.dark[i] || a.offsets[i][0] !== b.offsets[i][0] || a.offsets[i][1] !== b.offsets[i][1]) return false;
+  }
+  for (let i = 0; i < a.dropped.length; i++) if (a.dropped[i] !== b.dropped[i]) return false;
+  return true;
+}
+
 export interface ViewLabelOptions {
   /** viewport in CSS pixels */
   width: number;

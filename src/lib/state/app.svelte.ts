@@ -69,7 +69,12 @@ export class AppState {
   /** set by the session: rebuild the last autosaved state after the engine was restarted */
   onRestart: (() => Promise<void>) | null = null;
 
+  /** true while a demo set is being loaded (its point files still come in after the first map) */
+  demoLoading = $state(false);
   engine!: EngineClient;
+  private readyOnce: () => void = () => {};
+  /** resolves when the first engine is ready */
+  readonly firstReady = new Promise<void>((r) => (this.readyOnce = r));
   private terminate: () => void = () => {};
 
   /** `starter` replaces the worker (component tests hand in a client over a MessageChannel). */
@@ -90,6 +95,7 @@ export class AppState {
         if (workers > 0) await this.engine.setWorkers(workers);
         mark('engine-ready');
         this.ready = true;
+        this.readyOnce();
       })
       .catch((e: Error) => (this.engineError = e.message));
   }

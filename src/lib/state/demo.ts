@@ -46,31 +46,90 @@ function urlOf(path: string): string {
   return u;
 }
 
-/** Load a demo set: import its files, build the area layers and joins, and show a first map. */
+/** Files the first map needs: the area layers and the tables joined to them (points come after the map). */
+const firstScreen = (f: DemoFile): boolean => f.role !== 'points';
+
+/**
+ * Load a demo set: import its files, build the area layers and joins, and show a first map.
+ * The first map is drawn from the layers and tables alone; the point files (services, 100 m grid)
+ * are imported after it is on screen (the promise resolves when everything is loaded).
+ */
 export async function loadDemo(app: AppState, map: MapState, id: keyof typeof DEMOS): Promise<void> {
+  app.demoLoading = true;
+  try {
+    await loadDemoFiles(app, map, id);
+  } finally {
+    app.demoLoading = false;
+  }
+}
+
+async function loadDemoFiles(app: AppState, map: MapState, id: keyof typeof DEMOS): Promise<void> {
   const all = DEMOS[id];
   const parents = new Set(all.files.filter((f) => f.default && f.parentLayer).map((f) => f.parentLayer!));
   const demo = { ...all, files: all.files.filter((f) => f.default || parents.has(f.path)) };
-  const files = await app.run(t('demo.loading', { name: demo.title }), () =>
-    Promise.all(
-      demo.files.map(async (f) => {
-        const res = await fetch(urlOf(f.path));
-        if (!res.ok) throw new Error(`HTTP ${res.status}: ${f.path}`);
-        return { name: f.path.split('/').pop()!, bytes: new Uint8Array(await res.arrayBuffer()) };
-      }),
-    ),
-  );
+  const fetchFile = async (f: DemoFile) => {
+    const res = await fetch(urlOf(f.path));
+    if (!res.ok) throw new Error(`HTTP ${res.status}: ${f.path}`);
+    return { name: f.path.split('/').pop()!, bytes: new Uint8Array(await res.arrayBuffer()) };
+  };
+  const first = demo.files.filter(firstScreen);
+  const later = demo.files.filter((f) => !firstScreen(f));
+  // all files are fetched at once; the later ones are awaited only after the first map
+  const laterBytes = Promise.all(later.map(fetchFile));
+  laterBytes.catch(() => {});
+  const files = await app.run(t('demo.loading', { name: demo.title }), () => Promise.all(first.map(fetchFile)));
   if (!files) return;
   mark('demo-fetched');
-  const metas = await app.importFiles(files);
-  mark('demo-imported');
   const tableOf = new Map<string, string>();
-  demo.files.forEach((f, i) => {
+  await importDemoFiles(app, first, files, tableOf, parents);
+  mark('demo-imported');
+  let joined: { table: string; layer: string } | null = null;
+  for (const f of first.filter((x) => x.role === 'table' && x.key && x.layer)) {
+    const table = tableOf.get(f.path);
+    const layer = tableOf.get(f.layer!);
+    if (!table || !layer) continue;
+    const r = await app.checkJoin({ table, key: f.key!, layer, mode: 'exact', yearColumn: f.year });
+    if (r && !joined) joined = { table, layer };
+  }
+  mark('demo-joined');
+  const layer = joined?.layer ?? app.layers[0]?.table;
+  if (layer) {
+    const joinTable = joined?.table;
+    const spec = app.joins.find((j) => j.table === joinTable && j.layer === layer);
+    const cols = app.table(joinTable ?? null)?.columns.map((c) => c.name) ?? [];
+    const value = cols.includes(FIRST_MAP.column) && cols.includes(FIRST_MAP.denominator) ? FIRST_MAP : undefined;
+    // geometry, years and the first values are fetched together and drawn once, coloured
+    if (spec) await map.useJoin(spec, value);
+    else await map.showLayer(layer);
+    mark('demo-coloured');
+    app.selectedTable = joinTable ?? layer;
+    app.workspace = 'map';
+  }
+  if (!later.length) return;
+  const rest = await app.run(t('demo.loading', { name: demo.title }), () => laterBytes);
+  if (rest) {
+    const selected = app.selectedTable;
+    await importDemoFiles(app, later, rest, tableOf, parents);
+    // importing selects the last file; the table on screen stays the first map's
+    if (selected && later.some((f) => tableOf.get(f.path) === app.selectedTable)) app.selectedTable = selected;
+  }
+  mark('demo-complete');
+}
+
+/** Imports demo files and makes their layers (parents first, so children can point to them). */
+async function importDemoFiles(
+  app: AppState,
+  demoFiles: DemoFile[],
+  files: { name: string; bytes: Uint8Array }[],
+  tableOf: Map<string, string>,
+  parents: Set<string>,
+): Promise<void> {
+  const metas = await app.importFiles(files);
+  demoFiles.forEach((f, i) => {
     const m = metas.find((x) => x.fileName === files[i].name);
     if (m) tableOf.set(f.path, m.name);
   });
-  // parents first, so children can point to them
-  const layerFiles = demo.files.filter((x) => (x.role === 'layer' || x.role === 'points') && x.id);
+  const layerFiles = demoFiles.filter((x) => (x.role === 'layer' || x.role === 'points') && x.id);
   layerFiles.sort((a, b) => Number(parents.has(b.path)) - Number(parents.has(a.path)));
   for (const f of layerFiles) {
     const table = tableOf.get(f.path);
@@ -85,31 +144,4 @@ export async function loadDemo(app: AppState, map: MapState, id: keyof typeof DE
     // levels read as „Sozialräume → Gemeinden“, not as file names
     if (made && f.label && f.role === 'layer') await app.rename(table, f.label);
   }
-  mark('demo-layers');
-  let first: { table: string; layer: string } | null = null;
-  for (const f of demo.files.filter((x) => x.role === 'table' && x.key && x.layer)) {
-    const table = tableOf.get(f.path);
-    const layer = tableOf.get(f.layer!);
-    if (!table || !layer) continue;
-    const r = await app.checkJoin({ table, key: f.key!, layer, mode: 'exact', yearColumn: f.year });
-    if (r && !first) first = { table, layer };
-  }
-  mark('demo-joined');
-  const layer = first?.layer ?? app.layers[0]?.table;
-  if (!layer) return;
-  await map.showLayer(layer);
-  mark('demo-layer-shown');
-  const joinTable = first?.table;
-  const spec = app.joins.find((j) => j.table === joinTable && j.layer === layer);
-  const cols = app.table(joinTable ?? null)?.columns.map((c) => c.name) ?? [];
-  if (cols.includes(FIRST_MAP.column) && cols.includes(FIRST_MAP.denominator)) {
-    map.column = FIRST_MAP.column;
-    map.denominator = FIRST_MAP.denominator;
-    map.scale = FIRST_MAP.scale;
-  }
-  if (spec) await map.useJoin(spec);
-  else await map.refresh();
-  mark('demo-coloured');
-  app.selectedTable = joinTable ?? layer;
-  app.workspace = 'map';
 }

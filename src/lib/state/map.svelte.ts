@@ -178,6 +178,16 @@ export class MapState {
     this.drawn = false;
     const geometry = await this.app.run(t('map.preparing'), () => this.app.engine.layerGeometry(table));
     if (!geometry) return;
+    this.enterLayer(table, geometry);
+    if (!this.column || !this.numericColumns().includes(this.column)) this.column = this.autoColumn();
+    await this.refresh(geometry);
+  }
+
+  /**
+   * Switches the settings to layer `table` (its geometry goes on the map with the values, in
+   * `refresh`, so the map draws once, coloured, instead of grey first).
+   */
+  private enterLayer(table: string, geometry: PreparedGeometry): void {
     // a coarser level of the joined layer keeps its data (aggregated there)
     const keep = !!this.join && chainOf(this.app.layers, this.join.layer).includes(table);
     if (this.layer !== table && !keep) {
@@ -190,22 +200,38 @@ export class MapState {
     this.layer = table;
     // Names help on a city's 40–120 districts; on hundreds of areas they only clutter (and cost).
     this.showLabels = geometry.featureCount <= LABEL_LIMIT;
-    this.geometry = geometry;
-    this.fitRequest++;
     this.app.workspace = this.app.workspace === 'data' ? 'map' : this.app.workspace;
-    if (!this.column || !this.numericColumns().includes(this.column)) this.column = this.autoColumn();
-    await this.refresh();
   }
 
-  async useJoin(spec: JoinSpecInput): Promise<void> {
-    if (!chainOf(this.app.layers, spec.layer).includes(this.layer ?? '')) await this.showLayer(spec.layer);
+  /**
+   * Maps the joined table `spec` (and shows its layer where the map is on another one). `value`
+   * chooses the variable; without it the current one is kept where the table has it. The layer's
+   * geometry, the years and the values are fetched before anything changes on screen.
+   */
+  async useJoin(spec: JoinSpecInput, value?: { column: string; denominator: string | null; scale: number }): Promise<void> {
+    const change = !chainOf(this.app.layers, spec.layer).includes(this.layer ?? '');
+    if (change && !this.app.layers.some((l) => l.table === spec.layer)) return;
+    if (change) this.drawn = false;
+    const [geometry, years] = await Promise.all([
+      change ? this.app.run(t('map.preparing'), () => this.app.engine.layerGeometry(spec.layer)) : Promise.resolve(undefined),
+      spec.yearColumn ? this.app.engine.distinct(spec.table, spec.yearColumn) : Promise.resolve([]),
+    ]);
+    if (change) {
+      if (!geometry) return;
+      this.enterLayer(spec.layer, geometry);
+    }
     this.join = spec;
-    this.years = spec.yearColumn ? await this.app.engine.distinct(spec.table, spec.yearColumn) : [];
+    this.years = years;
     this.year = this.years.at(-1) ?? null;
     const cols = this.numericColumns();
+    if (value && cols.includes(value.column)) {
+      this.column = value.column;
+      this.denominator = value.denominator && cols.includes(value.denominator) ? value.denominator : null;
+      this.scale = value.scale;
+    }
     if (!this.column || !cols.includes(this.column)) this.column = this.autoColumn();
     if (this.denominator && !cols.includes(this.denominator)) this.denominator = null;
-    await this.refresh();
+    await this.refresh(geometry ?? undefined);
   }
 
   parsedBreaks(): number[] | undefined {
@@ -235,11 +261,20 @@ export class MapState {
     await this.refresh();
   }
 
-  /** Recompute values and classes in the worker. Errors (e.g. bad manual breaks) become notices. */
-  async refresh(): Promise<void> {
+  /**
+   * Recompute values and classes in the worker. Errors (e.g. bad manual breaks) become notices.
+   * With `geometry` (a layer just entered), the geometry goes on the map together with its values.
+   */
+  async refresh(geometry?: PreparedGeometry): Promise<void> {
     this.custom = null;
+    const show = () => {
+      if (!geometry) return;
+      this.geometry = geometry;
+      this.fitRequest++;
+    };
     if (!this.layer || !this.column) {
       this.result = null;
+      show();
       return;
     }
     this.drawn = false;
@@ -250,7 +285,8 @@ export class MapState {
     if (r) {
       this.series = r.series;
       this.result = { values: r.values, ids: r.ids, names: r.names, classes: r.classes };
-    }
+    } else if (geometry) this.result = null;
+    show();
   }
 
   select(i: number | null): void {

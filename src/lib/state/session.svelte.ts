@@ -308,6 +308,6 @@ export function exposeTestHook(app: AppState, map: MapState, session: Session): 
   (window as unknown as { __srw: unknown }).__srw = {
     engine: () => app.engine,
     crash: () => void (app.engine.crash() as Promise<unknown>).catch(() => {}),
-    state: () => ({ tables: app.tables.map((x) => x.label), layers: app.layers.map((l) => l.table), joins: app.joins.length, method: map.method, layer: map.layer, column: map.column, restoring: session.restoring, lastSaved: session.lastSaved, dirty: session.dirty }),
+    state: () => ({ tables: app.tables.map((x) => x.label), layers: app.layers.map((l) => l.table), joins: app.joins.length, method: map.method, layer: map.layer, column: map.column, restoring: session.restoring, lastSaved: session.lastSaved, dirty: session.dirty, demoLoading: app.demoLoading }),
   };
 }
