@@ -24,6 +24,8 @@ export class TrainingState {
    * (no duplicates); with own data open, ask first.
    */
   async requestDemo(id: DemoId, reason: 'load' | 'reset' = 'load'): Promise<void> {
+    // one demo at a time: its point files still come in after the first map
+    if (this.app.demoLoading) return;
     const mode = demoLoadMode(this.app);
     if (mode === 'ask') {
       this.demoAsk = { id, reason, own: ownTables(this.app) };
