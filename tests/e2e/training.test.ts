@@ -218,15 +218,19 @@ describe('training: tours, presenter mode, demo question, exercises', () => {
     await expect.poll(() => ask.isVisible()).toBe(false);
     expect(await catalog.locator(':scope > li').count()).toBe(1);
 
+    // the demo is complete (its point files come in after the first map) when „Demo laden“ is enabled again
+    const demoDone = () => expect.poll(() => page.getByTestId('load-demo').isEnabled(), { timeout: 120_000 }).toBe(true);
     await page.getByTestId('load-demo').click();
     await page.getByTestId('demo-add').click();
     await waitForMap(page);
+    await demoDone();
     await page.getByRole('tab', { name: 'Daten', exact: true }).click();
     await expect.poll(() => catalog.innerText(), { timeout: 60_000 }).toMatch(/indikatoren_2019-2024\.csv/);
     expect(await catalog.innerText()).toMatch(/einwohner_cp1252\.csv/);
 
     await page.getByTestId('load-demo').click();
     await page.getByTestId('demo-replace').click();
+    await demoDone();
     await waitForMap(page);
     await page.getByRole('tab', { name: 'Daten', exact: true }).click();
     await expect.poll(() => catalog.innerText(), { timeout: 60_000 }).not.toMatch(/einwohner_cp1252\.csv/);
@@ -236,6 +240,7 @@ describe('training: tours, presenter mode, demo question, exercises', () => {
     // the demo alone: „Zurücksetzen“ renews it in one click, without asking and without duplicates
     await page.getByTestId('training-menu').click();
     await page.getByTestId('presenter-reset').click();
+    await demoDone();
     await waitForMap(page);
     await page.getByRole('tab', { name: 'Daten', exact: true }).click();
     await expect.poll(() => catalog.locator(':scope > li').count(), { timeout: 60_000 }).toBe(demoCount);

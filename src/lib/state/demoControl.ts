@@ -68,6 +68,12 @@ export async function clearWorkbench(app: AppState, map: MapState): Promise<void
 
 /** Open demo `id`: `replace` clears the workbench first, `add` loads it next to what is open. */
 export async function openDemo(app: AppState, map: MapState, id: DemoId, how: 'replace' | 'add'): Promise<void> {
-  if (how === 'replace') await clearWorkbench(app, map);
-  await loadDemo(app, map, id);
+  // from the click on: clearing counts as loading (buttons wait, tests see it at once)
+  app.demoLoading = true;
+  try {
+    if (how === 'replace') await clearWorkbench(app, map);
+    await loadDemo(app, map, id);
+  } finally {
+    app.demoLoading = false;
+  }
 }
