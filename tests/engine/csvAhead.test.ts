@@ -40,11 +40,15 @@ async function both(text: string, name: string, encode: (t: string) => Uint8Arra
   let reads = 0;
   duck.query = (sql) => ((reads += sql.includes('read_csv(') ? 1 : 0), query(sql));
   let ahead: IngestResult;
+  const progress: number[] = [];
   try {
-    ahead = await ingestFile(duck, { name: `${name}.csv`, bytes }, `${name}_pool`, { chunkBytes: 512 * 1024 }, { runner: pool });
+    ahead = await ingestFile(duck, { name: `${name}.csv`, bytes }, `${name}_pool`, { chunkBytes: 512 * 1024 }, { runner: pool, onProgress: (f) => progress.push(f) });
   } finally {
     duck.query = query;
   }
+  // a read ahead that is not kept never sends the progress bar back
+  expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+  expect(progress.at(-1)).toBe(1);
   expect(ahead).toEqual({ ...plain, table: `${name}_pool` });
   const all = (t: string) => rows(`SELECT * FROM ${t}`);
   expect(all(`${name}_pool`)).toEqual(all(`${name}_here`));

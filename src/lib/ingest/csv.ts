@@ -109,7 +109,11 @@ export async function loadCsv(
     start: plan.bodyStart, skipRecords: plan.skipRecords, footerRecords: limited ? 0 : plan.footerRows,
     expectedFields: plan.width, chunkBytes: Math.max(1024, options.chunkBytes ?? CHUNK_BYTES),
   };
-  const base = { duck, name, src, delimiter, plan, hooks };
+  // after a read ahead that is not kept the import starts again: progress never goes back
+  let shown = 0;
+  const report = hooks.onProgress;
+  const steady: ProgressHooks = { ...hooks, onProgress: report && ((f, stage) => f >= shown && report((shown = f), stage)) };
+  const base = { duck, name, src, delimiter, plan, hooks: steady };
   // a large file with a worker beside this one: the worker scans while DuckDB reads with the sample's types
   const ahead = limited ? undefined : await readAhead(base, target, scanOpts, hooks.runner, options.textColumns);
   const scan = ahead?.scan ?? scanCsv(src, delimiter, scanOpts);
@@ -173,7 +177,7 @@ export async function loadCsv(
     });
     // scan-classified columns hold no padding, symbols or separators: cast without clean-up
     const decided = decideColumns(acc, rawColumns, names, options.textColumns, isKnown);
-    buildTyped(duck, name, parts, target, decided.typed, plan.format, prep, hooks, 0.7, 0.98);
+    buildTyped(duck, name, parts, target, decided.typed, plan.format, prep, steady, 0.7, 0.98);
     return { columns: decided.columns, warnings: [...warnings, ...decided.warnings], rows: acc.rows };
   } finally {
     for (const p of parts) dropQuietly(duck, p);

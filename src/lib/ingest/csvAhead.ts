@@ -26,6 +26,9 @@ export const AHEAD_MIN_BYTES = 1024 * 1024;
 /** Above this the worker's copy of the bytes would cost too much memory in a tab (large files scan here, as before). */
 export const AHEAD_MAX_BYTES = 64 * 1024 * 1024;
 
+/** Progress at the end of the read ahead (what follows only runs when the scan disagrees). */
+const AHEAD_PROGRESS = 0.6;
+
 /** What the read ahead assumed. */
 export interface Ahead {
   bodyStart: number;
@@ -96,7 +99,8 @@ export async function readAhead(
   const pending = runner.run('csvScan', { bytes: src, delimiter, opts: scanOpts }).then((a) => a.result);
   let read = true;
   try {
-    await readTyped({ ...c, bounds: cutAtNewlines(src, ahead.bodyStart, ahead.bodyEnd, scanOpts.chunkBytes), width: c.plan.width }, target, ahead.typed);
+    // progress only to 0.6: when the read is not kept, the bar waits there for the second read (it never goes back)
+    await readTyped({ ...c, bounds: cutAtNewlines(src, ahead.bodyStart, ahead.bodyEnd, scanOpts.chunkBytes), width: c.plan.width }, target, ahead.typed, AHEAD_PROGRESS);
   } catch (e) {
     dropQuietly(duck, target);
     if (isCancelled(e)) {

@@ -71,10 +71,10 @@ export async function eachChunk(c: Chunks, to: number, use: (k: number, file: st
  * plain digit run or word is exactly the app's typing rule. Blank lines are removed afterwards
  * by `finishTyped` (a filter on every row costs more than deleting the few).
  */
-export async function readTyped(c: Chunks, target: string, typed: TypedColumn[]): Promise<void> {
+export async function readTyped(c: Chunks, target: string, typed: TypedColumn[], to = 0.98): Promise<void> {
   const types = typed.map((t) => (t.type === 'integer' ? 'BIGINT' : 'VARCHAR'));
   const select = (file: string) => `SELECT ${typed.map((t, j) => `c${j} AS ${quoteIdent(t.name)}`).join(', ')} FROM ${readCsvSql(file, c.delimiter, c.width, types)}`;
-  await eachChunk(c, 0.98, (k, file) => c.duck.query(k === 0 ? `CREATE TABLE ${quoteIdent(target)} AS ${select(file)}` : `INSERT INTO ${quoteIdent(target)} ${select(file)}`));
+  await eachChunk(c, to, (k, file) => c.duck.query(k === 0 ? `CREATE TABLE ${quoteIdent(target)} AS ${select(file)}` : `INSERT INTO ${quoteIdent(target)} ${select(file)}`));
 }
 
 /**
