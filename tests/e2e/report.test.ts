@@ -82,6 +82,14 @@ describe('Bericht & Export in the browser', () => {
     expect(pdfPages(pdf)).toBeGreaterThan(60);
     await printed.close();
 
+    // services loaded in „Angebote & Bedarfe“ (Kitas, Versorgungsquote) come into the profile
+    await page.getByRole('tab', { name: 'Angebote & Bedarfe' }).click();
+    await expect.poll(() => page.getByTestId('svc-supply-summary').innerText(), { timeout: 60_000 }).toContain('80 von 80');
+    for (const c of ['Beratungsstelle', 'Jugendzentrum', 'Familienzentrum']) await page.getByTestId(`svc-cat-${c}`).uncheck();
+    await page.getByTestId('svc-section-coverage').click();
+    await page.getByTestId('svc-cov-run').click();
+    const municipal = (await page.getByTestId('svc-cov-municipal').innerText({ timeout: 60_000 })).match(/\d+,\d/)![0];
+
     // a profile from the map table: select an area, then „Steckbrief“
     await page.getByTestId('tab-maptable').click();
     await page.getByTestId('map-table').locator('tbody tr').first().click();
@@ -90,6 +98,12 @@ describe('Bericht & Export in the browser', () => {
     await expect.poll(() => frame.locator('[data-role="profile"]').count(), { timeout: 120_000 }).toBe(1);
     expect(await frame.locator('[data-role="spine-chart"] tbody tr').count()).toBe(6);
     expect(await frame.locator('svg[data-role="map"] [data-role="north-arrow"]').count()).toBe(1);
+    // the Stadtbezirk (parent level of the demo) next to the area and the city
+    expect(await frame.locator('[data-role="spine-chart"] thead th').allInnerTexts()).toEqual(expect.arrayContaining(['Gebiet', 'Stadt']));
+    expect(await frame.locator('[data-role="spine-chart"] thead th').count()).toBe(5);
+    expect(await frame.locator('[data-role="key-facts"]').innerText()).toContain('Gehört zu (Stadtbezirke)');
+    expect(await frame.locator('[data-role="key-facts"]').innerText()).toContain(`Stadt ${municipal}`);
+    expect(await frame.locator('h3', { hasText: 'im und am Gebiet' }).innerText()).toMatch(/^Kita \(/);
     await page.getByTestId('profile-viewer').screenshot({ path: path.join(ARTIFACTS, 'profile-viewer.png') });
     // print one profile: the same HTML in the print engine gives one A4 page
     const profileHtml = await page.getByTestId('profile-frame').getAttribute('srcdoc');

@@ -10,12 +10,15 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const DEMO = path.join(ROOT, 'sample-data/musterstadt/indikatoren_2019-2024.csv');
 const LAYER = path.join(ROOT, 'sample-data/musterstadt/bezirke.geojson');
 const CONFIG = path.join(ROOT, 'tests/fixtures/index/musterstadt.config.json');
+const SERVICES = path.join(ROOT, 'sample-data/musterstadt/angebote.geojson');
 
 describe('cli report on the demo (the documented hooks)', () => {
   test('one self-contained HTML file: maps with north arrow, scale bar and legend; method; ranking with all 60 areas', async () => {
     const out = path.join(os.tmpdir(), `bericht-${process.pid}.html`);
-    const summary = (await run(['--data', DEMO, '--layer', LAYER, '--config', CONFIG, '--out', out, '--title', 'Sozialbericht Musterstadt 2024', '--author', 'Sozialplanung', '--source', 'Einwohnermeldeamt Musterstadt', '--attribution', '© GeoBasis-DE / BKG 2024'])) as Record<string, number | string>;
-    expect(summary).toMatchObject({ out, areas: 60, scored: 57, excluded: 3, year: '2024' });
+    const summary = (await run(['--data', DEMO, '--layer', LAYER, '--config', CONFIG, '--out', out, '--title', 'Sozialbericht Musterstadt 2024', '--author', 'Sozialplanung', '--source', 'Einwohnermeldeamt Musterstadt', '--attribution', '© GeoBasis-DE / BKG 2024',
+      // services through the same engine step as the workspace: Kitas, places per 100 children under 6
+      '--services', SERVICES, '--services-category', 'TYP=Kita', '--services-capacity', 'PLAETZE', '--services-target', 'EW_U6', '--services-name', 'NAME'])) as Record<string, number | string>;
+    expect(summary).toMatchObject({ out, areas: 60, scored: 57, excluded: 3, year: '2024', services: 42 });
     const html = readFileSync(out, 'utf8');
     // nothing external
     expect(html).not.toMatch(/\b(src|href)\s*=\s*["']?(https?:|\/\/)/i);
@@ -41,6 +44,11 @@ describe('cli report on the demo (the documented hooks)', () => {
     // suppressed cells carry the official symbol (the demo has small counts in three areas)
     const cells = [...doc.querySelectorAll('table[data-role="indicator-values"] td')].map((c) => c.textContent);
     expect(cells.some((c) => c === '·' || c === '/')).toBe(true);
+    // the services chapter: one row per area, the city's rate (demo: 25,6 Plätze je 100 EW_U6, as in the workspace)
+    const svc = doc.querySelector('section#services')!;
+    expect(svc.querySelectorAll('table[data-role="services-areas"] tbody tr').length).toBe(60);
+    expect(svc.textContent).toContain('Stadt insgesamt 25,6');
+    expect(doc.querySelectorAll('[data-role="profile-services"], [data-role="profile"] p.note').length).toBeGreaterThanOrEqual(60);
   }, 300_000);
 
   test('--parent: the Gemeinden as the next level; the report hides what the map in the app hides (secondary „·s“ through the Gemeinde sums)', async () => {

@@ -2,9 +2,14 @@
  * `npm run cli -- report --data FILE --layer GEOFILE --config INDEXCONFIG.json --out bericht.html
  *   [--title TEXT] [--author TEXT] [--source TEXT] [--municipality TEXT] [--datenstand TEXT]
  *   [--attribution TEXT] [--subtitle TEXT] [--layer-name COLUMN] [--no-profiles]
- *   [--parent GEOFILE --parent-key COLUMN [--parent-id COLUMN]]`
+ *   [--parent GEOFILE --parent-key COLUMN [--parent-id COLUMN]]
+ *   [--services FILE [--services-name COL] [--services-category COL[=V,…]] [--services-capacity COL]
+ *    [--services-target COL [--services-per N]] [--services-id COL] [--services-x/-y COL] [--services-crs EPSG]]`
  * — the social report as one self-contained HTML file, built by the same engine functions and
  * the same renderer as the workbench's „Bericht“ (docs/reports.md). Prints a short JSON summary.
+ * `--services` adds the chapter „Angebote und Bedarfe“ and the services in and near each area to
+ * the profiles (with `--services-target`, the Versorgungsquote per area), through the same engine
+ * step as the workspace „Angebote & Bedarfe“.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs, flag, requireFlag } from '../args';
@@ -18,6 +23,35 @@ import { buildReportModel, type ReportRequest } from '../../lib/engine/report';
 import { reportDisclosureOf } from '../../lib/engine/reportDisclosure';
 import { renderReport } from '../../lib/report/render';
 import { GENERATOR } from '../../lib/util/generator';
+import type { ServicesReportRequest } from '../../lib/engine/reportServices';
+import type { IndexSource } from '../../lib/contract';
+import { numberFlag, pointSource } from '../files';
+
+/** `--services FILE …` as the settings the workspace would send (null without the flag). */
+async function servicesFlags(engine: Engine, flags: Record<string, string[]>, source: IndexSource): Promise<ServicesReportRequest | null> {
+  const f = (k: string) => flag(flags, k);
+  const file = f('services');
+  if (!file) return null;
+  const crs = f('services-crs');
+  const svc = await loadFile(engine, file, crs ? { crs } : {});
+  const src = pointSource(svc, f('services-x'), f('services-y'));
+  if (src.polygons) throw appError('svc.cli_supply_polygons', { table: svc.label });
+  const cols = svc.columns.map((c) => c.name);
+  const cat = f('services-category');
+  const [category, categories] = cat?.includes('=') ? [cat.slice(0, cat.indexOf('=')), cat.slice(cat.indexOf('=') + 1).split(',')] : [cat, undefined];
+  const capacity = f('services-capacity');
+  const target = f('services-target');
+  const { population: _p, ...area } = source;
+  return {
+    label: svc.label,
+    services: {
+      table: svc.name, id: f('services-id'), name: f('services-name') ?? cols.find((c) => /^(name|bezeichnung|einrichtung)$/i.test(c)),
+      category, categories, capacity, x: src.x, y: src.y, crs: src.x ? crs : undefined,
+    },
+    radius: 500,
+    coverage: target ? { target: { source: area, column: target }, per: numberFlag(f('services-per'), 'services-per', 100), useCapacity: !!capacity } : null,
+  };
+}
 
 export async function run(argv: string[]): Promise<unknown> {
   const { flags } = parseArgs(argv);
@@ -47,6 +81,7 @@ export async function run(argv: string[]): Promise<unknown> {
     includeProfiles: flag(flags, 'no-profiles') === undefined,
     // „disclosure“: false in the config switches it off — said in the method chapter, never silently
     disclosure: { ...reportDisclosureOf(undefined, prep.req), enabled: cfg.disclosure !== false },
+    extras: { services: await servicesFlags(engine, flags, prep.req.source) },
     generator: GENERATOR,
     created: today.toISOString(),
   };
@@ -66,6 +101,7 @@ export async function run(argv: string[]): Promise<unknown> {
     year: model.year,
     maps: (html.match(/data-role="map"/g) ?? []).length,
     disclosure: { enabled: model.disclosure.enabled, levels: model.disclosure.levels, primary: model.disclosure.primary, secondary: model.disclosure.secondary },
+    ...(model.extras.services ? { services: (model.extras.services as { total: number }).total } : {}),
   };
 }
 

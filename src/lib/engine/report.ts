@@ -30,6 +30,8 @@ import { rgb } from '../report/html';
 import type { ReportDisclosureInfo, ReportIndex, ReportIndicator, ReportMap, ReportMeta, ReportModel, ReportSegregation, ReportSpatial } from '../report/types';
 import type { MapLegendEntry } from '../report/svgMap';
 import { fmtNumber, t } from '../../i18n/index';
+import { servicesReport, type ServicesReportRequest } from './reportServices';
+import { parentLevels, totalLabel } from './reportLevels';
 
 /** What the report shows; the same object in the app and the CLI. */
 export interface ReportRequest {
@@ -241,9 +243,14 @@ export async function buildReportModel(engine: Engine, req: ReportRequest, task?
       map: reportMap('lisa', lisaMap(t('sp.map.lisa', { v }), cluster, r.Ii), 'Hoch-Hoch: Gebiete mit hohen Werten, umgeben von hohen Werten (Brennpunkte); Niedrig-Niedrig entsprechend.'),
     };
   }
+  // plug-ins that need the engine: services of „Angebote & Bedarfe“ (settings in, results out)
+  const extras: Record<string, unknown> = { ...req.extras };
+  if (extras.services) extras.services = servicesReport(engine, layerName, extras.services as ServicesReportRequest, dc.enabled ? thresholds(dc) : false);
+  const parents = req.index ? parentLevels(engine, req.index, year, dc) : [];
   await step(1, 'done');
   return {
     meta: req.meta, generator: req.generator, created: req.created, layerLabel: layer.label, ids, names, areas, year, years, indicators, index, maps, indicatorMaps,
-    segregation, spatial, disclosure, includeProfiles: req.includeProfiles ?? false, extras: req.extras ?? {},
+    segregation, spatial, disclosure, includeProfiles: req.includeProfiles ?? false, extras,
+    parents, totalLabel: totalLabel(engine, layerName),
   };
 }

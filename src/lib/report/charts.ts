@@ -22,7 +22,12 @@ export interface SpineRow {
   all: number[];
   /** 1: higher = more burden; −1: higher = less */
   polarity: 1 | -1;
+  /** values of the parent areas (Stadtbezirk, Gemeinde), nearest first, as `levelLabels` name them */
+  levels?: { value: number; symbol: string | null }[];
 }
+
+/** Marker shapes of the parent levels on the spine (nearest first). */
+const LEVEL_MARK = ['#7b3294', '#008837'];
 
 function quantile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -47,7 +52,9 @@ const COLOURS = { worse: '#c0392b', better: '#2e6da4', similar: '#f0c419', none:
  * The spine chart as an HTML table with an SVG bar per row: value, city value, the bar (range of
  * all areas, interquartile band, city line at the centre, area marker coloured by burden).
  */
-export function spineChart(rows: SpineRow[], o: { refLabel?: string } = {}): string {
+export function spineChart(rows: SpineRow[], o: { refLabel?: string; totalLabel?: string; levelLabels?: string[] } = {}): string {
+  const levels = o.levelLabels ?? [];
+  const total = o.totalLabel ?? 'Stadt';
   const W = 230, H = 16, mid = W / 2;
   const body = rows.map((r) => {
     const s = r.all.filter(Number.isFinite).sort((a, b) => a - b);
@@ -66,23 +73,35 @@ export function spineChart(rows: SpineRow[], o: { refLabel?: string } = {}): str
         const rx = Math.min(W - 2, Math.max(2, x(r.reference)));
         bar += `<path d="M${rx.toFixed(1)} 1l-3.5 -0.5l3.5 5l3.5 -5z" fill="#555"><title>${esc(o.refLabel ?? 'Referenz')}</title></path>`;
       }
+      (r.levels ?? []).forEach((lv, k) => {
+        if (!Number.isFinite(lv.value) || k >= LEVEL_MARK.length) return;
+        const lx = Math.min(W - 3, Math.max(3, x(lv.value)));
+        bar += `<path d="M${lx.toFixed(1)} 2.5l3.5 5.5l-3.5 5.5l-3.5 -5.5z" fill="${LEVEL_MARK[k]}" stroke="#fff" stroke-width="0.6"><title>${esc(levels[k] ?? '')}</title></path>`;
+      });
       if (Number.isFinite(r.value)) {
         const b2 = burden(r);
         bar += `<circle cx="${x(r.value).toFixed(1)}" cy="8" r="5" fill="${COLOURS[b2]}" stroke="#222" stroke-width="0.8"/>`;
       }
     }
-    return `<tr><th scope="row">${esc(r.name)}<span class="unit">${esc(r.unit)}</span></th>${r.symbol ? symbolCell(r.symbol) : `<td class="num">${num(r.value, 1)}</td>`}<td class="num">${num(r.city, 1)}</td>`
+    const lv = levels.map((_, k) => {
+      const q = r.levels?.[k];
+      return !q ? '<td class="num sym">x</td>' : q.symbol ? symbolCell(q.symbol) : `<td class="num">${num(q.value, 1)}</td>`;
+    }).join('');
+    return `<tr><th scope="row">${esc(r.name)}<span class="unit">${esc(r.unit)}</span></th>${r.symbol ? symbolCell(r.symbol) : `<td class="num">${num(r.value, 1)}</td>`}${lv}<td class="num">${num(r.city, 1)}</td>`
       + (o.refLabel ? `<td class="num">${r.reference === null ? '–' : num(r.reference, 1)}</td>` : '')
       + `<td class="spine"><svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" aria-hidden="true">${bar}</svg></td></tr>`;
   });
   const legend = `<p class="spine-legend"><svg width="230" height="14" aria-hidden="true" ${FONT} font-size="9"><rect x="0" y="3" width="14" height="8" fill="#e3e6ea"/><text x="18" y="11">Spannweite aller Gebiete</text><rect x="128" y="3" width="14" height="8" fill="#b8c0ca"/><text x="146" y="11">mittlere Hälfte</text></svg>`
-    + ` <span class="dot" style="background:${COLOURS.worse}"></span> ungünstiger <span class="dot" style="background:${COLOURS.similar}"></span> ähnlich <span class="dot" style="background:${COLOURS.better}"></span> günstiger als die Stadt (Linie); rechts = mehr Belastung</p>`;
-  return `<table class="spine-chart" data-role="spine-chart"><thead><tr><th>Indikator</th><th class="num">Gebiet</th><th class="num">Stadt</th>${o.refLabel ? `<th class="num">${esc(o.refLabel)}</th>` : ''}<th>Lage unter allen Gebieten</th></tr></thead><tbody>${body.join('')}</tbody></table>${legend}`;
+    + ` <span class="dot" style="background:${COLOURS.worse}"></span> ungünstiger <span class="dot" style="background:${COLOURS.similar}"></span> ähnlich <span class="dot" style="background:${COLOURS.better}"></span> günstiger als ${total === 'Kreis' ? 'der Kreis' : 'die Stadt'} (Linie), rechts = mehr Belastung`
+    + levels.slice(0, LEVEL_MARK.length).map((l, k) => ` <span class="nw"><span class="diamond" style="background:${LEVEL_MARK[k]}"></span> ${esc(l)}</span>`).join('')
+    + (o.refLabel ? ` <span class="nw">▼ ${esc(o.refLabel)}</span>` : '') + '</p>';
+  const head = levels.map((l) => `<th class="num">${esc(l)}</th>`).join('');
+  return `<table class="spine-chart" data-role="spine-chart"><thead><tr><th>Indikator</th><th class="num">Gebiet</th>${head}<th class="num">${esc(total)}</th>${o.refLabel ? `<th class="num">${esc(o.refLabel)}</th>` : ''}<th>Lage unter allen Gebieten</th></tr></thead><tbody>${body.join('')}</tbody></table>${legend}`;
 }
 
 /** One indicator over the years: the area's line and the city's dashed line; gaps where suppressed. */
 export function timeSeriesChart(o: { title: string; unit: string; years: string[]; area: number[]; city: number[] }): string {
-  const W = 200, H = 78, l = 30, r = 6, t = 16, b = 15;
+  const W = 200, H = 70, l = 30, r = 6, t = 15, b = 14;
   const vals = [...o.area, ...o.city].filter(Number.isFinite);
   if (!vals.length || o.years.length < 2) return '';
   let lo = Math.min(...vals), hi = Math.max(...vals);

@@ -42,6 +42,9 @@ td.sym { color: #222; font-weight: 700; }
 td.sym sup { font-size: 75%; line-height: 0; margin-left: 0.5pt; }
 .disclosure-off { color: #8a1c1c; border-left: 3px solid #b3261e; padding-left: 6px; }
 tr.excluded td { color: #666; font-style: italic; }
+tr.flag td { background: #f6e1ef; }
+table.compact { font-size: 8pt; margin: 1mm 0 1mm; }
+table.compact th, table.compact td { padding: 0.4mm 1.4mm; }
 figure { margin: 3mm 0 5mm; break-inside: avoid; }
 figure svg.map { width: 100%; height: auto; max-height: 225mm; }
 figcaption { font-size: 8.5pt; color: #444; margin-top: 1mm; }
@@ -70,10 +73,17 @@ figcaption { font-size: 8.5pt; color: #444; margin-top: 1mm; }
 .spine-chart th, .spine-chart td { padding-top: 0.5mm; padding-bottom: 0.5mm; }
 .spine-legend { font-size: 7.5pt; color: #444; }
 .spine-legend .dot { display: inline-block; width: 2.4mm; height: 2.4mm; border-radius: 50%; border: 0.4pt solid #222; vertical-align: -0.3mm; margin-left: 2mm; }
+.spine-legend .nw { white-space: nowrap; }
+.svc-list { columns: 2; column-gap: 6mm; font-size: 8pt; margin: 0.5mm 0 1mm; padding: 0; list-style: none; }
+.svc-list li { break-inside: avoid; padding: 0.2mm 0; }
+.svc-list .d { color: #555; }
+.spine-legend .diamond { display: inline-block; width: 2.2mm; height: 2.2mm; transform: rotate(45deg); vertical-align: -0.2mm; margin-left: 2mm; }
 .ts-grid { display: grid; grid-template-columns: repeat(3, 1fr); gap: 1.5mm 3mm; margin: 1mm 0 1mm; }
 .ts-grid svg { width: 100%; height: auto; }
 .method-note { font-size: 7.5pt; color: #444; border-top: 0.5pt solid #bbb; margin-top: 2mm; padding-top: 1.5mm; }
 .method-note p { margin: 0 0 1mm; }
+.method-note .legend-symbols { font-size: 7.5pt; margin: 0; }
+h3 .h-note { font-size: 7.5pt; font-weight: 400; color: #555; margin-left: 2mm; }
 .sources { font-size: 8pt; color: #444; }
 @media screen {
   body { padding: 8mm 0; }

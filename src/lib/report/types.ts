@@ -144,6 +144,21 @@ export interface ReportSpatial {
 export const DEFAULT_DISCLOSURE_INFO: ReportDisclosureInfo = {
   enabled: true, minCount: 3, minNumerator: 3, minDenominator: 100, sameAcrossYears: false, levels: [], sums: [], primary: 0, secondary: 0,
 };
+/**
+ * A level above the report's areas (issue 12's layer chain, e.g. Stadtbezirke above Statistische
+ * Bezirke): each indicator's value of the parent area in the index year, Σ Zähler / Σ Nenner of the
+ * areas below, with the levels' disclosure.
+ */
+export interface ReportParentLevel {
+  /** layer label, e.g. „Stadtbezirke“ */
+  label: string;
+  names: string[];
+  /** per report area: index of its parent area on this level, −1 without */
+  of: number[];
+  /** [indicator][parent area]: value (NaN where hidden) and official symbol */
+  values: number[][];
+  symbols: (string | null)[][];
+}
 
 /** Everything the renderer draws. */
 export interface ReportModel {
@@ -167,6 +182,10 @@ export interface ReportModel {
   segregation: ReportSegregation | null;
   spatial: ReportSpatial | null;
   disclosure: ReportDisclosureInfo;
+  /** levels above the areas (nearest first; none without a parent layer) */
+  parents?: ReportParentLevel[];
+  /** what the sum over all areas is called: „Stadt“ or „Kreis“ */
+  totalLabel?: string;
   /** the report includes every area's profile */
   includeProfiles: boolean;
   /** data of plug-in sections by key (see sections.ts) */
@@ -189,4 +208,6 @@ export interface ReportSection {
   report?(m: ReportModel): string;
   /** the block in the profile of area i, or '' */
   profile?(m: ReportModel, i: number): string;
+  /** rows of label and value added to the profile's key figures of area i (next to the inset map) */
+  facts?(m: ReportModel, i: number): [string, string][];
 }

@@ -17,6 +17,12 @@ import { applyScenarioPreview } from './servicesPreview';
 import { SERVICES_PART, servicesPart } from './parts/services';
 import type { AccessResponse, CoverageResponse, GapsResponse, PointSet, ProgressFn, TaskId } from '../contract';
 import { fmtNumber, t } from '../../i18n/index';
+import { registerReportExtras } from './report.svelte';
+import { sozialindexState } from './sozialindex.svelte';
+import type { ServicesReportRequest } from '../engine/reportServices';
+
+/** Metres around an area within which a profile lists services as „in der Nähe“. */
+export const PROFILE_RADIUS = 500;
 
 export type ServicesMap = 'coverage' | 'access' | 'gaps';
 
@@ -138,6 +144,29 @@ export class ServicesState {
     const greq = this.gap.request(this.app, this.map, this.cov.src, coverage, access);
     const gaps = greq ? await e.serviceGaps(greq) : null;
     return { coverage, access, gaps };
+  }
+
+  /**
+   * What the report and the area profiles show (`request.extras.services`): the active supply layer
+   * with its category filter, and the analyses run here (status quo) when they are on the report's
+   * area layer. Null without a supply layer.
+   */
+  reportRequest(): ServicesReportRequest | null {
+    const spec = this.supply.activeSpec();
+    if (!spec) return null;
+    const label = this.supply.activeLayer()?.label ?? spec.table;
+    const same = !!this.cov.src.layer() && this.cov.src.layer() === sozialindexState(this.app, this.map).layer;
+    const b = this.base;
+    const cov = same && b.coverage ? this.cov.request(spec) : null;
+    const acc = same && b.access ? this.acc.request(this.cov, spec) : null;
+    const need = same && b.gaps ? this.gap.need(this.app, this.map, this.cov.src) : null;
+    // a snapshot (not JSON): the Sozialindex score as need keeps its NaN for unscored areas
+    return $state.snapshot({
+      label, services: spec, radius: PROFILE_RADIUS,
+      coverage: cov ? { target: cov.target, per: cov.per, useCapacity: cov.useCapacity } : null,
+      access: acc ? { demand: acc.demand, cost: acc.cost, method: acc.method, maxCost: acc.maxCost, weights: acc.weights, normalize: acc.normalize, reach: acc.reach } : null,
+      gaps: need ? { need, supply: this.gap.supplyKind } : null,
+    });
   }
 
   /** Settings that belong to a scenario export (method, catchment, target group; no data). */
@@ -283,6 +312,9 @@ export class ServicesState {
 }
 
 const states = new WeakMap<AppState, ServicesState>();
+
+// the report and the profiles show the services of the active layer (the CLI: `report --services`)
+registerReportExtras('services', (app) => states.get(app)?.reportRequest() ?? null);
 
 /** The workspace state of this app (created on first use). */
 export function servicesState(app: AppState, map: MapState): ServicesState {

@@ -138,3 +138,65 @@ describe('map pieces', () => {
     expect(doc.documentElement.getAttribute('data-role')).toBe('map');
   });
 });
+
+describe('services and parent levels (plug-ins of issue 10)', () => {
+  const services = {
+    label: 'Kitas', categories: ['Kita'], radius: 500, total: 3,
+    near: [
+      [{ name: 'Kita A', category: 'Kita', capacity: 60, distance: 0 }, ...Array.from({ length: 9 }, (_, k) => ({ name: `Kita N${k}`, category: 'Kita', capacity: null, distance: 120 + k * 40 }))],
+      [], [{ name: 'Kita <b>', category: 'Kita', capacity: 40, distance: 0 }], [],
+    ],
+    coverage: {
+      per: 100, useCapacity: true, target: 'EW_U6', count: [1, 0, 2, 0], capacity: [60, 0, 85, 0], group: [200, NaN, 150, 40], groupSymbol: [null, '·', null, null],
+      rate: [30, NaN, 56.7, NaN], rateSymbol: [null, '·', null, '/'], municipal: 36.3, totals: { count: 3, capacity: 145, target: 392 }, outside: 0,
+    },
+    access: null,
+    gaps: { needLabel: 'SGB2_U15 / EW_U15 × 100', supplyLabel: 'Plätze je 100', cell: [6, -1, 2, -1], rows: [{ index: 0, supply: 30 }] },
+    maps: [],
+  };
+  it('chapter „Angebote und Bedarfe“: one row per area, symbols for hidden rates, nothing as „–“, the gap area flagged', () => {
+    const m = { ...fixtureModel(), extras: { services } };
+    const doc = parse(renderReport(m));
+    const ch = doc.querySelector('section#services')!;
+    expect(doc.querySelector('.toc')!.textContent).toContain('Angebote und Bedarfe');
+    const rows = [...ch.querySelectorAll('table[data-role="services-areas"] tbody tr')];
+    expect(rows.map((r) => r.children[0].textContent)).toEqual(['Altstadt', 'Nord <script>alert(1)</script>', 'Süd', 'Hafen']);
+    expect([...rows[1].children].map((c) => c.textContent)).toEqual(['Nord <script>alert(1)</script>', '–', '–', '·', '·', '–']);
+    expect(rows[3].children[4].textContent).toBe('/');
+    expect(rows[0].classList.contains('flag')).toBe(true);
+    expect(ch.querySelector('table[data-role="services-gaps"] tbody')!.textContent).toContain('Altstadt');
+    expect(ch.textContent).toContain('Stadt insgesamt 36,3');
+  });
+  it('profile: rate against the city among the key figures; services inside first, at most 6 listed; none without services', () => {
+    const m = { ...fixtureModel(), extras: { services } };
+    const doc = parse(renderProfiles(m, ['01']));
+    const facts = doc.querySelector('[data-role="key-facts"]')!.textContent!;
+    expect(facts).toContain('Versorgungsquote (Plätze je 100 EW_U6)30,0; Stadt 36,3');
+    expect(facts).toContain('Bedarf × VersorgungBedarf hoch · Versorgung gering');
+    const listed = [...doc.querySelectorAll('[data-role="profile-services"] li')];
+    expect(listed).toHaveLength(6);
+    expect(listed[0].textContent).toBe('Kita A, 60 Plätze – im Gebiet');
+    expect(listed[1].textContent).toBe('Kita N0 – 120 m entfernt');
+    expect(doc.body.textContent).toContain('1 im Gebiet, 9 bis 500 m außerhalb (Luftlinie bis zur Gebietsgrenze); 4 weitere nicht aufgeführt.');
+    expect(doc.body.textContent).toContain('Kita (Kitas) im und am Gebiet');
+    expect(parse(renderProfiles(m, ['02'])).body.textContent).toContain('Kein Angebot im Gebiet oder bis 500 m außerhalb');
+    expect(parse(renderProfiles(m, ['03'])).querySelector('[data-role="profile-services"] li')!.innerHTML).toContain('Kita &lt;b&gt;');
+    expect(parse(renderProfiles(fixtureModel(), ['01'])).querySelector('[data-role="profile-services"]')).toBeNull();
+    expect(parse(renderReport(fixtureModel())).querySelector('section#services')).toBeNull();
+  });
+  it('parent level next to the area and the Kreis: own column and marker, symbols of the level', () => {
+    const m = {
+      ...fixtureModel(), totalLabel: 'Kreis',
+      parents: [{ label: 'Gemeinden', names: ['Altdorf', 'Neuheim'], of: [0, 0, 1, 1], values: [[10.5, NaN], [4.1, 2.6]], symbols: [[null, '·'], [null, null]] }],
+    };
+    const doc = parse(renderProfiles(m, ['03']));
+    const head = [...doc.querySelectorAll('[data-role="spine-chart"] thead th')].map((th) => th.textContent);
+    expect(head).toEqual(['Indikator', 'Gebiet', 'Neuheim', 'Kreis', 'Land (Referenz)', 'Lage unter allen Gebieten']);
+    const [sgb, alt] = [...doc.querySelectorAll('[data-role="spine-chart"] tbody tr')];
+    expect(sgb.children[2].textContent).toBe('·');
+    expect(alt.children[2].textContent).toBe('2,6');
+    expect(alt.querySelectorAll('path[fill="#7b3294"]').length).toBe(1);
+    expect(doc.querySelector('h3')!.textContent).toBe('Kennzahlen 2023 im Vergleich zu Neuheim und Kreis');
+    expect(doc.querySelector('[data-role="key-facts"]')!.textContent).toContain('Gehört zu (Gemeinden)Neuheim');
+  });
+});

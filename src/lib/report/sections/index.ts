@@ -6,3 +6,4 @@ import './tables';
 import './analysis';
 import './profile';
 import './workshop';
+import './services';

@@ -21,6 +21,7 @@ function insetMap(m: ReportModel, i: number): ReportMap {
 function keyFacts(m: ReportModel, i: number): string {
   const ix = m.index;
   const rows: [string, string][] = [['Schlüssel', m.ids[i]], ['Gebietsebene', m.layerLabel]];
+  for (const lv of m.parents ?? []) if (lv.of[i] >= 0) rows.push([`Gehört zu (${lv.label})`, lv.names[lv.of[i]]]);
   if (ix?.population) rows.push(['Einwohner', Number.isFinite(ix.population[i]) ? num(ix.population[i], 0) : 'x']);
   if (ix) {
     const ex = ix.excluded[i];
@@ -36,6 +37,7 @@ function keyFacts(m: ReportModel, i: number): string {
     } else rows.push(['Sozialindex', ex ? `nicht bewertet: ${ex}` : 'nicht bewertet']);
     if (ex && ix.rank[i] > 0) rows.push(['Hinweis', ex]);
   }
+  for (const s of sections()) rows.push(...(s.facts?.(m, i) ?? []));
   return `<table class="kv" data-role="key-facts"><tbody>${rows.map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</tbody></table>`;
 }
 
@@ -44,17 +46,25 @@ function head(m: ReportModel, i: number): string {
     + `<div class="profile-top">${figure(m, insetMap(m, i), { width: 220, compact: true, highlight: i, caption: false })}<div>${keyFacts(m, i)}</div></div>`;
 }
 
+const totalOf = (m: ReportModel) => m.totalLabel ?? 'Stadt';
+
 function spine(m: ReportModel, i: number): string {
   if (!m.indicators.length) return '';
-  const rows: SpineRow[] = m.indicators.map((ind) => {
+  // parent areas of this area (Stadtbezirk, Gemeinde), each named by its own name
+  const parents = (m.parents ?? []).filter((lv) => lv.of[i] >= 0);
+  const rows: SpineRow[] = m.indicators.map((ind, j) => {
     const y = ind.years.find((q) => q.year === m.year) ?? ind.years[ind.years.length - 1];
     return {
       name: ind.name, unit: ind.unit, value: y.symbols[i] ? NaN : y.values[i], symbol: y.symbols[i], city: y.city, reference: ind.reference,
       all: y.values.filter((v, k) => Number.isFinite(v) && !y.symbols[k]), polarity: ind.polarity,
+      levels: parents.map((lv) => ({ value: lv.values[j]?.[lv.of[i]] ?? NaN, symbol: lv.symbols[j] ? lv.symbols[j][lv.of[i]] : 'x' })),
     };
   });
-  const ref = rows.some((r) => r.reference !== null) ? 'Kreis/Land' : undefined;
-  return `<h3>Kennzahlen ${esc(m.year)} im Vergleich zur Stadt</h3>${spineChart(rows, { refLabel: ref })}`;
+  // an entered reference is external (Kreis or Land): it is named „Kreis/Land“ unless the total is the Kreis itself
+  const ref = rows.some((r) => r.reference !== null) ? (totalOf(m) === 'Kreis' ? 'Land (Referenz)' : 'Kreis/Land') : undefined;
+  const names = parents.map((lv) => lv.names[lv.of[i]]);
+  const versus = [...names, totalOf(m) === 'Kreis' ? 'Kreis' : 'Stadt'].join(', ').replace(/, ([^,]*)$/, ' und $1');
+  return `<h3>Kennzahlen ${esc(m.year)} im Vergleich zu ${esc(versus)}</h3>${spineChart(rows, { refLabel: ref, totalLabel: totalOf(m), levelLabels: names })}`;
 }
 
 function series(m: ReportModel, i: number): string {
@@ -63,13 +73,15 @@ function series(m: ReportModel, i: number): string {
     title: ind.name, unit: ind.unit, years: ind.years.map((y) => y.year),
     area: ind.years.map((y) => (y.symbols[i] ? NaN : y.values[i])), city: ind.years.map((y) => y.city),
   }));
-  return `<h3>Entwicklung ${esc(m.years[0])}–${esc(m.years[m.years.length - 1])}</h3><div class="ts-grid" style="grid-template-columns: repeat(${charts.length > 6 ? 4 : 3}, 1fr)">${charts.join('')}</div><p class="note">Durchgezogen: ${esc(m.names[i])}; gestrichelt: Stadt; Lücken: Wert geheim gehalten oder nicht hinreichend genau.</p>`;
+  return `<h3>Entwicklung ${esc(m.years[0])}–${esc(m.years[m.years.length - 1])} <span class="h-note">durchgezogen: ${esc(m.names[i])}; gestrichelt: ${esc(totalOf(m))}; Lücken: geheim gehalten oder nicht hinreichend genau</span></h3><div class="ts-grid" style="grid-template-columns: repeat(${charts.length > 6 ? 4 : 3}, 1fr)">${charts.join('')}</div>`;
 }
 
-function foot(m: ReportModel): string {
+function foot(m: ReportModel, i: number): string {
   const ix = m.index;
   const note = ix ? `Sozialindex: ${ix.presetLabel}, ${m.indicators.length} Indikatoren; Rang 1 = höchster Handlungsbedarf. ` : '';
-  return `<div class="method-note"><p>${esc(note)}Quoten: Zähler / Nenner je Gebiet; Stadtwert = Summe der Zähler / Summe der Nenner. ${esc(sourceLine(m))}</p>${symbolLegend(m)}</div>`;
+  const parents = (m.parents ?? []).filter((lv) => lv.of[i] >= 0).map((lv) => `${lv.names[lv.of[i]]} (${lv.label})`);
+  const levels = parents.length ? ` und für ${parents.join(', ')}` : '';
+  return `<div class="method-note"><p>${esc(note)}Quoten: Zähler / Nenner je Gebiet; ${esc(totalOf(m))}wert${esc(levels)} = Summe der Zähler / Summe der Nenner der Gebiete darin, geheim gehalten nach denselben Regeln. ${esc(sourceLine(m))}</p>${symbolLegend(m)}</div>`;
 }
 
 /** One area's profile page. */
@@ -94,5 +106,5 @@ function allProfiles(m: ReportModel): string {
 registerSection({ key: 'profile-head', order: 100, title: () => '', profile: head });
 registerSection({ key: 'profile-spine', order: 110, title: () => '', profile: spine });
 registerSection({ key: 'profile-series', order: 120, title: () => '', profile: series });
-registerSection({ key: 'profile-foot', order: 900, title: () => '', profile: (m) => foot(m) });
+registerSection({ key: 'profile-foot', order: 900, title: () => '', profile: foot });
 registerSection({ key: 'profiles', order: 95, title: () => 'Gebietssteckbriefe', report: allProfiles });
