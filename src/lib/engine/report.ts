@@ -87,7 +87,7 @@ export function reportMap(key: string, c: CustomMap, note?: string): ReportMap {
 }
 
 /** Quintile map of one indicator in one year; suppressed areas dotted, missing hatched. */
-function indicatorMap(ind: ReportIndicator, year: string): ReportMap | null {
+function indicatorMap(ind: ReportIndicator, year: string, total = 'Stadt'): ReportMap | null {
   const y = ind.years.find((q) => q.year === year) ?? ind.years[ind.years.length - 1];
   if (!y) return null;
   const values = Float64Array.from(y.values);
@@ -108,7 +108,7 @@ function indicatorMap(ind: ReportIndicator, year: string): ReportMap | null {
   const legend: MapLegendEntry[] = buildLegend({ breaks: cls.breaks, counts: cls.counts, missing: 0 }, colors, { unit, lang: 'de' })
     .filter((e) => !e.noValue).map((e) => ({ fill: rgb(e.color), label: e.label, count: e.count }));
   legend.push({ fill: 'secret', label: 'geheim / nicht genau (· ·s /)', count: secret }, { fill: 'none', label: t('legend.noValue'), count: none });
-  return { key: `ind-${ind.name}`, title: `${ind.name} ${y.year}`, subtitle: `${ind.formula}; Stadt: ${y.city.toLocaleString('de-DE', { maximumFractionDigits: 1 })}${unit}`, fills, legend };
+  return { key: `ind-${ind.name}`, title: `${ind.name} ${y.year}`, subtitle: `${ind.formula}; ${total}: ${y.city.toLocaleString('de-DE', { maximumFractionDigits: 1 })}${unit}`, fills, legend };
 }
 
 /**
@@ -207,7 +207,7 @@ export async function buildReportModel(engine: Engine, req: ReportRequest, task?
       if (c) maps.push(reportMap(view, c, note));
     }
     for (const ind of indicators) {
-      const mp = indicatorMap(ind, year);
+      const mp = indicatorMap(ind, year, totalLabel(engine, layerName));
       if (mp) indicatorMaps.push(mp);
     }
   }

@@ -198,5 +198,11 @@ describe('services and parent levels (plug-ins of issue 10)', () => {
     expect(alt.querySelectorAll('path[fill="#7b3294"]').length).toBe(1);
     expect(doc.querySelector('h3')!.textContent).toBe('Kennzahlen 2023 im Vergleich zu Neuheim und Kreis');
     expect(doc.querySelector('[data-role="key-facts"]')!.textContent).toContain('Gehört zu (Gemeinden)Neuheim');
+    expect(doc.querySelector('[data-role="map"]')!.textContent).toContain('Lage im Kreisgebiet');
+    // the report: a table per level (one row per parent area with children, the total last)
+    const rep = parse(renderReport(m));
+    const rows = [...rep.querySelectorAll('table[data-role="level-values"] tbody tr')].map((r) => [...r.children].map((c) => c.textContent));
+    expect(rows).toEqual([['Altdorf', '2', '10,5', '4,1'], ['Neuheim', '2', '·', '2,6'], ['Kreis insgesamt', '4', '9,4', '3,3']]);
+    expect(rep.querySelector('table[data-role="indicator-values"]')!.textContent).toContain('Kreis insgesamt');
   });
 });

@@ -3,6 +3,11 @@ import type { ReportMap, ReportModel } from '../types';
 import { svgMap } from '../svgMap';
 import { esc, germanDate, symbolCell } from '../html';
 
+/** What the sum over all areas is called: „Stadt“, or „Kreis“ for a Kreis of member towns. */
+export const totalName = (m: ReportModel): string => m.totalLabel ?? 'Stadt';
+/** „der Stadt“ / „des Kreises“ */
+export const ofTotal = (m: ReportModel): string => (totalName(m) === 'Kreis' ? 'des Kreises' : 'der Stadt');
+
 /** „Quelle: …; Datenstand: …; eigene Berechnung.“ — under every map and table. */
 export function sourceLine(m: ReportModel): string {
   const src = m.meta.source.trim() || 'eigene Daten';

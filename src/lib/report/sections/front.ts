@@ -2,6 +2,7 @@
 import { registerSection, sections } from '../sections';
 import type { ReportModel } from '../types';
 import { esc, germanDate, num } from '../html';
+import { ofTotal } from './common';
 
 function titlePage(m: ReportModel): string {
   const mt = m.meta;
@@ -54,7 +55,7 @@ function summary(m: ReportModel): string {
     if (a && b && a !== b && Number.isFinite(a.city) && Number.isFinite(b.city)) {
       const d = b.city - a.city;
       const unit = first.unit === '%' ? 'Prozentpunkte' : first.unit;
-      out.push(`<p>${esc(first.name)} der Stadt: ${num(a.city)} ${esc(first.unit)} (${esc(a.year)}) → ${num(b.city)} ${esc(first.unit)} (${esc(b.year)}), ${d >= 0 ? '+' : '−'}${num(Math.abs(d))} ${esc(unit)}.</p>`);
+      out.push(`<p>${esc(first.name)} ${ofTotal(m)}: ${num(a.city)} ${esc(first.unit)} (${esc(a.year)}) → ${num(b.city)} ${esc(first.unit)} (${esc(b.year)}), ${d >= 0 ? '+' : '−'}${num(Math.abs(d))} ${esc(unit)}.</p>`);
     }
   }
   const sg = m.segregation;

@@ -7,3 +7,4 @@ import './analysis';
 import './profile';
 import './workshop';
 import './services';
+import './levels';

@@ -2,7 +2,7 @@
 import { registerSection } from '../sections';
 import type { ReportModel } from '../types';
 import { esc, num } from '../html';
-import { symbolLegend } from './common';
+import { ofTotal, symbolLegend } from './common';
 
 function indicatorTable(m: ReportModel): string {
   const ref = m.indicators.some((i) => i.reference !== null);
@@ -32,7 +32,7 @@ function method(m: ReportModel): string {
   const parts: string[] = [];
   parts.push(`<h3>Gebiete und Daten</h3><p>Gebietsebene: ${esc(m.layerLabel)} mit ${m.ids.length} Gebieten. Datenquellen: ${esc(m.meta.source || 'nicht angegeben')}${m.meta.datenstand ? `; Datenstand ${esc(m.meta.datenstand)}` : ''}. Ausgewertete Jahre: ${m.years.map(esc).join(', ') || '–'}.</p>`);
   if (m.indicators.length) {
-    parts.push(`<h3>Indikatoren</h3><p>Jeder Indikator ist eine Quote je Gebiet und Jahr: Zähler / Nenner × Skalierung (100 = Prozent, 1 000 = je 1 000). Der Wert der Stadt ist die Summe der Zähler durch die Summe der Nenner (kein Mittel der Gebietsquoten).</p>${indicatorTable(m)}`);
+    parts.push(`<h3>Indikatoren</h3><p>Jeder Indikator ist eine Quote je Gebiet und Jahr: Zähler / Nenner × Skalierung (100 = Prozent, 1 000 = je 1 000). Der Wert ${ofTotal(m)} ist die Summe der Zähler durch die Summe der Nenner (kein Mittel der Gebietsquoten).</p>${indicatorTable(m)}`);
   }
   if (m.index) {
     // the indicator lines of the workspace note ("– name: formula …") are the table above

@@ -8,12 +8,12 @@ import { registerSection, sections } from '../sections';
 import type { ReportMap, ReportModel } from '../types';
 import { esc, num } from '../html';
 import { spineChart, timeSeriesChart, type SpineRow } from '../charts';
-import { figure, sourceLine, symbolLegend } from './common';
+import { figure, sourceLine, symbolLegend, totalName as totalOf } from './common';
 
 /** The inset: this area dark, the others light. */
 function insetMap(m: ReportModel, i: number): ReportMap {
   return {
-    key: 'inset', title: 'Lage im Stadtgebiet', fills: m.ids.map((_, k) => (k === i ? '#1d4e89' : '#dfe4ea')),
+    key: 'inset', title: totalOf(m) === 'Kreis' ? 'Lage im Kreisgebiet' : 'Lage im Stadtgebiet', fills: m.ids.map((_, k) => (k === i ? '#1d4e89' : '#dfe4ea')),
     legend: [{ fill: '#1d4e89', label: m.names[i] }, { fill: '#dfe4ea', label: `übrige Gebiete (${m.layerLabel})` }],
   };
 }
@@ -46,7 +46,6 @@ function head(m: ReportModel, i: number): string {
     + `<div class="profile-top">${figure(m, insetMap(m, i), { width: 220, compact: true, highlight: i, caption: false })}<div>${keyFacts(m, i)}</div></div>`;
 }
 
-const totalOf = (m: ReportModel) => m.totalLabel ?? 'Stadt';
 
 function spine(m: ReportModel, i: number): string {
   if (!m.indicators.length) return '';
@@ -63,7 +62,7 @@ function spine(m: ReportModel, i: number): string {
   // an entered reference is external (Kreis or Land): it is named „Kreis/Land“ unless the total is the Kreis itself
   const ref = rows.some((r) => r.reference !== null) ? (totalOf(m) === 'Kreis' ? 'Land (Referenz)' : 'Kreis/Land') : undefined;
   const names = parents.map((lv) => lv.names[lv.of[i]]);
-  const versus = [...names, totalOf(m) === 'Kreis' ? 'Kreis' : 'Stadt'].join(', ').replace(/, ([^,]*)$/, ' und $1');
+  const versus = [...names, totalOf(m)].join(', ').replace(/, ([^,]*)$/, ' und $1');
   return `<h3>Kennzahlen ${esc(m.year)} im Vergleich zu ${esc(versus)}</h3>${spineChart(rows, { refLabel: ref, totalLabel: totalOf(m), levelLabels: names })}`;
 }
 

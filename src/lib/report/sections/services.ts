@@ -9,7 +9,7 @@ import { registerSection } from '../sections';
 import type { ReportModel } from '../types';
 import type { ServicesReport } from '../../engine/reportServices';
 import { esc, num } from '../html';
-import { figure, sourceLine, valueCell } from './common';
+import { figure, sourceLine, totalName, valueCell } from './common';
 
 /** How many services a profile lists before „… und n weitere“ (the profile stays one page). */
 export const PROFILE_SERVICES = 6;
@@ -34,7 +34,7 @@ function chapter(m: ReportModel): string {
   const c = s.coverage, a = s.access, g = s.gaps;
   const intro = [`Grundlage: ${what(s)} – ${num(s.total, 0)} Angebote in den ${m.ids.length} Gebieten (${m.layerLabel}).`];
   if (c) {
-    intro.push(`Versorgungsquote: ${unitOf(c)}; ${m.totalLabel ?? 'Stadt'} insgesamt ${num(c.municipal, 1)} (${num(c.totals.capacity, 0)} ${c.useCapacity ? 'Plätze' : 'Angebote'} für ${num(c.totals.target, 0)} Personen der Zielgruppe).`);
+    intro.push(`Versorgungsquote: ${unitOf(c)}; ${totalName(m)} insgesamt ${num(c.municipal, 1)} (${num(c.totals.capacity, 0)} ${c.useCapacity ? 'Plätze' : 'Angebote'} für ${num(c.totals.target, 0)} Personen der Zielgruppe).`);
     if (c.outside) intro.push(`${num(c.outside, 0)} Angebote liegen außerhalb der Gebiete und zählen nicht.`);
   }
   if (a) intro.push(`Erreichbarkeit: ${a.method}, Einzugsbereich ${num(a.maxCost, 0)} ${a.unit}; ${Number.isFinite(a.unreachedShare) ? `${num(a.unreachedShare * 100, 1)} % der Zielgruppe erreichen kein Angebot im Einzugsbereich.` : ''}`);
@@ -67,7 +67,7 @@ function facts(m: ReportModel, i: number): [string, string][] {
   const out: [string, string][] = [];
   if (c) {
     const rate = c.rateSymbol[i] ?? (c.rate[i] === 0 ? '– (nichts im Gebiet)' : num(c.rate[i], 1));
-    out.push([`Versorgungsquote (${unitOf(c)})`, `${rate}; ${m.totalLabel ?? 'Stadt'} ${num(c.municipal, 1)}`]);
+    out.push([`Versorgungsquote (${unitOf(c)})`, `${rate}; ${totalName(m)} ${num(c.municipal, 1)}`]);
   }
   if (a && Number.isFinite(a.values[i])) out.push([`Erreichbarkeit (${a.method}, ${num(a.maxCost, 0)} ${a.unit})`, `${num(a.values[i], 3)}; Mittel ${num(a.mean, 3)}`]);
   if (g && g.cell[i] >= 0) out.push(['Bedarf × Versorgung', cellLabel(g.cell[i])]);

@@ -5,7 +5,7 @@
 import { registerSection } from '../sections';
 import type { ReportModel } from '../types';
 import { esc, num } from '../html';
-import { sourceLine, symbolLegend, valueCell } from './common';
+import { sourceLine, symbolLegend, totalName, valueCell } from './common';
 
 /** Areas by rank; excluded and unscored areas last, by name. */
 export function rankOrder(m: ReportModel): number[] {
@@ -46,7 +46,7 @@ function indicatorTable(m: ReportModel): string {
     const y = ind.years[yi(k)];
     return valueCell(y.values[i], y.symbols[i]);
   }).join('')}</tr>`);
-  const city = `<tr><td></td><td><strong>Stadt insgesamt</strong></td>${m.indicators.map((ind, k) => {
+  const city = `<tr><td></td><td><strong>${esc(totalName(m))} insgesamt</strong></td>${m.indicators.map((ind, k) => {
     const y = ind.years[yi(k)];
     return y.citySymbol ? valueCell(NaN, y.citySymbol) : `<td class="num"><strong>${num(y.city)}</strong></td>`;
   }).join('')}</tr>`;
