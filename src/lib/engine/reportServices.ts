@@ -11,7 +11,7 @@ import { accessAnalysis } from './services-access';
 import { gapAnalysis } from './services-gaps';
 import { reportMap } from './report';
 import { discloseCount, DISCLOSURE_SYMBOLS, type DisclosureOptions } from '../analysis/disclosure';
-import { coverageMap, gapMap, quantileMap } from '../state/servicesMaps';
+import { coverageMap, gapMap, quantileMap } from '../map/servicesMaps';
 import type { AccessRequest, CoverageRequest, NeedSpec, PointSpec } from '../contract/services';
 import type { ReportMap } from '../report/types';
 import { t } from '../../i18n/index';

@@ -8,7 +8,7 @@ import type { MapOverlay, MapState, OverlayPick } from './map.svelte';
 import { SupplyState } from './servicesSupply.svelte';
 import { AccessSettings, CoverageSettings, GapSettings } from './servicesAnalysis.svelte';
 import { ScenarioState } from './servicesScenarios.svelte';
-import { coverageMap, gapMap, pointColorsFor, quantileMap } from './servicesMaps';
+import { coverageMap, gapMap, pointColorsFor, quantileMap } from '../map/servicesMaps';
 import { catchmentRing, demandLayer, scenarioLayer, serviceLayer, SVC_LAYER_IDS, type ServiceMarker } from '../map/serviceLayers';
 import { classify } from '../analysis/classify';
 import { looksLikeGrid } from '../analysis/pointCoords';

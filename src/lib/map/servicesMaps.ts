@@ -5,8 +5,8 @@
  */
 import { classify } from '../analysis/classify';
 import type { DisclosureStatus } from '../analysis/disclosure';
-import { paletteColors, type RGB } from '../map/palettes';
-import type { CustomMap } from './map.svelte';
+import { paletteColors, type RGB } from './palettes';
+import type { CustomMap } from './custom';
 import { fmtNumber, t } from '../../i18n/index';
 
 /** Stevens' 3 × 3 scheme (pink–blue), [need 0…2][supply 0…2]; high need + low supply is magenta. */
