@@ -139,7 +139,7 @@ export class ReportState {
   /** The profile of one area (by feature index of the layer) in the viewer. */
   async openProfile(feature: number): Promise<void> {
     const ix = sozialindexState(this.app, this.map);
-    const ids = ix.run?.ids;
+    const ids = ix.run?.ids ?? (await this.suggestedIndex());
     if (!ids) {
       this.app.notify('info', t('profile.title'), t('report.needIndex'));
       this.app.workspace = 'index';
@@ -155,6 +155,21 @@ export class ReportState {
     if (html) this.profile = { html, ids: [id], title: ix.run!.names[feature] };
   }
 
+  /**
+   * No Sozialindex yet (a click on „Steckbrief“ on the plain map): the indicators „Vorschlagen“
+   * finds in the map's data, computed, so the button never leads nowhere; the user is told.
+   */
+  private async suggestedIndex(): Promise<string[] | undefined> {
+    const ix = sozialindexState(this.app, this.map);
+    if (ix.indicators.length) return undefined;
+    const layer = this.map.layer;
+    if (layer && ix.layer !== layer) ix.setSource(layer, this.map.join?.layer === layer ? this.map.join : null);
+    if (!(await ix.suggest())) return undefined;
+    await ix.compute();
+    if (ix.run) this.app.notify('info', t('profile.title'), t('profile.autoIndex', { n: ix.indicators.length }));
+    return ix.run?.ids;
+  }
+
   /** All profiles as one document, for download. */
   async exportProfiles(): Promise<void> {
     const html = await this.withRequest(t('profile.building'), (req, p, id) => this.app.engine.profilesHtml(req, undefined, true, p, id));
@@ -165,7 +180,8 @@ export class ReportState {
   async exportTables(): Promise<void> {
     const f = EXPORT_FORMATS[this.format];
     const bytes = await this.withRequest(t('export.building'), (req, p, id) => this.app.engine.exportResults(req, this.format, p, id));
-    if (bytes) download(bytes, `Ergebnisse_${this.fileBase()}.${f.extension}`, f.mime);
+    // the two CSV dialects get different names (one would overwrite the other in the downloads)
+    if (bytes) download(bytes, `Ergebnisse_${this.fileBase()}${this.format === 'csv-intl' ? '_international' : ''}.${f.extension}`, f.mime);
   }
 
   /**
