@@ -74,6 +74,7 @@ figcaption { font-size: 8.5pt; color: #444; margin-top: 1mm; }
 .spine-legend { font-size: 7.5pt; color: #444; }
 .spine-legend .dot { display: inline-block; width: 2.4mm; height: 2.4mm; border-radius: 50%; border: 0.4pt solid #222; vertical-align: -0.3mm; margin-left: 2mm; }
 .spine-legend .nw { white-space: nowrap; }
+h3.side { font-size: 10pt; margin: 2.5mm 0 1mm; }
 .svc-list { columns: 2; column-gap: 6mm; font-size: 8pt; margin: 0.5mm 0 1mm; padding: 0; list-style: none; }
 .svc-list li { break-inside: avoid; padding: 0.2mm 0; }
 .svc-list .d { color: #555; }

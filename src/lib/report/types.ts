@@ -210,4 +210,6 @@ export interface ReportSection {
   profile?(m: ReportModel, i: number): string;
   /** rows of label and value added to the profile's key figures of area i (next to the inset map) */
   facts?(m: ReportModel, i: number): [string, string][];
+  /** a short block under the key figures, beside the inset map (where the page has room), or '' */
+  side?(m: ReportModel, i: number): string;
 }

@@ -84,11 +84,12 @@ function profile(m: ReportModel, i: number): string {
   const rest = list.length - shown.length;
   const items = shown.map((x) => `<li>${esc(x.name)}${s.categories.length === 1 ? '' : ` <span class="d">(${esc(x.category)})</span>`}${x.capacity === null ? '' : `, ${num(x.capacity, 0)} Plätze`} <span class="d">– ${esc(metres(x.distance))}</span></li>`);
   const summary = `${num(inside, 0)} im Gebiet, ${num(list.length - inside, 0)} bis ${num(s.radius, 0)} m außerhalb (Luftlinie bis zur Gebietsgrenze)${rest > 0 ? `; ${num(rest, 0)} weitere nicht aufgeführt` : ''}.`;
-  return `<h3>${esc(what(s))} im und am Gebiet</h3>`
+  return `<h3 class="side">${esc(what(s))} im und am Gebiet</h3>`
     + (list.length
       ? `<ul class="svc-list" data-role="profile-services">${items.join('')}</ul><p class="note">${esc(summary)}</p>`
       : `<p class="note">Kein Angebot im Gebiet oder bis ${num(s.radius, 0)} m außerhalb.</p>`);
 }
 
 registerSection({ key: 'services', order: 75, title: (m) => (data(m) ? 'Angebote und Bedarfe' : ''), report: chapter });
-registerSection({ key: 'profile-services', order: 130, title: () => '', profile, facts });
+// beside the inset map, under the key figures: the column has room there, the page does not below
+registerSection({ key: 'profile-services', order: 130, title: () => '', side: profile, facts });
