@@ -79,7 +79,7 @@ function foot(m: ReportModel, i: number): string {
   const ix = m.index;
   const note = ix ? `Sozialindex: ${ix.presetLabel}, ${m.indicators.length} Indikatoren; Rang 1 = höchster Handlungsbedarf. ` : '';
   const parents = (m.parents ?? []).filter((lv) => lv.of[i] >= 0).map((lv) => `${lv.names[lv.of[i]]} (${lv.label})`);
-  const levels = parents.length ? ` und für ${parents.join(', ')}` : '';
+  const levels = parents.length ? ` und Wert für ${parents.join(', ')}` : '';
   return `<div class="method-note"><p>${esc(note)}Quoten: Zähler / Nenner je Gebiet; ${esc(totalOf(m))}wert${esc(levels)} = Summe der Zähler / Summe der Nenner der Gebiete darin, geheim gehalten nach denselben Regeln. ${esc(sourceLine(m))}</p>${symbolLegend(m)}</div>`;
 }
 

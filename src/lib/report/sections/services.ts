@@ -51,9 +51,15 @@ function chapter(m: ReportModel): string {
   }
   let gaps = '';
   if (g) {
-    const rows = g.rows.map((r) => `<tr><td>${esc(m.names[r.index])}</td><td class="num">${num(r.supply, a && g.supplyLabel === 'Erreichbarkeit' ? 3 : 1)}</td></tr>`);
+    const digits = a && g.supplyLabel === 'Erreichbarkeit' ? 3 : 1;
+    // the nearest service outside tells whether a neighbouring area covers the need
+    const nearest = (i: number) => {
+      const out = s.near[i].find((x) => x.distance > 0);
+      return out ? `${esc(out.name)} (${esc(metres(out.distance))})` : `keins bis ${num(s.radius, 0)} m`;
+    };
+    const rows = g.rows.map((r) => `<tr><td>${esc(m.names[r.index])}</td>${cell(r.supply, null, digits)}<td class="num">${num(s.near[r.index].filter((x) => x.distance === 0).length, 0)}</td><td>${nearest(r.index)}</td></tr>`);
     gaps = `<h3>Hoher Bedarf, geringe Versorgung</h3><p>Bedarf: ${esc(g.needLabel)}; Versorgung: ${esc(g.supplyLabel)}. Gebiete im oberen Drittel des Bedarfs und im unteren Drittel der Versorgung, dringendste zuerst:</p>`
-      + (rows.length ? `<table data-role="services-gaps"><thead><tr><th>Gebiet</th><th class="num">${esc(g.supplyLabel)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '<p>Kein Gebiet in dieser Gruppe.</p>');
+      + (rows.length ? `<table data-role="services-gaps"><thead><tr><th>Gebiet</th><th class="num">${esc(g.supplyLabel)}</th><th class="num">Angebote im Gebiet</th><th>nächstes Angebot außerhalb</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '<p>Kein Gebiet in dieser Gruppe.</p>');
   }
   return `<section class="chapter" id="services"><h2>Angebote und Bedarfe</h2><p>${intro.map(esc).join(' ')}</p>`
     + s.maps.map((mp) => figure(m, mp)).join('') + table + gaps + '</section>';
