@@ -33,7 +33,7 @@ function summary(m: ReportModel): string {
   const ix = m.index;
   if (ix) {
     const excluded = ix.excluded.filter((e) => e !== null).length;
-    out.push(`<p>Der Sozialindex ${esc(ix.year)} (${esc(ix.presetLabel)}) fasst ${m.indicators.length} Indikatoren zusammen und bewertet ${ix.scored} von ${m.ids.length} Gebieten${excluded ? `; ${excluded} Gebiete sind ausgeschlossen (Gründe in der Rangfolge)` : ''}.</p>`);
+    out.push(`<p>Der Sozialindex ${esc(ix.year)} (${esc(ix.presetLabel)}) ${m.indicators.length === 1 ? 'beruht auf 1 Indikator' : `fasst ${m.indicators.length} Indikatoren zusammen`} und bewertet ${ix.scored} von ${m.ids.length} Gebieten${excluded ? `; ${excluded === 1 ? '1 Gebiet ist' : `${excluded} Gebiete sind`} ausgeschlossen (Gründe in der Rangfolge)` : ''}.</p>`);
     const order = ix.rank.map((r, i) => [r, i] as const).filter(([r]) => r > 0).sort((a, b) => a[0] - b[0]).slice(0, 5);
     if (order.length) {
       out.push(`<p>Den höchsten Handlungsbedarf zeigen: ${order.map(([r, i]) => `${esc(m.names[i])} (Rang ${r})`).join(', ')}.</p>`);
