@@ -143,5 +143,8 @@ export function servicesReport(engine: Engine, layer: string, r: ServicesReportR
         `Bedarf: ${g.needLabel}; Versorgung: ${g.supplyLabel}; je ein Drittel der Gebiete nach Rang. Erster Wert Bedarf, zweiter Versorgung; „hoch · gering“ = hoher Bedarf, geringe Versorgung.`));
     }
   }
-  return { label: r.label.replace(/\.(geojson|json|csv|txt|xlsx?|ods|parquet|zip)$/i, ''), categories: r.services.categories ?? [], radius, total, near, coverage: cov, access: acc, gaps, maps };
+  // a file name as label („angebote.geojson“) reads as a name in the report: „Angebote“
+  const base = r.label.replace(/\.(geojson|json|csv|txt|xlsx?|ods|parquet|zip)$/i, '');
+  const label = base === r.label ? base : base.charAt(0).toLocaleUpperCase('de-DE') + base.slice(1);
+  return { label, categories: r.services.categories ?? [], radius, total, near, coverage: cov, access: acc, gaps, maps };
 }
