@@ -106,6 +106,7 @@ describe('project file', () => {
     await page.getByTestId('share-open').click();
     const link = await page.getByTestId('share-link').inputValue();
     expect(link).toMatch(/#einstellungen=[A-Za-z0-9_-]+$/);
+    expect(link).not.toContain('?'); // not the sender's ?demo=… (QA-15)
     await page.getByTestId('share-dialog').screenshot({ path: path.join(ARTIFACTS, 'share-dialog.png') });
     // no data in it: decode the fragment in the page and look for area names and values
     const decoded = await page.evaluate(async (code) => {

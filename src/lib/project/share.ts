@@ -34,9 +34,9 @@ export function encodeShared(parts: Record<string, unknown>): string {
   return toBase64Url(deflateSync(strToU8(JSON.stringify(s)), { level: 9 }));
 }
 
-/** A full link: this page's address with the settings in the fragment. */
+/** A full link: this page's address (without our query, e.g. `?demo=…`: the other town uses its own files) with the settings in the fragment. */
 export function shareUrl(base: string, parts: Record<string, unknown>): string {
-  return `${base.split('#')[0]}#${SHARE_PARAM}=${encodeShared(parts)}`;
+  return `${base.split('#')[0].split('?')[0]}#${SHARE_PARAM}=${encodeShared(parts)}`;
 }
 
 /**

@@ -42,7 +42,7 @@ function keyFacts(m: ReportModel, i: number): string {
 }
 
 function head(m: ReportModel, i: number): string {
-  return `<div class="profile-head"><h2>${esc(m.names[i])}</h2><span class="where">Gebietssteckbrief · ${esc(m.meta.municipality)}${m.meta.datenstand ? ` · Datenstand ${esc(m.meta.datenstand)}` : ''}</span></div>`
+  return `<div class="profile-head"><h2>${esc(m.names[i])}</h2><span class="where">${['Gebietssteckbrief', m.meta.municipality.trim(), m.meta.datenstand.trim() ? `Datenstand ${m.meta.datenstand.trim()}` : ''].filter(Boolean).map(esc).join(' · ')}</span></div>`
     + `<div class="profile-top">${figure(m, insetMap(m, i), { width: 220, compact: true, highlight: i, caption: false })}<div>${keyFacts(m, i)}${sections().map((s) => s.side?.(m, i) ?? '').join('')}</div></div>`;
 }
 
