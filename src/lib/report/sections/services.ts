@@ -75,7 +75,7 @@ function facts(m: ReportModel, i: number): [string, string][] {
     const rate = c.rateSymbol[i] ?? (c.rate[i] === 0 ? '– (nichts im Gebiet)' : num(c.rate[i], 1));
     out.push([`Versorgungsquote (${unitOf(c)})`, `${rate}; ${totalName(m)} ${num(c.municipal, 1)}`]);
   }
-  if (a && Number.isFinite(a.values[i])) out.push([`Erreichbarkeit (${a.method}, ${num(a.maxCost, 0)} ${a.unit})`, `${num(a.values[i], 3)} (Mittel ${num(a.mean, 3)}; Angebot je Person im Einzugsbereich, nach Entfernung gewichtet)`]);
+  if (a && Number.isFinite(a.values[i])) out.push([`Erreichbarkeit (${a.method}, ${num(a.maxCost, 0)} ${a.unit})`, `${num(a.values[i], 3)}; Mittel ${num(a.mean, 3)}`]);
   if (g && g.cell[i] >= 0) out.push(['Bedarf × Versorgung', cellLabel(g.cell[i])]);
   return out;
 }
