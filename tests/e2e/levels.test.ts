@@ -61,7 +61,7 @@ describe('levels and disclosure on Musterkreis', () => {
     const view = page.getByTestId('gemeinde-view');
     await view.waitFor();
     await page.getByTestId('gemeinde-pick').selectOption({ index: 2 });
-    await expect.poll(() => page.getByTestId('chart-kids').innerHTML()).toMatch(/Gesamt/);
+    await expect.poll(() => page.getByTestId('chart-kids').innerHTML()).toMatch(/Kreis/);
     expect(await page.getByTestId('kids-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
     expect(await page.getByTestId('chart-parents').locator('rect').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('kreis-value').innerText()).toMatch(/^\d+,\d$/);

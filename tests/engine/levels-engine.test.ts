@@ -66,6 +66,7 @@ describe('levels on Musterkreis', () => {
     const s = levelSeries(engine, req({ disclosure: { enabled: false } }));
     expect(s.levels.map((l) => l.ids.length)).toEqual([34, 8, 1]);
     expect(s.at).toBe(1);
+    expect(s.total).toBe('kreis'); // Sozialräume → Gemeinden → the total is the Kreis (named so in tooltips and the Gemeinde view)
     const byGem = new Map<string, number>();
     for (const r of r24) byGem.set(r.GEM_ID, (byGem.get(r.GEM_ID) ?? 0) + Number(r.HZE_STATIONAER));
     s.levels[1].ids.forEach((id, g) => expect(s.levels[1].values[g]).toBe(byGem.get(id)));

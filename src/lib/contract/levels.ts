@@ -53,6 +53,17 @@ export interface LevelValues {
   small: boolean[];
 }
 
+/** What the sum over all areas is: a Kreis of member towns, or a Stadt. */
+export type TotalKind = 'kreis' | 'stadt';
+
+/**
+ * One rule for naming the total in the app and in reports: „Kreis“ when a level above the areas
+ * holds Gemeinden (Kommunen, Städte), else „Stadt“. `parentLabels`: labels of the layers above.
+ */
+export function totalKind(parentLabels: string[]): TotalKind {
+  return parentLabels.some((n) => /gemeinde|kommune|städte|staedte/i.test(n)) ? 'kreis' : 'stadt';
+}
+
 export interface LevelSeries {
   /** finest (the joined layer) → … → the total */
   levels: LevelValues[];
@@ -66,6 +77,8 @@ export interface LevelSeries {
   roles: Record<string, ColumnRole>;
   sums: ColumnSum[];
   links: LayerLink[];
+  /** what the total is called (Kreis or Stadt), from the labels of the layers above the areas */
+  total?: TotalKind;
 }
 
 export interface AggregateRequest {

@@ -7,6 +7,7 @@
 import type { Engine } from './engine';
 import type { JoinSpecInput, LayerMeta, TableMeta } from '../contract/catalog';
 import type { LayerLink, LevelRequest, LevelSeries, LevelValues } from '../contract/levels';
+import { totalKind } from '../contract/levels';
 import { qi } from '../sql/ident';
 import { layerKeyExpr, tableKeyExpr } from '../sql/join';
 import { GEOM_COL } from '../ingest/types';
@@ -274,5 +275,6 @@ export function levelSeries(e: Engine, req: LevelRequest): LevelSeries {
     roles,
     sums,
     links,
+    total: totalKind(chain.slice(1).map((c) => e.layer(c).label)),
   };
 }

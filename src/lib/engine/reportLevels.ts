@@ -10,6 +10,7 @@ import { layerChain, levelSeries } from './levels';
 import type { IndexRequest } from '../contract';
 import { reportSymbol, type ReportDisclosure } from './reportDisclosure';
 import type { ReportParentLevel } from '../report/types';
+import { totalKind } from '../contract/levels';
 
 const HIDDEN = new Set(['secret', 'secondary', 'unreliable', 'missing']);
 
@@ -55,6 +56,5 @@ export function parentLevels(engine: Engine, req: IndexRequest, year: string, di
  * Gemeinden (a Kreis of member towns), else „Stadt“.
  */
 export function totalLabel(engine: Engine, layer: string): string {
-  const names = layerChain(engine, layer).slice(1).map((c) => engine.layer(c).label);
-  return names.some((n) => /gemeinde|kommune|städte|staedte/i.test(n)) ? 'Kreis' : 'Stadt';
+  return totalKind(layerChain(engine, layer).slice(1).map((c) => engine.layer(c).label)) === 'kreis' ? 'Kreis' : 'Stadt';
 }

@@ -102,6 +102,11 @@ export function valueText(lv: LevelValues, i: number, digits?: number): string {
   return symbolFor(lv.status[i]) ?? (Number.isNaN(lv.values[i]) ? '–' : fmtNumber(lv.values[i], digits));
 }
 
+/** The total's name in the view: „Kreis“ or „Stadt“ when the series knows it, else „Gesamt“. */
+export function totalText(series: LevelSeries | null): string {
+  return t(series?.total ? `levels.total.${series.total}` : 'levels.total');
+}
+
 /** Reference lines for area `f` of the series' level: its parent area and the total („Durchschnitt ist nirgendwo“). */
 export function referenceLines(series: LevelSeries | null, f: number): string[] {
   if (!series) return [];
@@ -110,6 +115,6 @@ export function referenceLines(series: LevelSeries | null, f: number): string[] 
   const lines: string[] = [];
   const p = here?.parent?.[f] ?? -1;
   if (up?.layer && p >= 0) lines.push(`${up.names[p]}: ${valueText(up, p)}`);
-  if (series.at < series.levels.length - 1) lines.push(`${t('levels.total')}: ${valueText(series.levels[series.levels.length - 1], 0)}`);
+  if (series.at < series.levels.length - 1) lines.push(`${totalText(series)}: ${valueText(series.levels[series.levels.length - 1], 0)}`);
   return lines;
 }

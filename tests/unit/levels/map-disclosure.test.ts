@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { disclosureFill, mapSymbols, markLabel, referenceLines, withDisclosureRows, SECRET_CLASS, UNRELIABLE_CLASS } from '../../../src/lib/map/disclosure';
 import { buildLegend } from '../../../src/lib/map/legend';
 import type { LevelSeries, LevelValues } from '../../../src/lib/contract';
+import { totalKind } from '../../../src/lib/contract/levels';
 
 const lv = (o: Partial<LevelValues>): LevelValues => ({
   layer: 'sr', ids: ['a', 'b', 'c', 'd'], names: ['A', 'B', 'C', 'D'], parent: new Int32Array([0, 0, 0, 0]),
@@ -34,5 +35,8 @@ describe('disclosure on the plain map', () => {
       at: 0, notAggregable: null, primary: 1, secondary: 2, unaudited: 0, roles: {}, sums: [], links: [],
     };
     expect(referenceLines(series, 3)).toEqual(['Gemeinde G: ·', 'Gesamt: 40']);
+    // the total is named after what it is: a Kreis above Gemeinden, else the Stadt (one rule with the report)
+    expect(referenceLines({ ...series, total: totalKind(['Gemeinden']) }, 3)).toEqual(['Gemeinde G: ·', 'Kreis: 40']);
+    expect(referenceLines({ ...series, total: totalKind(['Stadtbezirke']) }, 3)).toEqual(['Gemeinde G: ·', 'Stadt: 40']);
   });
 });
