@@ -111,7 +111,7 @@ export const projects: Strings = {
     'export.format.geojson': 'GeoJSON (mit Gebietsgrenzen)',
     'export.format.parquet': 'Parquet',
     'export.tables.button': 'Ergebnisse exportieren',
-    'export.tables.help': 'Rangfolge, Index und Indikatorwerte je Gebiet (in XLSX auch je Jahr und Stadtwerte). Geheim gehaltene Werte stehen nicht in der Datei, nur ihr Zeichen (· /); die Einstellungen stehen im Blatt „Methode“ bzw. in den Metadaten.',
+    'export.tables.help': 'Rangfolge, Index und Indikatorwerte je Gebiet (in XLSX auch je Jahr und Stadt- bzw. Kreiswerte). Geheim gehaltene Werte stehen nicht in der Datei, nur ihr Zeichen (· /); die Einstellungen stehen im Blatt „Methode“ bzw. in den Metadaten.',
     'export.building': 'Export wird erstellt …',
     'export.map': 'Karte exportieren',
     'export.map.help': 'Die Karte, die gerade zu sehen ist, mit Titel, Legende, Maßstab, Nordpfeil, Quelle und Kartengrundlage.',

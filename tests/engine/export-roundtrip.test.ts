@@ -69,6 +69,8 @@ describe('round trip through the importer', () => {
     const bytes = xlsxBytes(bundle);
     const wb = XLSX.read(bytes, { type: 'array' });
     expect(wb.SheetNames).toEqual(['Ergebnisse', 'Indikatoren je Jahr', 'Stadtwerte', 'Methode', 'Zeichenerklärung']);
+    // on a Kreis of member towns the totals sheet is named after the Kreis, as in the report
+    expect(exportBundle({ ...m, totalLabel: 'Kreis' }).tables.map((t) => t.name)).toContain('Kreiswerte');
     const method = XLSX.utils.sheet_to_json<string[]>(wb.Sheets.Methode, { header: 1 });
     expect(method.find((r) => r[0] === 'Geheimhaltung')?.[1]).toMatch(/geheim/);
     const r = await ingestFile(duck, { name: 'ergebnisse.xlsx', bytes }, 'xlsx_t');

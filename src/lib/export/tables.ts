@@ -5,7 +5,7 @@
  */
 import type { ReportModel } from '../report/types';
 import { rankOrder } from '../report/sections/tables';
-import { sourceLine } from '../report/sections/common';
+import { sourceLine, totalName } from '../report/sections/common';
 import { workshopTable } from '../report/sections/workshop';
 
 export type Cell = string | number | null;
@@ -38,7 +38,7 @@ function table(name: string, columns: ExportColumn[], rows: { cells: Cell[]; sym
   return { name, columns, rows: rows.map((r) => r.cells), symbols: rows.map((r) => r.symbols ?? r.cells.map(() => null)) };
 }
 
-/** „Ergebnisse“ (one row per area, by rank), „Indikatoren je Jahr“ (long), „Stadtwerte“, plus the method. */
+/** „Ergebnisse“ (one row per area, by rank), „Indikatoren je Jahr“ (long), „Stadtwerte“ (on a Kreis „Kreiswerte“), plus the method. */
 export function exportBundle(m: ReportModel): ExportBundle {
   const ix = m.index;
   const order = rankOrder(m);
@@ -93,7 +93,7 @@ export function exportBundle(m: ReportModel): ExportBundle {
       return { cells, symbols };
     }));
     tables.push(table('Indikatoren je Jahr', lc, rows));
-    tables.push(table('Stadtwerte', [{ name: 'Jahr', type: 'text' }, ...m.indicators.map((ind) => ({ name: `${ind.name}${ind.unit ? ` (${ind.unit})` : ''}`, type: 'number' as const }))],
+    tables.push(table(`${totalName(m)}werte`, [{ name: 'Jahr', type: 'text' }, ...m.indicators.map((ind) => ({ name: `${ind.name}${ind.unit ? ` (${ind.unit})` : ''}`, type: 'number' as const }))],
       m.years.map((year) => {
         const ys = m.indicators.map((ind) => ind.years.find((q) => q.year === year));
         return { cells: [year, ...ys.map((y) => (y?.citySymbol ? null : round(y?.city ?? NaN, 4)))], symbols: [null, ...ys.map((y) => y?.citySymbol ?? null)] };
