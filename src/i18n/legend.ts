@@ -4,6 +4,9 @@ import type { Strings } from './index';
 export const legend: Strings = {
   de: {
     'legend.noValue': 'keine Angabe',
+    'legend.fold': 'Legende einklappen (die Karte bekommt den Platz)',
+    'legend.unfold': 'Legende zeigen',
+    'legend.short': 'Legende',
     'legend.colour': 'Farbe',
     'legend.class': 'Klasse',
     'legend.count': 'Anzahl',
@@ -18,6 +21,9 @@ export const legend: Strings = {
   },
   en: {
     'legend.noValue': 'no value',
+    'legend.fold': 'Fold the legend (the map gets the room)',
+    'legend.unfold': 'Show the legend',
+    'legend.short': 'Legend',
     'legend.colour': 'Colour',
     'legend.class': 'Class',
     'legend.count': 'Count',

@@ -68,6 +68,12 @@ describe('levels and disclosure on Musterkreis', () => {
     // reference lines: the Gemeinde (solid) and the Kreis (dashed)
     expect(await page.getByTestId('chart-kids').locator('line').count()).toBe(2);
     await page.screenshot({ path: path.join(ARTIFACTS, 'levels-gemeinde-view.png') });
+    // on a small projector the legend folds to one button and back (QA-22)
+    await page.getByTestId('legend-fold').click();
+    await expect.poll(() => legend.count()).toBe(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'levels-legend-folded.png') });
+    await page.getByTestId('legend-fold').click();
+    await expect.poll(() => legend.count()).toBe(1);
 
     // a reload brings back the rate on the Gemeinden level, summed from the Sozialraum table (QA-4)
     const before = await legend.innerText();

@@ -31,6 +31,8 @@ class PresenterState {
   sideCollapsed = $state(false);
   /** table below the map folded away */
   gridCollapsed = $state(false);
+  /** map legend folded to one button (a 1024 × 768 projector: the legend would cover the areas) */
+  legendCollapsed = $state(false);
 
   constructor() {
     const s = load();
@@ -57,6 +59,7 @@ class PresenterState {
     if (!on) {
       this.sideCollapsed = false;
       this.gridCollapsed = false;
+      this.legendCollapsed = false;
     }
     this.save();
   }
