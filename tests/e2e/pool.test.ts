@@ -46,7 +46,9 @@ describe('worker pool in the browser', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${ctx.server.url}/?test=1`, { timeout: 90_000 });
-    await page.waitForFunction('window.__srw && window.__srw.engine', undefined, { timeout: 120_000 });
+    // polled through page.evaluate: a string predicate of waitForFunction is eval'd in the page, which the
+    // app's CSP (no 'unsafe-eval') refuses once it is in place — a race that failed in CI
+    await expect.poll(() => page.evaluate('!!(window.__srw && window.__srw.engine)'), { timeout: 120_000 }).toBe(true);
     // 1.4 MB: above the read-ahead minimum; one forced worker reads ahead, the default setting (small job) scans here
     const out = (await page.evaluate(`(async () => {
       const e = window.__srw.engine();
