@@ -17,14 +17,20 @@ async function settled(page: Page): Promise<void> {
   await expect.poll(async () => (await state(page)).dirty, { timeout: 30_000 }).toBe(false);
 }
 
+/** A page with the Musterstadt demo on screen, collecting page errors. */
+async function demoPage(): Promise<{ page: Page; errors: string[] }> {
+  const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 950 } });
+  page.setDefaultTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${ctx.server.url}/?demo=musterstadt&test=1`);
+  await waitForMap(page);
+  return { page, errors };
+}
+
 describe('whole state survives a reload', () => {
   it('brings back the Sozialindex (indicators, weights, preset, results, typology) and LISA with the map on screen', async () => {
-    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 950 } });
-    page.setDefaultTimeout(120_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${ctx.server.url}/?demo=musterstadt&test=1`);
-    await waitForMap(page);
+    const { page, errors } = await demoPage();
 
     // LISA on the SGB-II-Quote
     await page.getByRole('tab', { name: 'Räumliche Muster' }).click();
@@ -85,12 +91,7 @@ describe('whole state survives a reload', () => {
     await page.close();
   }, 600_000);
   it('brings back Angebote & Bedarfe (supply layer, category filter, Versorgungsquote with its map) and the disclosure thresholds of „Ebenen“', async () => {
-    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 950 } });
-    page.setDefaultTimeout(120_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${ctx.server.url}/?demo=musterstadt&test=1`);
-    await waitForMap(page);
+    const { page, errors } = await demoPage();
 
     // Ebenen: minimum count 5 instead of 3
     await page.getByRole('tab', { name: 'Ebenen' }).click();
