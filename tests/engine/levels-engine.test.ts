@@ -146,3 +146,54 @@ describe('levels on Musterkreis', () => {
     expect(viaCli).toEqual(viaEngine);
   });
 });
+
+describe('a value the source kept secret („·“ in the file, QA-18)', () => {
+  /** One row per Sozialraum: HZE = AMB + STAT as published by a statistics office, Sozialraum 0's STAT „·“ (but HZE and AMB given). */
+  async function secretCsv(): Promise<{ table: string; ids: string[]; gemOf: string[] }> {
+    const r = engine.duck.query(`SELECT CAST(SR_ID AS VARCHAR) AS id, CAST(GEM_ID AS VARCHAR) AS g FROM ${sr} ORDER BY rowid`).toArray().map((x) => x.toJSON());
+    const lines = ['SR_ID;GEM_ID;HZE;HZE_AMB;HZE_STAT;EW', ...r.map((x, i) => (i === 0 ? `${x.id};${x.g};17;12;·;1000` : `${x.id};${x.g};${20 + i};${10 + i};10;1000`))];
+    const t = await engine.importFile({ name: 'geheim.csv', bytes: new TextEncoder().encode(lines.join('\r\n') + '\r\n') });
+    return { table: t.name, ids: r.map((x) => String(x.id)), gemOf: r.map((x) => String(x.g)) };
+  }
+
+  it('is imported as secret (NaN), not missing, and stays „geheim (Quelle)“ on every level; the sum that would give it back is hidden', async () => {
+    const { table } = await secretCsv();
+    const meta = engine.table(table);
+    expect(meta.columns.find((c) => c.name === 'HZE_STAT')).toMatchObject({ type: 'double', secret: 1 });
+    const s = levelSeries(engine, {
+      layer: sr, join: { table, key: 'SR_ID', layer: sr, mode: 'exact' }, value: { column: 'HZE_STAT' }, disclosure: {},
+      roles: { HZE: 'count', HZE_AMB: 'count', HZE_STAT: 'count', EW: 'count' }, sums: [{ total: 'HZE', parts: ['HZE_AMB', 'HZE_STAT'] }],
+    });
+    const [areas, gemeinden, total] = s.levels;
+    expect([areas.status[0], areas.marks[0]]).toEqual(['secret', 'source']);
+    // other areas are not „keine Angabe“ (at most hidden to protect it)
+    expect(areas.status.slice(1).every((x) => x === 'ok' || x === 'secondary')).toBe(true);
+    const g = areas.parent![0];
+    expect([gemeinden.status[g], gemeinden.marks[g]]).toEqual(['secret', 'source']);
+    expect([total.status[0], total.marks[0]]).toEqual(['secret', 'source']);
+    expect(s.source).toBe(3);
+    // HZE − HZE_AMB would give the secret value back: one of them is hidden as secondary in area 0
+    const amb = levelSeries(engine, { ...reqOf(table), value: { column: 'HZE_AMB' } }).levels[0];
+    const hze = levelSeries(engine, { ...reqOf(table), value: { column: 'HZE' } }).levels[0];
+    expect([amb.marks[0], hze.marks[0]]).toContain('secondary');
+    // a rate with that numerator is secret (source) too, also with the project switch off
+    const off = levelSeries(engine, { ...reqOf(table), value: { column: 'HZE_STAT', denominator: 'EW', scale: 1000 }, disclosure: { enabled: false } }).levels[0];
+    expect([off.status[0], off.marks[0], Number.isNaN(off.values[0])]).toEqual(['secret', 'source', true]);
+    expect(off.status[1]).toBe('ok');
+  });
+
+  it('the CLI aggregate marks it „source“ too (one path)', async () => {
+    const { table } = await secretCsv();
+    const res = aggregateTable(engine, { table, levels: ['SR_ID', 'GEM_ID'], counts: ['HZE_STAT', 'HZE_AMB', 'HZE'], sums: [{ total: 'HZE', parts: ['HZE_AMB', 'HZE_STAT'] }], disclosure: { enabled: true, minCount: 3, minDenominator: 100, minNumerator: 3 } });
+    const a0 = res.levels[0].areas[0];
+    expect(a0.suppressed.HZE_STAT).toBe('source');
+    expect(a0.counts.HZE_STAT).toBeNull();
+    expect([a0.suppressed.HZE_AMB, a0.suppressed.HZE]).toContain('secondary');
+    expect(res.levels[2].areas[0].suppressed.HZE_STAT).toBe('source');
+  });
+
+  const reqOf = (table: string): LevelRequest => ({
+    layer: sr, join: { table, key: 'SR_ID', layer: sr, mode: 'exact' }, value: { column: 'HZE' }, disclosure: {},
+    roles: { HZE: 'count', HZE_AMB: 'count', HZE_STAT: 'count', EW: 'count' }, sums: [{ total: 'HZE', parts: ['HZE_AMB', 'HZE_STAT'] }],
+  });
+});

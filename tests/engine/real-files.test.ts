@@ -51,7 +51,8 @@ describe('real-shaped workbooks and exports', () => {
     expect(r.detected).toMatchObject({ encoding: 'windows-1252', headerRow: 4, footerRows: 3 });
     expect(r.rows).toBe(6);
     expect(rows(`SELECT count(*) AS n FROM r02 WHERE "Stadtteil" LIKE 'Quelle%' OR "Stadtteil" LIKE 'Zeichen%' OR "Stadtteil" LIKE 'Stand%'`)).toEqual([{ n: 0 }]);
-    expect(col(r, 'Arbeitslose')).toMatchObject({ type: 'integer', nulls: 2, missingSymbols: { '·': 1, '–': 1 } });
+    // „·“ is kept as secret at source (NaN, so the column is DOUBLE), „–“ as missing
+    expect(col(r, 'Arbeitslose')).toMatchObject({ type: 'double', nulls: 2, secret: 1, missingSymbols: { '·': 1, '–': 1 } });
     expect(r.detected.notes!.below).toEqual([
       'Quelle: Landesdatenbank NRW; Bundesagentur für Arbeit; eigene Berechnungen',
       'Zeichenerklärung: · = Wert geheim gehalten; – = nichts vorhanden',
@@ -96,7 +97,7 @@ describe('real-shaped workbooks and exports', () => {
     const r = await ingestFile(duck, real('06_deutsche_symbole.csv'), 'r06');
     expect(col(r, 'Einwohner')).toMatchObject({ type: 'integer', nulls: 0 });
     expect(col(r, 'Veränderung zum Vorjahr in %')).toMatchObject({ type: 'double', nulls: 2, missingSymbols: { '–': 1, '…': 1 } });
-    expect(col(r, 'Alleinerziehende')).toMatchObject({ type: 'integer', nulls: 2, missingSymbols: { '·': 1, 'k.A.': 1 } });
+    expect(col(r, 'Alleinerziehende')).toMatchObject({ type: 'double', nulls: 2, secret: 1, missingSymbols: { '·': 1, 'k.A.': 1 } });
     expect(rows(`SELECT "Veränderung zum Vorjahr in %" AS v FROM r06 WHERE "Sozialraum" = 'SR 01 Nord'`)).toEqual([{ v: -1.2 }]);
     // „(3,2)“ = value of limited reliability (official „( )“): the number, counted and named
     expect(col(r, 'Quote HzE je 1.000 u21')).toMatchObject({ type: 'double', nulls: 2, limited: 1, missingSymbols: { x: 1, '/': 1 } });
@@ -168,6 +169,11 @@ describe('real-shaped workbooks and exports', () => {
       { column: 'Einwohner', stated: 13336, sum: 13336, ok: true },
       { column: 'SGB II', stated: 1369, sum: 1367, ok: false },
     ]);
+    // Hafen's „·“ is secret at source (NaN), not a missing value; the import says so
+    expect(r.columns.find((c) => c.name === 'SGB II')).toMatchObject({ type: 'double', secret: 1, nulls: 1 });
+    const hafen = duck.query(`SELECT "SGB II" AS v, "Anteil SGB II %" AS q FROM r16 WHERE "Sozialraum" = 'Hafen'`).get(0)!.toJSON();
+    expect([hafen.v, hafen.q]).toEqual([NaN, NaN]);
+    expect(r.warnings.filter((w) => w.code === 'source_secret').map((w) => w.column)).toEqual(['SGB II', 'Anteil SGB II %']);
   });
 });
 

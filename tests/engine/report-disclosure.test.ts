@@ -136,7 +136,7 @@ describe('report disclosure: secondary suppression over Sozialraum → Gemeinde 
   });
 });
 
-describe('exports carry both marks and read back as missing', () => {
+describe('exports carry both marks and read back as secret at source', () => {
   it('CSV: „·“ and „·s“ in the cells; XLSX: the symbols, a note per hidden cell, the legend and the rule in „Methode“', async () => {
     const m = await buildReportModel(engine, request());
     const b = exportBundle(m);
@@ -156,7 +156,7 @@ describe('exports carry both marks and read back as missing', () => {
     await ingestFile(duck, { name: 'ergebnisse.csv', bytes: csv }, 'back_csv');
     const col = 'SGB-II-Quote 2024 (%)';
     const back = duck.query(`SELECT "Schlüssel" AS k, "${col}" AS v FROM back_csv ORDER BY 1`).toArray().map((r) => [r.k, r.v]);
-    expect(back.slice(0, 2)).toEqual([['A', null], ['B', null]]);
+    expect(back.slice(0, 2)).toEqual([['A', NaN], ['B', NaN]]);
     expect(Number(back[2][1])).toBeCloseTo((5 / 150) * 100, 3);
 
     const xlsx = xlsxBytes(b);
@@ -171,10 +171,10 @@ describe('exports carry both marks and read back as missing', () => {
     expect(legend.map((r) => r[0])).toEqual(['Zeichen', '·', '·s', '/', '–', 'x']);
     const method = XLSX.utils.sheet_to_json<string[]>(wb.Sheets.Methode, { header: 1 });
     expect(method.find((r) => r[0] === 'Sekundärgeheimhaltung')?.[1]).toMatch(/Ebenen .* → .* → gesamt/);
-    // the importer takes the largest sheet („Indikatoren je Jahr“, long): both marks read as missing
+    // the importer takes the largest sheet („Indikatoren je Jahr“, long): both marks read as secret (NaN)
     await ingestFile(duck, { name: 'ergebnisse.xlsx', bytes: xlsx }, 'back_xlsx');
     const bx = duck.query(`SELECT "Schlüssel" AS k, "SGB-II-Quote (%)" AS v FROM back_xlsx WHERE CAST("Jahr" AS VARCHAR) = '2024' ORDER BY 1`).toArray().map((r) => [r.k, r.v]);
-    expect(bx.slice(0, 2)).toEqual([['A', null], ['B', null]]);
+    expect(bx.slice(0, 2)).toEqual([['A', NaN], ['B', NaN]]);
     const long = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets['Indikatoren je Jahr'], { header: 1 });
     const y23 = new Map(long.filter((r) => r[2] === '2023').map((r) => [r[0], r[3]]));
     expect([y23.get('C'), y23.get('D')]).toEqual(['·', '·s']);

@@ -72,6 +72,7 @@ export async function run(argv: string[]): Promise<unknown> {
       ...(c.percent ? { percent: true } : {}),
       ...(c.limited ? { limited: c.limited } : {}),
       ...(c.missingSymbols && Object.keys(c.missingSymbols).length ? { missing_symbols: c.missingSymbols } : {}),
+      ...(c.secret ? { secret: c.secret } : {}),
     })),
     warnings: r.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.column ? { column: w.column } : {}), ...(w.line ? { line: w.line } : {}) })),
   };

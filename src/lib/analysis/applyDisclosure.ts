@@ -12,7 +12,8 @@ import { CELL, isHidden, protectCells, type SumRelation } from './suppression';
 import type { Level } from './aggregate';
 import { invalid } from '../contract/errors.ts';
 
-export type SuppressionMark = 'primary' | 'secondary' | null;
+/** Why a cell is hidden: small count (primary), protecting another (secondary), or kept secret by the source („·“ in the file). */
+export type SuppressionMark = 'primary' | 'secondary' | 'source' | null;
 
 export interface RateSpec {
   name: string;
@@ -34,8 +35,10 @@ export interface DisclosureTableSpec {
   /**
    * count columns, values per level (same order as `levels`); NaN = missing. `protect: false` for
    * additive columns that are public (area in km²): summed and usable as a rate's denominator, never hidden.
+   * `secret` (per level, 1 = kept secret by the source, see {@link secretUp}): hidden as „· geheim (Quelle)“
+   * whatever the switch, and protected by secondary suppression like a primary cell.
    */
-  counts: readonly { name: string; values: readonly ArrayLike<number>[]; protect?: boolean }[];
+  counts: readonly { name: string; values: readonly ArrayLike<number>[]; protect?: boolean; secret?: readonly ArrayLike<number>[] }[];
   rates?: readonly RateSpec[];
   sums?: readonly ColumnSum[];
 }
@@ -70,8 +73,11 @@ export interface DisclosedRate {
 export interface DisclosureResult {
   counts: DisclosedColumn[];
   rates: DisclosedRate[];
+  /** small counts hidden (cells kept secret by the source not included) */
   primary: number;
   secondary: number;
+  /** cells kept secret by the source („·“ in the imported file) */
+  source: number;
   /** hidden cells in relation groups too large to solve together (see docs/disclosure.md) */
   unaudited: number;
   enabled: boolean;
@@ -86,6 +92,21 @@ const STATUS_OF: Record<number, DisclosureStatus> = {
   [CELL.ok]: 'ok', [CELL.zero]: 'zero', [CELL.primary]: 'secret', [CELL.secondary]: 'secondary', [CELL.missing]: 'missing',
 };
 const MARK_OF = (c: number): SuppressionMark => (c === CELL.primary ? 'primary' : c === CELL.secondary ? 'secondary' : null);
+
+/**
+ * Secrecy flags of the source on every level: an area is secret when any of its parts is (its sum is
+ * unknown for the same reason). `finest` has one flag per area of the finest level.
+ */
+export function secretUp(finest: ArrayLike<number>, levels: readonly Level[]): Uint8Array[] {
+  const out = [Uint8Array.from(finest, (x) => (x ? 1 : 0))];
+  for (let L = 0; L + 1 < levels.length; L++) {
+    const parent = levels[L].parent!;
+    const up = new Uint8Array(levels[L + 1].ids.length);
+    out[L].forEach((x, a) => x && parent[a] >= 0 && (up[parent[a]] = 1));
+    out.push(up);
+  }
+  return out;
+}
 
 /**
  * Sum relations of a level table: each parent = Σ its children (per count column and level), and
@@ -153,12 +174,18 @@ export function applyDisclosure(spec: DisclosureTableSpec, settings: DisclosureS
     return cell(ci, f.level, f.area);
   });
   const fixed: number[] = [];
+  const secret: number[] = [];
+  const fromSource = new Uint8Array(nCells);
   spec.counts.forEach((c, ci) => {
     if (c.protect === false) c.values.forEach((v, L) => { for (let a = 0; a < v.length; a++) fixed.push(cell(ci, L, a)); });
+    c.secret?.forEach((f, L) => {
+      for (let a = 0; a < f.length; a++) if (f[a]) { secret.push(cell(ci, L, a)); fromSource[cell(ci, L, a)] = 1; }
+    });
   });
   const prot = enabled
-    ? protectCells(values, relations, { minCount: o.minCount, audit: settings.audit, forced, fixed })
-    : { status: Uint8Array.from(values, (v) => (Number.isNaN(v) ? CELL.missing : v === 0 ? CELL.zero : CELL.ok)), primary: 0, secondary: 0, unaudited: 0 };
+    ? protectCells(values, relations, { minCount: o.minCount, audit: settings.audit, forced, fixed, secret })
+    : { status: Uint8Array.from(values, (v, k) => (fromSource[k] ? CELL.primary : Number.isNaN(v) ? CELL.missing : v === 0 ? CELL.zero : CELL.ok)), primary: secret.length, secondary: 0, unaudited: 0 };
+  const markOf = (k: number): SuppressionMark => (fromSource[k] ? 'source' : MARK_OF(prot.status[k]));
 
   const counts: DisclosedColumn[] = spec.counts.map((c, ci) => {
     const out: DisclosedColumn = { name: c.name, values: [], marks: [], status: [] };
@@ -169,7 +196,7 @@ export function applyDisclosure(spec: DisclosureTableSpec, settings: DisclosureS
       for (let a = 0; a < l.ids.length; a++) {
         const s = prot.status[cell(ci, L, a)];
         v[a] = isHidden(s) ? NaN : values[cell(ci, L, a)];
-        marks.push(MARK_OF(s));
+        marks.push(markOf(cell(ci, L, a)));
         status.push(STATUS_OF[s]);
       }
       out.values.push(v);
@@ -197,7 +224,9 @@ export function applyDisclosure(spec: DisclosureTableSpec, settings: DisclosureS
         const rate = den > 0 ? (num / den) * r.scale : NaN;
         let st: DisclosureStatus;
         let mark: SuppressionMark = null;
-        if (Number.isNaN(num) || Number.isNaN(den) || !(den > 0)) st = 'missing';
+        const src = fromSource[cell(ni, L, a)] || fromSource[cell(di, L, a)];
+        if (src) [st, mark] = ['secret', 'source'];
+        else if (Number.isNaN(num) || Number.isNaN(den) || !(den > 0)) st = 'missing';
         else if (isHidden(sn) || isHidden(sd)) {
           // a published rate and denominator would give the hidden numerator back
           mark = MARK_OF(isHidden(sn) ? sn : sd);
@@ -217,5 +246,5 @@ export function applyDisclosure(spec: DisclosureTableSpec, settings: DisclosureS
     });
     return out;
   });
-  return { counts, rates, primary: prot.primary, secondary: prot.secondary, unaudited: prot.unaudited, enabled, options: o };
+  return { counts, rates, primary: prot.primary - secret.length, secondary: prot.secondary, source: secret.length, unaudited: prot.unaudited, enabled, options: o };
 }

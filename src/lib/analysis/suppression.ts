@@ -33,6 +33,8 @@ export interface ProtectOptions {
   primary?: Iterable<number>;
   /** cells that are public by nature (areas in km², a published population): never hidden */
   fixed?: Iterable<number>;
+  /** cells the source kept secret (value unknown, NaN): primary, so the relations protect them like any secret */
+  secret?: Iterable<number>;
   /** solve the relations together and close exact recoveries (default true) */
   audit?: boolean;
   /** largest group of linked unknowns the audit solves (default 600); larger groups are reported */
@@ -92,6 +94,7 @@ export function protectCells(values: ArrayLike<number>, relations: readonly SumR
   for (const i of options.fixed ?? []) fixed[i] = 1;
   for (let i = 0; i < n; i++) status[i] = fixed[i] ? primaryStatus(values[i], 0) : primaryStatus(values[i], minCount);
   for (const i of options.primary ?? []) if (status[i] !== CELL.missing && !fixed[i]) status[i] = CELL.primary;
+  for (const i of options.secret ?? []) status[i] = CELL.primary;
   for (const i of options.forced ?? []) if (!isUnknown(status[i]) && !fixed[i]) status[i] = CELL.secondary;
   const idx = cellIndex(n, relations);
   const relationsOf = (c: number) => idx.rel.subarray(idx.start[c], idx.start[c + 1]);

@@ -73,6 +73,8 @@ export interface LevelSeries {
   notAggregable: { code: string; params: Record<string, string> } | null;
   primary: number;
   secondary: number;
+  /** cells the source kept secret („·“ in the file) */
+  source?: number;
   unaudited: number;
   roles: Record<string, ColumnRole>;
   sums: ColumnSum[];

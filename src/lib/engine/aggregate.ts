@@ -7,13 +7,13 @@
 import type { Engine } from './engine';
 import { qi } from '../sql/ident';
 import { levelsFromColumns, sumUp, TOTAL_ID } from '../analysis/aggregate';
-import { applyDisclosure } from '../analysis/applyDisclosure';
+import { applyDisclosure, secretUp } from '../analysis/applyDisclosure';
 import { levelsError } from './levels-errors';
 import { guessYearColumn } from '../ingest/columnGuess';
 import type { AggregateRequest, AggregateResult } from '../contract/levels';
 
 /** Text and number columns of a table (one query). */
-export function readColumns(e: Engine, table: string, text: string[], numbers: string[], filter?: { column: string; value: string }): { text: string[][]; numbers: Float64Array[] } {
+export function readColumns(e: Engine, table: string, text: string[], numbers: string[], filter?: { column: string; value: string }): { text: string[][]; numbers: Float64Array[]; secret: Uint8Array[] } {
   const meta = e.table(table);
   const have = new Set(meta.columns.map((c) => c.name));
   for (const c of [...text, ...numbers, ...(filter ? [filter.column] : [])]) {
@@ -40,7 +40,12 @@ export function readColumns(e: Engine, table: string, text: string[], numbers: s
       return x === null ? NaN : Number(x);
     });
   });
-  return { text: textOut, numbers: numOut };
+  // NaN (not NULL) in the table: a cell the source kept secret („·“ on import)
+  const secret = numbers.map((_, i) => {
+    const v = res.getChild(`n${i}`)!;
+    return Uint8Array.from({ length: rows }, (_, r) => (Number.isNaN(v.get(r) as number) ? 1 : 0));
+  });
+  return { text: textOut, numbers: numOut, secret };
 }
 
 const clean = (x: number): number | null => (Number.isFinite(x) ? x : null);
@@ -55,10 +60,10 @@ export function aggregateTable(e: Engine, req: AggregateRequest): AggregateResul
   const rates = req.rates ?? [];
   const sums = req.sums ?? [];
   const all = [...new Set([...req.counts, ...rates.flatMap((r) => [r.numerator, r.denominator]), ...sums.flatMap((s) => [s.total, ...s.parts])])];
-  const { text, numbers } = readColumns(e, req.table, req.levels, all, req.filter);
+  const { text, numbers, secret } = readColumns(e, req.table, req.levels, all, req.filter);
   if (!text[0].length) throw levelsError('levels.error.noRows', { filter: req.filter ? `${req.filter.column}=${req.filter.value}` : '' });
   all.forEach((c, i) => {
-    if (numbers[i].some((x) => !Number.isNaN(x))) return;
+    if (numbers[i].some((x) => !Number.isNaN(x)) || secret[i].includes(1)) return;
     // a text column (names) or an empty one: say so instead of printing null everywhere
     const ex = e.duck.query(`SELECT CAST(${qi(c)} AS VARCHAR) AS v FROM ${qi(req.table)} WHERE ${qi(c)} IS NOT NULL LIMIT 1`).getChild('v')?.get(0);
     throw levelsError('levels.error.notNumeric', { column: c, example: ex === null || ex === undefined ? '–' : String(ex) });
@@ -77,7 +82,7 @@ export function aggregateTable(e: Engine, req: AggregateRequest): AggregateResul
     throw levelsError('levels.error.notNested', { column: req.levels[c.level], id: c.id, parents: c.parents.filter(Boolean).join(', '), n: conflicts.length });
   }
   const result = applyDisclosure(
-    { levels, counts: all.map((name, i) => ({ name, values: sumUp(numbers[i], levels) })), rates, sums },
+    { levels, counts: all.map((name, i) => ({ name, values: sumUp(numbers[i], levels), ...(secret[i].includes(1) ? { secret: secretUp(secret[i], levels) } : {}) })), rates, sums },
     req.disclosure,
   );
   const countOut = result.counts.filter((c) => req.counts.includes(c.name));

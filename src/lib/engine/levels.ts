@@ -14,7 +14,7 @@ import { GEOM_COL } from '../ingest/types';
 import { parseGeometry } from '../analysis/geometry-rings';
 import { linkByGeometry, linkByKey, type GeometryLink, type KeyLink } from '../analysis/nesting';
 import { aggregationSupport, sumUp, type Level } from '../analysis/aggregate';
-import { applyDisclosure, tableRelations, type ColumnSum, type DisclosureResult, type DisclosureTableSpec, type RateSpec, type SuppressionMark } from '../analysis/applyDisclosure';
+import { applyDisclosure, secretUp, tableRelations, type ColumnSum, type DisclosureResult, type DisclosureTableSpec, type RateSpec, type SuppressionMark } from '../analysis/applyDisclosure';
 import type { DisclosureStatus } from '../analysis/disclosure';
 import { detectColumnSums, guessRole, type ColumnRole } from '../analysis/columnRoles';
 import { levelsError } from './levels-errors';
@@ -37,7 +37,7 @@ function commonPattern(specs: DisclosureTableSpec[], minCount: number): { column
         const k = cell(ci, L, a);
         where[k] = { column: c.name, level: L, area: a };
         if (c.protect === false) fixed.push(k);
-        else if (v[a] > 0 && v[a] < minCount) primary.add(k);
+        else if ((v[a] > 0 && v[a] < minCount) || c.secret?.[L][a]) primary.add(k);
         if (!Number.isNaN(v[a])) sum[k] += v[a];
       }
     }));
@@ -110,26 +110,38 @@ export function layerChain(e: Engine, layer: string): string[] {
   return chain;
 }
 
+/**
+ * Numeric columns of a source by row of the finest layer: NaN where missing; `secret[i]` flags the
+ * rows whose value the source kept secret (NaN in the table, „·“ on import), null for a column without.
+ */
+export type SourceColumns = Float64Array[] & { secret?: (Uint8Array | null)[] };
+
 /** Numeric columns of the source, by row of the finest layer, for the given years. */
-function readSource(e: Engine, finest: LayerMeta, join: JoinSpecInput | null, columns: string[], year: string | undefined): Float64Array[] {
-  const sel = columns.map((c, i) => `avg(TRY_CAST(${qi(c)} AS DOUBLE)) AS c${i}`);
+function readSource(e: Engine, finest: LayerMeta, join: JoinSpecInput | null, columns: string[], year: string | undefined): SourceColumns {
+  const sel = columns.flatMap((c, i) => [`avg(TRY_CAST(${qi(c)} AS DOUBLE)) AS c${i}`, `bool_or(isnan(TRY_CAST(${qi(c)} AS DOUBLE))) AS s${i}`]);
   let sql: string;
   if (!join || join.table === finest.table) {
     sql = `SELECT rowid AS r, ${sel.join(', ')} FROM ${qi(finest.table)} GROUP BY rowid ORDER BY rowid`;
   } else {
     const yf = join.yearColumn && year !== undefined ? `WHERE CAST(${qi(join.yearColumn)} AS VARCHAR) = '${year.replaceAll("'", "''")}'` : '';
-    const cols = columns.map((_, i) => `t.c${i}`).join(', ');
+    const cols = columns.map((_, i) => `t.c${i}, t.s${i}`).join(', ');
     sql = `WITH t AS (SELECT ${tableKeyExpr(join)} AS k, ${sel.join(', ')} FROM ${qi(join.table)} ${yf} GROUP BY 1)
 SELECT l.rowid AS r, ${cols} FROM ${qi(finest.table)} AS l LEFT JOIN t ON t.k = ${layerKeyExpr(join, finest.idColumn, 'l')} ORDER BY l.rowid`;
   }
   const res = e.duck.query(sql);
-  return columns.map((_, i) => {
+  const out: SourceColumns = columns.map((_, i) => {
     const v = res.getChild(`c${i}`)!;
     return Float64Array.from({ length: res.numRows }, (_, r) => {
       const x = v.get(r) as number | null;
       return x === null ? NaN : Number(x);
     });
   });
+  out.secret = columns.map((_, i) => {
+    const s = res.getChild(`s${i}`)!;
+    const f = Uint8Array.from({ length: res.numRows }, (_, r) => (s.get(r) ? 1 : 0));
+    return f.includes(1) ? f : null;
+  });
+  return out;
 }
 
 /** Numeric columns of a table with the values of one year (for guessing roles and sums). */
@@ -158,12 +170,12 @@ export interface SourceTable {
   additive: string[];
   sums: ColumnSum[];
   /** the numeric columns by row of the finest layer for one year */
-  read(year: string | undefined): Float64Array[];
-  spec(cols: Float64Array[]): DisclosureTableSpec;
+  read(year: string | undefined): SourceColumns;
+  spec(cols: SourceColumns): DisclosureTableSpec;
 }
 
 /** The {@link SourceTable} of `join` (or the finest layer's own columns); roles guessed on `guessYear`'s data. */
-export function sourceTable(e: Engine, finestName: string, join: JoinSpecInput | null, o: { roles?: Record<string, ColumnRole>; sums?: ColumnSum[]; guessYear?: string } = {}): SourceTable & { data: Float64Array[]; year: string | undefined } {
+export function sourceTable(e: Engine, finestName: string, join: JoinSpecInput | null, o: { roles?: Record<string, ColumnRole>; sums?: ColumnSum[]; guessYear?: string } = {}): SourceTable & { data: SourceColumns; year: string | undefined } {
   const chain = layerChain(e, finestName);
   const layers = chain.map((c) => e.layer(c));
   const links = chain.slice(0, -1).map((c) => layerLink(e, c)!);
@@ -179,9 +191,13 @@ export function sourceTable(e: Engine, finestName: string, join: JoinSpecInput |
   const sums = o.sums ?? detectColumnSums(Object.fromEntries(additive.filter((c) => roles[c] === 'count').map((c) => [c, data[numeric.indexOf(c)]])));
   const levels: Level[] = layers.map((l, j) => ({ ids: ids(e, l), parent: links[j]?.parentIndex ?? new Int32Array(l.features).fill(0) }));
   levels.push({ ids: ['gesamt'], parent: null });
-  const spec = (cols: Float64Array[]): DisclosureTableSpec => ({
+  const spec = (cols: SourceColumns): DisclosureTableSpec => ({
     levels,
-    counts: additive.map((c) => ({ name: c, values: sumUp(cols[numeric.indexOf(c)], levels), protect: roles[c] === 'count' })),
+    counts: additive.map((c) => {
+      const i = numeric.indexOf(c);
+      const secret = cols.secret?.[i];
+      return { name: c, values: sumUp(cols[i], levels), protect: roles[c] === 'count', ...(secret ? { secret: secretUp(secret, levels) } : {}) };
+    }),
     sums,
   });
   return { chain, layers, links, levels, numeric, years, roles, additive, sums, read, spec, data, year };
@@ -192,7 +208,7 @@ export function sourceTable(e: Engine, finestName: string, join: JoinSpecInput |
  * more than one year in the source) one pattern for all of them (METHODS §8). `data` of a year
  * already read can be passed in `known`.
  */
-export function disclosedYears(t: SourceTable, years: (string | undefined)[], rates: RateSpec[], disclosure: LevelRequest['disclosure'], known = new Map<string | undefined, Float64Array[]>()): DisclosureResult[] {
+export function disclosedYears(t: SourceTable, years: (string | undefined)[], rates: RateSpec[], disclosure: LevelRequest['disclosure'], known = new Map<string | undefined, SourceColumns>()): DisclosureResult[] {
   const dataOf = (y: string | undefined) => {
     let d = known.get(y);
     if (!d) known.set(y, (d = t.read(y)));
@@ -241,12 +257,14 @@ export function levelSeries(e: Engine, req: LevelRequest): LevelSeries {
       const c = result.counts.find((x) => x.name === v.column)!;
       ({ values, status, marks } = { values: c.values[L], status: c.status[L], marks: c.marks[L] });
     } else if (L === 0) {
-      // a plain value (or a rate of plain values) on its own level: shown as it is
+      // a plain value (or a rate of plain values) on its own level: shown as it is, unless the source kept it secret
       const x = data[numeric.indexOf(v.column)];
       const d = isRate ? data[numeric.indexOf(v.denominator!)] : null;
+      const sx = data.secret?.[numeric.indexOf(v.column)];
+      const sd = isRate ? data.secret?.[numeric.indexOf(v.denominator!)] : null;
       values = Float64Array.from(x, (xi, i) => (d ? (d[i] > 0 ? (xi / d[i]) * (v.scale ?? 100) : NaN) : xi));
-      status = Array.from(values, (xi) => (Number.isNaN(xi) ? 'missing' : 'ok'));
-      marks = new Array(n).fill(null);
+      marks = Array.from(values, (_, i) => (sx?.[i] || sd?.[i] ? 'source' : null));
+      status = Array.from(values, (xi, i) => (marks[i] ? 'secret' : Number.isNaN(xi) ? 'missing' : 'ok'));
     } else {
       values = new Float64Array(n).fill(NaN);
       status = new Array(n).fill('missing');
@@ -271,6 +289,7 @@ export function levelSeries(e: Engine, req: LevelRequest): LevelSeries {
     notAggregable: aggregable || why.ok ? null : { code: why.reason, params: { column: bad } },
     primary: result.primary,
     secondary: result.secondary,
+    source: result.source,
     unaudited: result.unaudited,
     roles,
     sums,

@@ -40,12 +40,13 @@ export function fmtYear(y: number | string | null | undefined, lang: Lang = getL
 
 /**
  * One table cell: years and integer codes as plain digits, other numbers in the language's format,
- * anything else as text (empty for null).
+ * anything else as text (empty for null). NaN is a cell the source kept secret („·“ on import).
  */
 export function fmtCell(v: unknown, col: FormatColumn, lang: Lang = getLang()): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'bigint') v = Number(v);
   if (typeof v !== 'number') return String(v);
+  if (Number.isNaN(v)) return '·';
   if (Number.isInteger(v) && (isYearColumn(col.name) || isCodeColumn(col.name))) return String(v);
   return fmtNumber(v, undefined, lang);
 }

@@ -8,6 +8,14 @@ export const MISSING_SYMBOLS = ['', '-', '–', '—', '.', '·', '·s', 'x', 'X
 
 const MISSING = new Set<string>(MISSING_SYMBOLS);
 
+/**
+ * Of those, the signs that mean „Zahlenwert unbekannt oder geheim zu halten“ (Zeichenerklärung der
+ * amtlichen Statistik: „·“, in GENESIS/CSV exports „.“; „·s“ is our own export's secondary mark).
+ * A numeric column keeps such a cell as NaN (not NULL), so it stays „geheim (Quelle)“ — distinct
+ * from a value that was not delivered — up to the map, tables, legends and exports.
+ */
+export const SECRET_SYMBOLS = ['·', '.', '·s'] as const;
+
 /** Characters trimmed from both ends of a cell (the SQL side trims the same set). */
 export const TRIM_CHARS = ' \t\r\n\u00a0';
 const TRIM_RE = /^[ \t\r\n\u00a0]+|[ \t\r\n\u00a0]+$/g;

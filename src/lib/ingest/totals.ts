@@ -16,7 +16,9 @@ export function checkTotals(duck: Duck, table: string, columns: ColumnInfo[], to
   const stated = numeric.map(({ j }) => parseNumber(totals.cells[j] ?? '', format));
   const usable = numeric.filter((_, k) => stated[k] && !stated[k]!.percent);
   if (usable.length) {
-    const sql = usable.map(({ c }, k) => `sum(${quoteIdent(c.name)})::DOUBLE AS s${k}, max(${quoteIdent(c.name)})::DOUBLE AS m${k}, count(${quoteIdent(c.name)}) AS n${k}`).join(', ');
+    // NaN is a cell the source kept secret („·“): left out like a missing one, so the difference shows
+    const known = (c: string) => `FILTER (WHERE NOT isnan(CAST(${quoteIdent(c)} AS DOUBLE)))`;
+    const sql = usable.map(({ c }, k) => `sum(${quoteIdent(c.name)}) ${known(c.name)}::DOUBLE AS s${k}, max(${quoteIdent(c.name)}) ${known(c.name)}::DOUBLE AS m${k}, count(${quoteIdent(c.name)}) ${known(c.name)} AS n${k}`).join(', ');
     const row = (duck.query(`SELECT ${sql} FROM ${quoteIdent(table)}`).get(0)?.toJSON() ?? {}) as Record<string, number | bigint | null>;
     usable.forEach(({ c, j }, k) => {
       const value = parseNumber(totals.cells[j] ?? '', format)!.value;

@@ -85,6 +85,8 @@ export interface ColumnInfo {
   percent?: boolean;
   /** how many values stood in parentheses („(3,2)“: limited reliability), stored as the number */
   limited?: number;
+  /** how many cells the source kept secret („·“, „.“): stored as NaN, shown as „· geheim (Quelle)“ */
+  secret?: number;
 }
 
 export interface ImportWarning {

@@ -3,7 +3,7 @@
  * this; CSV feeds it chunk by chunk so progress and cancel work during typing too.
  */
 import type { Duck } from '../db/duck';
-import type { NumberFormat } from './numbers';
+import { SECRET_SYMBOLS, type NumberFormat } from './numbers';
 import {
   notAllNull, parseSymbolCounts, typedInsertSql, typedSelectSql, typingStatsSql, FULL_PREP, type PrepOptions, type SqlColumnType, type TypedColumn,
 } from '../sql/typedSelect';
@@ -92,11 +92,22 @@ export function decideColumns(
   rawColumns.forEach((raw, i) => {
     const name = names[i];
     const st = acc.cols[i];
-    const type = decide(st, acc.rows, text.has(name.toLowerCase()));
-    typed.push({ raw, name, type, plain: plain[i] && (type === 'integer' || type === 'text') });
+    const decided = decide(st, acc.rows, text.has(name.toLowerCase()));
+    const secret = decided === 'integer' || decided === 'double' ? SECRET_SYMBOLS.reduce((n, s) => n + (st.s[s] ?? 0), 0) : 0;
+    // NaN marks a secret cell, and only DOUBLE holds NaN
+    const type = secret ? 'double' : decided;
+    typed.push({ raw, name, type, plain: plain[i] && (type === 'integer' || type === 'text'), ...(secret ? { secret: true } : {}) });
     const filled = acc.rows - st.m;
     const info: ColumnInfo = { name, type, nulls: st.m };
     if (Object.keys(st.s).length) info.missingSymbols = { ...st.s };
+    if (secret) {
+      info.secret = secret;
+      warnings.push({
+        code: 'source_secret',
+        column: name,
+        message: `Spalte „${name}“: ${secret} ${secret === 1 ? 'Wert ist' : 'Werte sind'} in der Quelle geheim gehalten (Zeichen ·) – gezeigt als „· geheim (Quelle)“, nicht als fehlend.`,
+      });
+    }
     if (type === 'double' && st.p > 0) info.percent = true;
     const numeric = type === 'integer' || type === 'double';
     if (numeric && st.l > 0) info.limited = st.l;

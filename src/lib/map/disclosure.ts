@@ -29,42 +29,62 @@ export function mapSymbols(lv: LevelValues | null): (string | null)[] | null {
 
 /** Why a value is not shown, in words (tooltip, table cell title, export). */
 export function statusText(status: DisclosureStatus, mark: SuppressionMark): string | null {
+  if (mark === 'source') return t('disclosure.status.source');
   if (mark === 'primary' || status === 'secret') return t('disclosure.status.primary');
   if (mark === 'secondary' || status === 'secondary') return t('disclosure.status.secondary');
   if (status === 'unreliable') return t('disclosure.status.unreliable');
   return null;
 }
 
-/** Short mark for tables and exports: „primär“ / „sekundär“ / „unsicher“. */
+/** Short mark for tables and exports: „primär“ / „sekundär“ / „Quelle“ / „unsicher“. */
 export function markLabel(status: DisclosureStatus, mark: SuppressionMark): string {
+  if (mark === 'source') return t('disclosure.mark.source');
   if (mark === 'primary' || status === 'secret') return t('disclosure.mark.primary');
   if (mark === 'secondary' || status === 'secondary') return t('disclosure.mark.secondary');
   if (status === 'unreliable') return t('disclosure.mark.unreliable');
   return '';
 }
 
+/** Superscript after the „·“ in tables: p (primär), s (sekundär), Q (Quelle); '' otherwise. */
+export function markSup(mark: SuppressionMark): string {
+  return mark ? t(`disclosure.sup.${mark}`) : '';
+}
+
+/** The class column of an area without a class: the legend row it is counted in (hidden, unreliable, or „keine Angabe“). */
+export function noClassText(status: DisclosureStatus | undefined, mark: SuppressionMark | undefined): string {
+  if (mark === 'source') return t('disclosure.legend.secretSource');
+  if (status === 'secret' || status === 'secondary') return t('disclosure.legend.secret');
+  if (status === 'unreliable') return t('disclosure.legend.unreliable');
+  return t('legend.noValue');
+}
+
 /**
- * Legend with the no-value row split: hidden values (`·`, with how many primary and secondary),
- * not reliable enough (`/`), and what is left as „keine Angabe“.
+ * Legend with the no-value row split: hidden values (`·`, with how many primary, secondary and kept
+ * secret by the source), not reliable enough (`/`), and what is left as „keine Angabe“.
  */
-export function withDisclosureRows(entries: LegendEntry[], lv: LevelValues | null): LegendEntry[] {
+export function withDisclosureRows(entries: LegendEntry[], lv: Pick<LevelValues, 'status' | 'marks'> | null): LegendEntry[] {
   if (!lv) return entries;
-  let primary = 0, secondary = 0, unreliable = 0;
+  let primary = 0, secondary = 0, source = 0, unreliable = 0;
   lv.status.forEach((s, i) => {
     if (s === 'unreliable') unreliable++;
+    else if (lv.marks[i] === 'source') source++;
     else if (lv.marks[i] === 'primary' || s === 'secret') primary++;
     else if (lv.marks[i] === 'secondary' || s === 'secondary') secondary++;
   });
-  if (!primary && !secondary && !unreliable) return entries;
-  const out = entries.map((e) => (e.noValue ? { ...e, count: Math.max(0, e.count - primary - secondary - unreliable) } : e));
+  const hidden = primary + secondary + source;
+  if (!hidden && !unreliable) return entries;
+  const out = entries.map((e) => (e.noValue ? { ...e, count: Math.max(0, e.count - hidden - unreliable) } : e));
   const rows: LegendEntry[] = [];
-  if (primary || secondary) {
+  if (hidden) {
+    const own = primary + secondary > 0;
+    // only the source's secrets: the label says it all
+    const parts = own ? [t('disclosure.legend.secretNote', { p: primary, s: secondary }), source ? t('disclosure.legend.sourceNote', { n: source }) : ''] : [];
     rows.push({
       classIndex: SECRET_CLASS,
-      label: t('disclosure.legend.secret'),
-      note: t('disclosure.legend.secretNote', { p: primary, s: secondary }),
+      label: t(own ? 'disclosure.legend.secret' : 'disclosure.legend.secretSource'),
+      ...(own ? { note: parts.filter(Boolean).join(', ') } : {}),
       color: SECRET_COLOR,
-      count: primary + secondary,
+      count: hidden,
     });
   }
   if (unreliable) rows.push({ classIndex: UNRELIABLE_CLASS, label: t('disclosure.legend.unreliable'), color: UNRELIABLE_COLOR, count: unreliable });

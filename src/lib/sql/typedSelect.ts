@@ -7,7 +7,7 @@
  * Every cell is prepared once in an inner projection (trim, "%", Unicode minus) so the regular
  * expressions run at most twice per cell.
  */
-import { MISSING_SYMBOLS, TRIM_CHARS, groupedPattern, plainPattern, type NumberFormat } from '../ingest/numbers';
+import { MISSING_SYMBOLS, SECRET_SYMBOLS, TRIM_CHARS, groupedPattern, plainPattern, type NumberFormat } from '../ingest/numbers';
 import { quoteIdent, quoteLiteral } from './ident';
 
 export type SqlColumnType = 'integer' | 'double' | 'text' | 'boolean' | 'date';
@@ -128,11 +128,16 @@ export interface TypedColumn {
   type: SqlColumnType;
   /** every non-empty cell is known to be a plain digit run (integer/text) or a plain word (text): no clean-up needed */
   plain?: boolean;
+  /** (double) the column holds secrecy signs of the source („·“, „.“): those cells become NaN, not NULL */
+  secret?: boolean;
 }
 
-/** SQL expression converting prepared column i (`t_i`, `p_i`) to `type`. */
-export function castExpr(i: number, type: SqlColumnType, f: NumberFormat, plain = false): string {
+const secretList = SECRET_SYMBOLS.map(quoteLiteral).join(', ');
+
+/** SQL expression converting prepared column i (`t_i`, `p_i`) to `type`; with `secret`, a source's secrecy sign becomes NaN. */
+export function castExpr(i: number, type: SqlColumnType, f: NumberFormat, plain = false, secret = false): string {
   const t = `t${i}`;
+  if (secret && type === 'double') return `CASE WHEN ${t} IN (${secretList}) THEN CAST('NaN' AS DOUBLE) ELSE ${numberExpr(`p${i}`, f)} END`;
   if (plain && type === 'integer') return `CAST(${t} AS BIGINT)`;
   if (plain && type === 'text') return t;
   switch (type) {
@@ -151,7 +156,7 @@ export function castExpr(i: number, type: SqlColumnType, f: NumberFormat, plain 
 
 /** `SELECT …` of every column converted to its decided type (body of CREATE/INSERT). */
 export function typedSelectBody(source: string, columns: TypedColumn[], f: NumberFormat, prep: PrepOptions = FULL_PREP): string {
-  const cols = columns.map((c, i) => `${castExpr(i, c.type, f, c.plain)} AS ${quoteIdent(c.name)}`);
+  const cols = columns.map((c, i) => `${castExpr(i, c.type, f, c.plain, c.secret)} AS ${quoteIdent(c.name)}`);
   return `SELECT\n  ${cols.join(',\n  ')}\nFROM ${preparedFrom(source, columns.map((c) => c.raw), prep)}`;
 }
 

@@ -17,6 +17,8 @@ describe('number formatting rules', () => {
     }
     // the same number as a count is grouped
     expect(fmtCell(2019, { name: 'EW' }, 'de')).toBe('2.019');
+    // NaN is a cell the source kept secret („·“ on import), null one that is missing (QA-18)
+    expect([fmtCell(NaN, { name: 'SGB2' }, 'de'), fmtCell(null, { name: 'SGB2' }, 'de')]).toEqual(['·', '']);
     expect(fmtCell(2019, { name: 'EW' }, 'en')).toBe('2,019');
     expect(fmtYear(null)).toBe('–');
   });

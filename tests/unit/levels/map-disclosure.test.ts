@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { disclosureFill, mapSymbols, markLabel, referenceLines, withDisclosureRows, SECRET_CLASS, UNRELIABLE_CLASS } from '../../../src/lib/map/disclosure';
+import { disclosureFill, mapSymbols, markLabel, markSup, noClassText, referenceLines, withDisclosureRows, SECRET_CLASS, UNRELIABLE_CLASS } from '../../../src/lib/map/disclosure';
 import { buildLegend } from '../../../src/lib/map/legend';
 import type { LevelSeries, LevelValues } from '../../../src/lib/contract';
 import { totalKind } from '../../../src/lib/contract/levels';
@@ -23,6 +23,18 @@ describe('disclosure on the plain map', () => {
     expect(rows.map((r) => [r.classIndex, r.count])).toEqual([[0, 1], [SECRET_CLASS, 2], [UNRELIABLE_CLASS, 1], [-1, 0]]);
     expect(rows[1].label).toBe('· geheim');
     expect(rows[1].note).toBe('1 primär, 1 sekundär');
+  });
+  it('a value the source kept secret counts as „· geheim (Quelle)“, not „keine Angabe“ (QA-18)', () => {
+    const base = buildLegend({ breaks: [10, 20], counts: [1], missing: 3 }, [[255, 0, 0]], { lang: 'de' });
+    const src = lv({ status: ['secret', 'missing', 'ok', 'ok'], marks: ['source', null, null, null] });
+    const rows = withDisclosureRows(base, src);
+    expect(rows.map((r) => [r.classIndex, r.label, r.note, r.count])).toEqual([
+      [0, expect.any(String), undefined, 1], [SECRET_CLASS, '· geheim (Quelle)', undefined, 1], [-1, 'keine Angabe', undefined, 2],
+    ]);
+    const mixed = withDisclosureRows(base, lv({ marks: ['source', 'secondary', null, null] }));
+    expect([mixed[1].label, mixed[1].note]).toEqual(['· geheim', '0 primär, 1 sekundär, 1 in der Quelle']);
+    expect([markLabel('secret', 'source'), markSup('source'), markSup('primary'), markSup(null)]).toEqual(['Quelle', 'Q', 'p', '']);
+    expect([noClassText('secret', 'source'), noClassText('secondary', 'secondary'), noClassText('missing', null)]).toEqual(['· geheim (Quelle)', '· geheim', 'keine Angabe']);
   });
   it('hidden and unreliable areas get their legend colours on the map', () => {
     const { classOf, colors } = disclosureFill(new Int16Array([-1, -1, -1, 0]), [[255, 0, 0]], lv({}));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CELL, determinedCells, protectCells, singleUnknownRelations, type SumRelation } from '../../../src/lib/analysis/suppression';
-import { applyDisclosure, tableRelations } from '../../../src/lib/analysis/applyDisclosure';
+import { applyDisclosure, secretUp, tableRelations } from '../../../src/lib/analysis/applyDisclosure';
 import { levelsFromColumns, sumUp } from '../../../src/lib/analysis/aggregate';
 
 const P = CELL.primary;
@@ -169,5 +169,35 @@ describe('property: no published sum relation has exactly one unknown', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a cell the source kept secret („·“ in the file, QA-18)', () => {
+  // Sozialräume a, b in G1 and c, d in G2; TOTAL = A + B in every area; b's B is „·“ in the file (NaN), A and TOTAL given
+  const t = table(['a', 'b', 'c', 'd'], ['G1', 'G1', 'G2', 'G2'], { A: [10, 12, 20, 30], B: [5, NaN, 8, 9], TOTAL: [15, 19, 28, 39] });
+  const secret = secretUp([0, 1, 0, 0], t.levels);
+  const spec = { ...t, counts: t.counts.map((c) => (c.name === 'B' ? { ...c, secret } : c)), sums: [{ total: 'TOTAL', parts: ['A', 'B'] }], rates: [{ name: 'q', numerator: 'B', denominator: 'TOTAL', scale: 100 }] };
+
+  it('secretUp: an area is secret when one of its parts is', () => {
+    expect(secret.map((x) => Array.from(x))).toEqual([[0, 1, 0, 0], [1, 0], [1]]);
+  });
+  it('is hidden as „source“, not missing, on its level and above; TOTAL − A would give it back, so one of them is hidden too', () => {
+    const r = applyDisclosure(spec);
+    const B = r.counts.find((c) => c.name === 'B')!;
+    expect([B.status[0][1], B.marks[0][1]]).toEqual(['secret', 'source']);
+    expect([B.marks[1][0], B.marks[2][0]]).toEqual(['source', 'source']);
+    expect(B.status[0][0]).not.toBe('missing');
+    const A = r.counts.find((c) => c.name === 'A')!;
+    const T = r.counts.find((c) => c.name === 'TOTAL')!;
+    expect([A.marks[0][1], T.marks[0][1]]).toContain('secondary');
+    expect(r.source).toBe(3);
+    expect(r.primary).toBe(0);
+    expect([r.rates[0].status[0][1], r.rates[0].marks[0][1]]).toEqual(['secret', 'source']);
+  });
+  it('stays secret with the switch off (its value is not known)', () => {
+    const r = applyDisclosure(spec, { enabled: false });
+    const B = r.counts.find((c) => c.name === 'B')!;
+    expect([B.status[0][1], B.marks[0][1], B.status[0][0]]).toEqual(['secret', 'source', 'ok']);
+    expect([r.rates[0].status[0][1], r.rates[0].marks[0][1]]).toEqual(['secret', 'source']);
   });
 });
