@@ -54,7 +54,13 @@ describe('Sozialindex results table', () => {
     const rows = within(screen.getByTestId('ix-results')).getAllByRole('row').slice(1);
     await fireEvent.click(rows[1]);
     expect(onselect).toHaveBeenCalledWith(2);
-    await fireEvent.click(within(rows[1]).getByRole('button', { name: 'Markierung aufheben' }));
+    // a checkbox column „Ausreißer?“, ticked only for the marked area — no row carries the word „Ausreißer“ as a label (QA-23)
+    const boxes = screen.getAllByTestId('ix-outlier') as HTMLInputElement[];
+    expect(boxes.map((b) => b.checked)).toEqual([false, true, false, false, false]);
+    expect(screen.getByRole('columnheader', { name: 'Ausreißer?' })).toBeTruthy();
+    expect(rows.map((r) => r.textContent).filter((x) => /Ausreißer/.test(x ?? ''))).toEqual([]);
+    const west = within(rows[1]).getByRole('checkbox', { name: 'West als Ausreißer aus der Bezugsgröße nehmen' });
+    await fireEvent.click(west);
     expect(ontoggle).toHaveBeenCalledWith('c');
     expect(onselect).toHaveBeenCalledTimes(1);
   });

@@ -110,8 +110,11 @@ describe('worker crash', () => {
       );
     });
     expect(pending).toMatch(/Rechenkern wurde beendet/);
-    await expect.poll(() => text(page.getByTestId('notice-error').first()), { timeout: 20_000 }).toContain('Der Rechenkern wurde unerwartet beendet');
+    // „… wird wiederhergestellt“ (error), then replaced by „… ist wiederhergestellt“ (info) under the same title
+    const crashNotices = () => page.locator('[data-testid^="notice-"]').allInnerTexts().then((a) => a.filter((x) => x.includes('Der Rechenkern wurde unerwartet beendet')));
+    await expect.poll(() => crashNotices().then((a) => a.length), { timeout: 20_000 }).toBe(1);
     await expect.poll(() => text(page.getByTestId('notice-info').first()), { timeout: 60_000 }).toContain('wiederhergestellt');
+    expect(await crashNotices()).toHaveLength(1);
     await waitForMap(page);
     const after = await state(page);
     expect(after.tables).toEqual(before.tables);

@@ -7,7 +7,9 @@
  */
 import type { Engine } from './engine';
 import { levelSeries } from './levels';
-import type { LevelRequest } from '../contract/levels';
+import type { LevelRequest, LevelValues } from '../contract/levels';
+import type { DisclosureStatus } from '../analysis/disclosure';
+import type { SuppressionMark } from '../analysis/applyDisclosure';
 import type { Classification } from '../analysis/classify';
 import { changeValues, classifyChange } from '../analysis/change';
 import { appError } from '../contract/errors';
@@ -29,6 +31,24 @@ export interface ChangeResponse {
   fromValues: Float64Array;
   toValues: Float64Array;
   classes: Classification & { zeroClass: number };
+  /** why an area has no change: its value is hidden (or unreliable) in either year — the stronger reason wins */
+  status: DisclosureStatus[];
+  marks: SuppressionMark[];
+}
+
+const RANK: Record<DisclosureStatus, number> = { secret: 4, secondary: 3, unreliable: 2, missing: 1, zero: 0, ok: 0 };
+
+/** Per area the status of the year that hides its value (secret before secondary before unreliable). */
+export function changeStatus(a: Pick<LevelValues, 'status' | 'marks'>, b: Pick<LevelValues, 'status' | 'marks'>): { status: DisclosureStatus[]; marks: SuppressionMark[] } {
+  const status: DisclosureStatus[] = [];
+  const marks: SuppressionMark[] = [];
+  a.status.forEach((sa, i) => {
+    const sb = b.status[i];
+    const [s, m] = RANK[sa] >= RANK[sb] ? [sa, a.marks[i]] : [sb, b.marks[i]];
+    status.push(RANK[s] >= 2 ? s : 'ok');
+    marks.push(RANK[s] >= 2 ? m : null);
+  });
+  return { status, marks };
 }
 
 /** Values of both years on the map's level, their change and classes. @throws code `compare.noYear` without a year column */
@@ -41,5 +61,5 @@ export function valueChange(engine: Engine, r: ChangeRequest): ChangeResponse {
   const a = at(r.from);
   const b = at(r.to);
   const values = changeValues(a.values, b.values);
-  return { ids: b.ids, names: b.names, values, fromValues: a.values, toValues: b.values, classes: classifyChange(values, r.k) };
+  return { ids: b.ids, names: b.names, values, fromValues: a.values, toValues: b.values, classes: classifyChange(values, r.k), ...changeStatus(a, b) };
 }

@@ -1,3 +1,6 @@
+import type { DisclosureStatus } from '../analysis/disclosure';
+import type { SuppressionMark } from '../analysis/applyDisclosure';
+
 /**
  * A map computed by a workspace (index classes, LISA clusters, location quotients …):
  * values and classes per feature of the current layer, with its own colours and legend labels.
@@ -15,4 +18,16 @@ export interface CustomMap {
   valueLabel?: string;
   /** key of the workspace part that drew it (so a restored session can draw it again) */
   owner?: string;
+  /** why areas have no value (hidden, unreliable): split out of „keine Angabe“ in legend, table and tooltip */
+  disclosure?: { status: DisclosureStatus[]; marks: SuppressionMark[] };
+  /** the rule the legend's footnote names when it is not the project's (the Sozialindex's own thresholds) */
+  rule?: DisclosureRule;
+}
+
+/** A disclosure rule as the legend footnote states it. */
+export interface DisclosureRule {
+  enabled: boolean;
+  minCount: number;
+  minDenominator: number;
+  minNumerator: number;
 }

@@ -14,7 +14,12 @@ export interface Notice {
   title: string;
   message: string;
   hint?: string;
+  /** a later notice with the same key replaces this one (a step's „wird …“ by its „ist …“) */
+  key?: string;
 }
+
+/** Key of the engine-crash notices: „wird wiederhergestellt“ is replaced by its outcome. */
+export const CRASH_NOTICE = 'engine-crash';
 
 export interface Busy {
   label: string;
@@ -110,7 +115,7 @@ export class AppState {
   }
 
   private onCrash(reason: string): void {
-    this.notify('error', t('engine.crashed'), t('engine.crashed.detail', { reason }));
+    this.notify('error', t('engine.crashed'), t('engine.crashed.detail', { reason }), undefined, CRASH_NOTICE);
     this.ready = false;
     this.running = [];
     this.busy = null;
@@ -133,8 +138,9 @@ export class AppState {
     this.layerArgs.clear();
   }
 
-  notify(kind: Notice['kind'], title: string, message: string, hint?: string): void {
-    this.notices = [...this.notices, { id: ++noticeId, kind, title, message, hint }];
+  notify(kind: Notice['kind'], title: string, message: string, hint?: string, key?: string): void {
+    const kept = key ? this.notices.filter((n) => n.key !== key) : this.notices;
+    this.notices = [...kept, { id: ++noticeId, kind, title, message, hint, ...(key ? { key } : {}) }];
   }
 
   dismiss(id: number): void {

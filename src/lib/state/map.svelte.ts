@@ -12,7 +12,7 @@ import { presenter } from './presenter.svelte';
 import { i18n } from './i18n.svelte';
 import { LevelsState, chainOf } from './levels.svelte';
 import type { LevelSeries, LevelValues } from '../contract';
-import { withDisclosureRows } from '../map/disclosure';
+import { disclosureNote, withDisclosureRows } from '../map/disclosure';
 import type { CustomMap } from '../map/custom';
 
 export type { CustomMap };
@@ -108,7 +108,18 @@ export class MapState {
   }
   /** status, marks and flags of the areas on the map (null for a workspace's own map) */
   get disclosed(): LevelValues | null {
-    return this.custom ? null : (this.series?.levels[this.series.at] ?? null);
+    const c = this.custom;
+    if (!c) return this.series?.levels[this.series.at] ?? null;
+    const d = c.disclosure;
+    const r = this.result;
+    if (!d || !r || d.status.length !== c.values.length) return null;
+    return { layer: null, ids: r.ids, names: r.names, parent: null, values: c.values, status: d.status, marks: d.marks, small: new Array(d.status.length).fill(false) };
+  }
+
+  /** The legend's footnote: the project's switch and thresholds, or the rule a workspace map names (the Sozialindex's own). */
+  get legendNote(): string {
+    void i18n.lang;
+    return disclosureNote(this.custom?.rule ?? this.levels.settings);
   }
   get colors(): [number, number, number][] {
     if (this.custom) return this.custom.colors;
@@ -123,10 +134,10 @@ export class MapState {
     const lang = i18n.lang;
     if (this.custom?.labels) {
       const labels = this.custom.labels;
-      return [
+      return withDisclosureRows([
         ...labels.map((label, i) => ({ classIndex: i, label, color: this.custom!.colors[i], count: c.counts[i] ?? 0 })),
         { classIndex: -1, label: t('legend.noValue', undefined, lang), color: NO_VALUE_COLOR, count: c.missing, noValue: true },
-      ];
+      ], this.disclosed);
     }
     const entries = buildLegend(c, this.colors, {
       lang,

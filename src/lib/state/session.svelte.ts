@@ -1,5 +1,6 @@
 import { Comlink } from '../db/client';
 import type { AppState } from './app.svelte';
+import { CRASH_NOTICE } from './app.svelte';
 import type { MapState } from './map.svelte';
 import type { TableMeta } from '../contract';
 import { errorText, t } from '../../i18n/index';
@@ -150,7 +151,7 @@ export class Session {
       // it died while rebuilding: do not loop, and never overwrite the saved state with a partial one
       this.disabled = true;
       this.app.clear();
-      this.app.notify('error', t('privacy.restoreCrashed.title'), t('privacy.restoreCrashed'));
+      this.app.notify('error', t('privacy.restoreCrashed.title'), t('privacy.restoreCrashed'), undefined, CRASH_NOTICE);
       return;
     }
     this.restoring = true;
@@ -161,7 +162,7 @@ export class Session {
       const rec = await getSession();
       if (rec && rec.tables.length) {
         await this.apply(rec);
-        this.app.notify('info', t('engine.crashed'), t('privacy.recovered'));
+        this.app.notify('info', t('engine.crashed'), t('privacy.recovered'), undefined, CRASH_NOTICE);
       }
     } finally {
       this.restoring = false;

@@ -9,6 +9,7 @@ import { DEFAULT_DISCLOSURE, DISCLOSURE_SYMBOLS, type DisclosureOptions } from '
 import { INDICATOR_CATALOGUE } from '../analysis/indicators';
 import { buildIndexMap, type IndexMapView } from '../map/indexMaps';
 import { isNumeric } from '../engine/describe';
+import { totalKind, type TotalKind } from '../contract/levels';
 import { errorText, t } from '../../i18n/index';
 import { TaskState } from './task.svelte';
 import { SOZIALINDEX_PART, sozialindexPart } from './parts/sozialindex';
@@ -60,6 +61,24 @@ export class SozialindexState {
   /** the request the typology, robustness and time series belong to (kept while it does not change) */
   private runKey = '';
   private timer: ReturnType<typeof setTimeout> | null = null;
+
+  /** What the pooled value of all areas is: a Kreis (a level of Gemeinden above) or a Stadt — one rule with the report (contract totalKind). */
+  get totalKind(): TotalKind {
+    const labels: string[] = [];
+    let l = this.app.layers.find((x) => x.table === this.layer);
+    const seen = new Set<string>();
+    while (l?.parentLayer && !seen.has(l.parentLayer)) {
+      seen.add(l.parentLayer);
+      l = this.app.layers.find((x) => x.table === l!.parentLayer);
+      if (l) labels.push(l.label);
+    }
+    return totalKind(labels);
+  }
+
+  /** „Kreis“ / „Stadt“ in the current language (column heads, the indicator list). */
+  get totalLabel(): string {
+    return t(`levels.total.${this.totalKind}`);
+  }
 
   /** the project's disclosure settings („Ebenen“), which reports and exports apply with the stricter thresholds */
   get projectDisclosure() {
@@ -202,7 +221,7 @@ export class SozialindexState {
     const m = buildIndexMap(view, this.run, { typology: this.typology, robustness: this.robustness, series: this.series, seriesYear: this.seriesYear });
     if (!m) return;
     this.mapView = view;
-    await this.map.showCustom(this.layer, { ...m, owner: SOZIALINDEX_PART });
+    await this.map.showCustom(this.layer, { ...m, owner: SOZIALINDEX_PART, rule: { enabled: true, ...$state.snapshot(this.disclosure) } });
   }
 
   async computeTypology(show = true): Promise<void> {

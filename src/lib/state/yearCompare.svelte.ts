@@ -66,6 +66,7 @@ export class YearCompareState {
       reverse: m.reverse,
       highContrast: presenter.highContrast,
     });
+    custom.disclosure = { status: r.status, marks: r.marks };
     await m.showCustom(m.layer, custom);
   }
 

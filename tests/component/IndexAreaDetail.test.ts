@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/svelte';
+import AreaDetail from '../../src/components/index/AreaDetail.svelte';
+import { computeIndex } from '../../src/lib/analysis/sozialindex';
+import { DISCLOSURE_ORDER, type IndexRun } from '../../src/lib/contract';
+import { SozialindexState } from '../../src/lib/state/sozialindex.svelte';
+import { AppState } from '../../src/lib/state/app.svelte';
+import { MapState } from '../../src/lib/state/map.svelte';
+import { fakeStarter } from '../helpers/fakeEngine';
+
+afterEach(cleanup);
+
+/** Two areas, one rate indicator in %: Nord 12,5 %, Süd not reliable („/“); no comparison area chosen. */
+function ix(totalLabel: string, reference: Float64Array | null = null): SozialindexState {
+  const ids = ['n', 's'];
+  const values = [Float64Array.from([12.5, 3])];
+  const base = computeIndex({ ids, values, names: ['Kinderarmut'] }, { minPopulation: 0, breaks: [0] });
+  const run: IndexRun = { ids, names: ['Nord', 'Süd'], indicatorNames: ['Kinderarmut'], year: '2024', preset: 'standard', base, values, population: null, status: null, domains: null };
+  const code = (s: string) => DISCLOSURE_ORDER.indexOf(s as never);
+  return {
+    run,
+    years: ['2024'],
+    indicators: [{ uid: 1, name: 'Kinderarmut', unit: '%' }],
+    summaries: [{ name: 'Kinderarmut', years: [{ year: '2024', values: values[0], disclosure: Uint8Array.from([code('ok'), code('unreliable')]), mean: 10, fromMean: Float64Array.from([2.5, -7]), fromReference: reference, hist: { min: 3, max: 12.5, counts: [1, 1] } }] }],
+    zSymbol: (_j: number, i: number) => (i === 1 ? '/' : null),
+    totalLabel,
+  } as unknown as SozialindexState;
+}
+
+const cells = (row: number) => within(screen.getByTestId('ix-area-detail')).getAllByRole('row')[row].querySelectorAll('th, td');
+const texts = (row: number) => Array.from(cells(row), (c) => c.textContent?.trim());
+
+describe('Sozialindex area detail (QA-24)', () => {
+  it('unit after the number with a space, a symbol alone; the reference is named „Kreis“ on a Kreis; no „Abw. Vergleich“ column without a comparison area', () => {
+    render(AreaDetail, { ix: ix('Kreis'), i: 0 });
+    expect(texts(0)).toEqual(['Indikator', 'Wert', 'Kreis', 'Abw. Kreis', 'z (Richtung)']);
+    expect(texts(1).slice(0, 3)).toEqual(['Kinderarmut', '12,5 %', '10,0 %']);
+    cleanup();
+    render(AreaDetail, { ix: ix('Stadt'), i: 1 });
+    expect(texts(1).slice(0, 2)).toEqual(['Kinderarmut', '/']);
+    expect(texts(0)[2]).toBe('Stadt');
+  });
+  it('with a comparison area the column is there', () => {
+    render(AreaDetail, { ix: ix('Stadt', Float64Array.from([1.5, 0])), i: 0 });
+    expect(texts(0)).toContain('Abw. Vergleich');
+    expect(texts(1)[4]).toBe('1,5');
+  });
+});
+
+describe('what the index calls the pooled value', () => {
+  it('„Kreis“ when a layer of Gemeinden is above the index layer, else „Stadt“ (contract totalKind, as the report)', () => {
+    const app = new AppState(fakeStarter({}));
+    const s = new SozialindexState(app, new MapState(app));
+    app.layers = [{ table: 'sr', label: 'Sozialräume', parentLayer: 'gem' }, { table: 'gem', label: 'Gemeinden' }] as never;
+    s.layer = 'sr';
+    expect(s.totalLabel).toBe('Kreis');
+    s.layer = 'gem';
+    expect(s.totalLabel).toBe('Stadt');
+  });
+});
