@@ -148,8 +148,31 @@ export class AppState {
   }
 
   async refresh(): Promise<void> {
-    this.tables = await this.engine.listTables();
-    this.layers = await this.engine.listLayers();
+    if (this.batching > 0) {
+      this.refreshDue = true;
+      return;
+    }
+    [this.tables, this.layers] = await Promise.all([this.engine.listTables(), this.engine.listLayers()]);
+  }
+
+  private batching = 0;
+  private refreshDue = false;
+
+  /**
+   * Several catalogue changes in a row (the demo's imports, layers and names) with one refresh
+   * of the catalogue at the end instead of one per step: every refresh re-renders the catalogue,
+   * the grid and the panels on the page.
+   */
+  async batch<T>(fn: () => Promise<T>): Promise<T> {
+    this.batching++;
+    try {
+      return await fn();
+    } finally {
+      if (--this.batching === 0 && this.refreshDue) {
+        this.refreshDue = false;
+        await this.refresh();
+      }
+    }
   }
 
   /**

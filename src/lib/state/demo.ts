@@ -124,24 +124,27 @@ async function importDemoFiles(
   tableOf: Map<string, string>,
   parents: Set<string>,
 ): Promise<void> {
-  const metas = await app.importFiles(files);
-  demoFiles.forEach((f, i) => {
-    const m = metas.find((x) => x.fileName === files[i].name);
-    if (m) tableOf.set(f.path, m.name);
-  });
-  const layerFiles = demoFiles.filter((x) => (x.role === 'layer' || x.role === 'points') && x.id);
-  layerFiles.sort((a, b) => Number(parents.has(b.path)) - Number(parents.has(a.path)));
-  for (const f of layerFiles) {
-    const table = tableOf.get(f.path);
-    if (!table || !f.id) continue;
-    const made = await app.createLayer({
-      table,
-      idColumn: f.id,
-      nameColumn: f.name,
-      parentColumn: f.parent,
-      parentLayer: f.parentLayer ? tableOf.get(f.parentLayer) : undefined,
+  // one catalogue refresh for all files, layers and names (each refresh re-renders the page)
+  await app.batch(async () => {
+    const metas = await app.importFiles(files);
+    demoFiles.forEach((f, i) => {
+      const m = metas.find((x) => x.fileName === files[i].name);
+      if (m) tableOf.set(f.path, m.name);
     });
-    // levels read as „Sozialräume → Gemeinden“, not as file names
-    if (made && f.label && f.role === 'layer') await app.rename(table, f.label);
-  }
+    const layerFiles = demoFiles.filter((x) => (x.role === 'layer' || x.role === 'points') && x.id);
+    layerFiles.sort((a, b) => Number(parents.has(b.path)) - Number(parents.has(a.path)));
+    for (const f of layerFiles) {
+      const table = tableOf.get(f.path);
+      if (!table || !f.id) continue;
+      const made = await app.createLayer({
+        table,
+        idColumn: f.id,
+        nameColumn: f.name,
+        parentColumn: f.parent,
+        parentLayer: f.parentLayer ? tableOf.get(f.parentLayer) : undefined,
+      });
+      // levels read as „Sozialräume → Gemeinden“, not as file names
+      if (made && f.label && f.role === 'layer') await app.rename(table, f.label);
+    }
+  });
 }
