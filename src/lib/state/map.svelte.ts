@@ -14,6 +14,7 @@ import { LevelsState, chainOf } from './levels.svelte';
 import type { LevelSeries, LevelValues } from '../contract';
 import { disclosureNote, withDisclosureRows } from '../map/disclosure';
 import type { CustomMap } from '../map/custom';
+import type { MapSettings } from './persist';
 
 export type { CustomMap };
 
@@ -243,6 +244,44 @@ export class MapState {
     if (!this.column || !cols.includes(this.column)) this.column = this.autoColumn();
     if (this.denominator && !cols.includes(this.denominator)) this.denominator = null;
     await this.refresh(geometry ?? undefined);
+  }
+
+  /**
+   * Puts a saved map back (a reload, a project file) in one computation: geometry and years
+   * are fetched together, every setting is applied, then the values are computed and drawn once
+   * (before, the layer, the join and the year each computed and drew the map).
+   */
+  async restore(layer: string, join: JoinSpecInput | undefined, s: Omit<MapSettings, 'layer' | 'join' | 'customOwner'>): Promise<void> {
+    // a join of a finer layer shown on this one (Sozialräume summed to Gemeinden) keeps this layer
+    const target = join && !chainOf(this.app.layers, join.layer).includes(layer) ? join.layer : layer;
+    if (!this.app.layers.some((l) => l.table === target)) return;
+    this.drawn = false;
+    const [geometry, years] = await Promise.all([
+      this.app.run(t('map.preparing'), () => this.app.engine.layerGeometry(target)),
+      join?.yearColumn ? this.app.engine.distinct(join.table, join.yearColumn) : Promise.resolve([]),
+    ]);
+    if (!geometry) return;
+    this.enterLayer(target, geometry);
+    this.join = join ?? null;
+    this.method = s.method;
+    this.k = s.k;
+    this.palette = s.palette;
+    this.reverse = s.reverse;
+    this.manualBreaks = s.manualBreaks;
+    this.showLabels = s.showLabels;
+    this.scale = s.scale;
+    this.column = s.column;
+    this.denominator = s.denominator;
+    this.years = years;
+    this.year = s.year && years.includes(s.year) ? s.year : (years.at(-1) ?? null);
+    // the joined table did not come back (or lost the column): map another column instead
+    const cols = this.numericColumns();
+    if (!this.column || !cols.includes(this.column)) {
+      this.column = this.autoColumn();
+      this.denominator = null;
+    }
+    if (this.denominator && !cols.includes(this.denominator)) this.denominator = null;
+    await this.refresh(geometry);
   }
 
   parsedBreaks(): number[] | undefined {

@@ -268,29 +268,10 @@ export class Session {
   }
 
   private async applyMap(s: MapSettings, rn: (n: string | undefined) => string | undefined): Promise<void> {
-    const m = this.map;
     const layer = rn(s.layer ?? undefined);
     if (!layer || !this.app.layers.some((l) => l.table === layer)) return;
-    await m.showLayer(layer);
-    m.method = s.method;
-    m.k = s.k;
-    m.palette = s.palette;
-    m.reverse = s.reverse;
-    m.manualBreaks = s.manualBreaks;
-    m.showLabels = s.showLabels;
-    m.scale = s.scale;
-    m.column = s.column;
-    m.denominator = s.denominator;
-    // a join of a finer layer shown on this one (Sozialräume summed to Gemeinden) keeps its own layer
     const join = s.join ? this.app.joins.find((j) => j.table === rn(s.join!.table) && j.layer === (rn(s.join!.layer) ?? layer)) : undefined;
-    if (join) await m.useJoin(join);
-    else if (!m.numericColumns().includes(m.column ?? '')) {
-      // the joined table did not come back: map one of the layer's own columns instead
-      m.column = m.autoColumn();
-      m.denominator = null;
-    }
-    if (s.year && m.years.includes(s.year)) m.year = s.year;
-    await m.refresh();
+    await this.map.restore(layer, join, s);
   }
 
   /** "Alle lokalen Daten löschen": stop saving, wipe every store, reload to an empty app. */

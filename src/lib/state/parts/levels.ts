@@ -28,8 +28,10 @@ export function levelsPart(map: MapState): PersistedPart<LevelSettings, LevelsSh
       return current();
     },
     async restore(d) {
+      const before = JSON.stringify(map.levels.settings);
       map.levels.settings = { ...structuredClone(DEFAULT_LEVEL_SETTINGS), ...d };
-      await redraw();
+      // the restored map was just computed with these settings when they did not change (a reload)
+      if (JSON.stringify(map.levels.settings) !== before) await redraw();
     },
     reset() {
       map.levels.settings = structuredClone(DEFAULT_LEVEL_SETTINGS);
