@@ -6,7 +6,6 @@ import { prepareMapAreas } from '../src/lib/report/geo';
 import { DEFAULT_DISCLOSURE_INFO, type ReportMap, type ReportMeta, type ReportModel } from '../src/lib/report/types';
 import { withEngine } from './core';
 import { exportBundle } from '../src/lib/export/tables';
-import { csvBytes, geojsonBytes, parquetBytes, xlsxBytes } from '../src/lib/export/writers';
 import type { ExportFormat } from '../src/lib/export/formats';
 import type { ProgressFn, TaskId } from '../src/lib/contract';
 import type { TaskContext } from '../src/lib/engine/tasks';
@@ -42,6 +41,8 @@ export const reportApi = {
   },
   /** Result tables (disclosure applied, method metadata written in) as file bytes of `format`. */
   async exportResults(req: ReportRequest, format: ExportFormat, onProgress?: ProgressFn, taskId?: TaskId) {
+    // the writers (SheetJS, hyparquet-writer: ≈ 1 MB of code) load on first use, not at the engine's start
+    const { csvBytes, geojsonBytes, parquetBytes, xlsxBytes } = await import('../src/lib/export/writers');
     return withModel(req, onProgress, taskId, (m, e) => {
       const b = exportBundle(m);
       let bytes: Uint8Array;

@@ -3,7 +3,6 @@
  * GeoPackage, …) get a German message saying what they are and what to do instead.
  */
 import { unzipSync } from 'fflate';
-import * as XLSX from '@e965/xlsx';
 import { IngestError, type FileFormat } from './types';
 
 const ext = (name: string): string => name.toLowerCase().split('.').pop() ?? '';
@@ -98,8 +97,10 @@ function sniffZip(name: string, bytes: Uint8Array): FileFormat {
 }
 
 /** Old Office files share one container (OLE2): Excel 97–2003, Word, PowerPoint or an encrypted workbook. */
-function sniffOle(name: string, bytes: Uint8Array): FileFormat {
+async function sniffOle(name: string, bytes: Uint8Array): Promise<FileFormat> {
   let paths: string[] = [];
+  // SheetJS loads on first use (it is large and rarely needed at start-up)
+  const XLSX = await import('@e965/xlsx');
   try {
     paths = XLSX.CFB.read(bytes, { type: 'array' }).FullPaths.map((p: string) => p.replace(/\/$/, '').split('/').pop() ?? '');
   } catch {
@@ -138,7 +139,7 @@ function sniffMarkup(name: string, head: string): FileFormat {
  * parquet, JSON FeatureCollection/Feature → geojson, other text → csv. Everything else (PDF,
  * images, Word, archives, GeoPackage, binary) → IngestError saying what the file is.
  */
-export function sniffFormat(name: string, bytes: Uint8Array): FileFormat {
+export async function sniffFormat(name: string, bytes: Uint8Array): Promise<FileFormat> {
   const e = ext(name);
   if (startsWith(bytes, [0x50, 0x4b]) && (bytes[2] === 3 || bytes[2] === 5)) return sniffZip(name, bytes);
   if (bytes.length >= 8 && startsWith(bytes, ascii('PAR1'))) return 'parquet';

@@ -50,6 +50,9 @@ export interface NumberFormat {
   thousands: string;
 }
 
+/** Numbers leave SheetJS as JS numbers; they are written with a point and no grouping. */
+export const WORKBOOK_FORMAT: NumberFormat = { decimal: '.', thousands: '' };
+
 /** Regex source (anchored) of a number with grouped thousands for the given separators. */
 export function groupedPattern(f: NumberFormat): string {
   const t = f.thousands === '.' ? '\\.' : f.thousands === ' ' ? '[  ]' : f.thousands === "'" ? "'" : ',';

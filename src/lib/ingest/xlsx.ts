@@ -10,13 +10,10 @@ import { decodeBytes, detectEncoding } from './encoding';
 import { checkCancelled } from './errors';
 import { isBlankRow, locateTable, rawRowsOf, type TotalsRow } from './layout';
 import { mergeHeaderRows, uniqueNames } from './names';
-import { parseNumber, type NumberFormat } from './numbers';
+import { parseNumber, WORKBOOK_FORMAT } from './numbers';
 import { dropQuietly, tempName } from './table';
 import { typeTable } from './typing';
 import { IngestError, type Detected, type FileFormat, type ImportOptions, type ImportWarning, type IngestResult, type ProgressHooks, type RawRow } from './types';
-
-/** Numbers leave SheetJS as JS numbers; they are written with a point and no grouping. */
-export const WORKBOOK_FORMAT: NumberFormat = { decimal: '.', thousands: '' };
 
 /** A number as text without binary noise (0.534 × 100 = 53.400000000000006 → "53.4"). */
 const numText = (v: number): string => String(Number(v.toPrecision(15)));
