@@ -64,7 +64,7 @@ describe('project file', () => {
     const requests = recordRequests(p2);
     p2.on('pageerror', (e) => errors.push(e.message));
     await p2.goto(`${ctx.server.url}/?test=1`);
-    await expect.poll(async () => (await state(p2)).restoring).toBe(false);
+    await expect.poll(async () => (await state(p2)).restoring, { timeout: 60_000 }).toBe(false);
     await p2.getByTestId('project-input').setInputFiles(path.join(ARTIFACTS, 'musterstadt.srw'));
     await expect.poll(() => p2.getByTestId('notice-info').allInnerTexts().then((x) => x.join('\n')), { timeout: 120_000 }).toContain('Projekt geöffnet');
     await waitForMap(p2);
