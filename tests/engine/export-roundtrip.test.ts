@@ -77,6 +77,7 @@ describe('round trip through the importer', () => {
     expect(method.find((r) => r[0] === 'Geheimhaltung')?.[1]).toMatch(/geheim/);
     const r = await ingestFile(duck, { name: 'ergebnisse.xlsx', bytes }, 'xlsx_t');
     expect(r.rows).toBe(4);
+    expect([r.detected.sheet, r.detected.sheetReason]).toEqual(['Ergebnisse', 'first']);
     check('xlsx_t');
   });
 

@@ -173,7 +173,9 @@ describe('real-shaped workbooks and exports', () => {
     expect(r.columns.find((c) => c.name === 'SGB II')).toMatchObject({ type: 'double', secret: 1, nulls: 1 });
     const hafen = duck.query(`SELECT "SGB II" AS v, "Anteil SGB II %" AS q FROM r16 WHERE "Sozialraum" = 'Hafen'`).get(0)!.toJSON();
     expect([hafen.v, hafen.q]).toEqual([NaN, NaN]);
-    expect(r.warnings.filter((w) => w.code === 'source_secret').map((w) => w.column)).toEqual(['SGB II', 'Anteil SGB II %']);
+    expect(r.warnings.filter((w) => w.code === 'source_secret').map((w) => w.message)).toEqual([
+      'In der Quelle geheim gehaltene Werte (Zeichen ·) in Spalten „SGB II“ (1), „Anteil SGB II %“ (1) – gezeigt als „· geheim (Quelle)“, nicht als fehlend.',
+    ]);
   });
 });
 

@@ -171,8 +171,14 @@ describe('exports carry both marks and read back as secret at source', () => {
     expect(legend.map((r) => r[0])).toEqual(['Zeichen', '·', '·s', '/', '–', 'x']);
     const method = XLSX.utils.sheet_to_json<string[]>(wb.Sheets.Methode, { header: 1 });
     expect(method.find((r) => r[0] === 'Sekundärgeheimhaltung')?.[1]).toMatch(/Ebenen .* → .* → gesamt/);
-    // the importer takes the largest sheet („Indikatoren je Jahr“, long): both marks read as secret (NaN)
-    await ingestFile(duck, { name: 'ergebnisse.xlsx', bytes: xlsx }, 'back_xlsx');
+    // the importer takes the first sheet „Ergebnisse“ (one row per area, QA-25), though „Indikatoren je Jahr“ is larger
+    const first = await ingestFile(duck, { name: 'ergebnisse.xlsx', bytes: xlsx }, 'back_first');
+    expect([first.detected.sheet, first.detected.sheetReason]).toEqual(['Ergebnisse', 'first']);
+    expect(first.detected.sheetScores!['Indikatoren je Jahr']).toBeGreaterThan(first.detected.sheetScores!.Ergebnisse);
+    const bf = duck.query(`SELECT "Schlüssel" AS k, "${col}" AS v FROM back_first ORDER BY 1`).toArray().map((r) => [r.k, r.v]);
+    expect(bf.slice(0, 2)).toEqual([['A', NaN], ['B', NaN]]);
+    // the long sheet when chosen: both marks read as secret (NaN)
+    await ingestFile(duck, { name: 'ergebnisse.xlsx', bytes: xlsx }, 'back_xlsx', { sheet: 'Indikatoren je Jahr' });
     const bx = duck.query(`SELECT "Schlüssel" AS k, "SGB-II-Quote (%)" AS v FROM back_xlsx WHERE CAST("Jahr" AS VARCHAR) = '2024' ORDER BY 1`).toArray().map((r) => [r.k, r.v]);
     expect(bx.slice(0, 2)).toEqual([['A', NaN], ['B', NaN]]);
     const long = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets['Indikatoren je Jahr'], { header: 1 });

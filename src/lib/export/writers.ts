@@ -7,8 +7,8 @@
 import * as XLSX from '@e965/xlsx';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { SYMBOL_ROWS, type ExportBundle, type ExportTable } from './tables';
+import { safeText } from './csv';
 
-const FORMULA = /^[=+\-@\t\r]/;
 
 /** Cell notes (XLSX comments) on hidden cells: primary and secondary suppression told apart. */
 const CELL_NOTE: Record<string, string> = {
@@ -24,7 +24,7 @@ export function csvBytes(t: ExportTable, method: [string, string][], style: 'de'
     if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return '';
     if (typeof v === 'number') return style === 'de' ? String(v).replace('.', ',') : String(v);
     // CSV injection: a name like "=HYPERLINK(…)" stays text
-    const s = FORMULA.test(v) ? `'${v}` : v;
+    const s = safeText(v);
     return s.includes(sep) || /["\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
   const comments = method.map(([k, v]) => cell(`# ${k}: ${v}`, null));

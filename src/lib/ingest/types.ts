@@ -60,6 +60,8 @@ export interface Detected extends Required<Pick<ImportOptions, 'format'>> {
   sheet?: string;
   /** why this sheet: its table size (rows × columns of typed data) per sheet */
   sheetScores?: Record<string, number>;
+  /** why `sheet` was read: the user's choice, the active or first sheet (a proper table), or the largest table */
+  sheetReason?: 'chosen' | 'active' | 'first' | 'largest';
   /** CRS of the source geometry as found ('EPSG:25832', WKT name, …) */
   crs?: string;
   geometryType?: 'polygon' | 'point' | 'line' | 'mixed';

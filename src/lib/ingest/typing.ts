@@ -89,6 +89,7 @@ export function decideColumns(
   const typed: TypedColumn[] = [];
   const columns: ColumnInfo[] = [];
   const warnings: ImportWarning[] = [];
+  const secrets: string[] = [];
   rawColumns.forEach((raw, i) => {
     const name = names[i];
     const st = acc.cols[i];
@@ -102,11 +103,7 @@ export function decideColumns(
     if (Object.keys(st.s).length) info.missingSymbols = { ...st.s };
     if (secret) {
       info.secret = secret;
-      warnings.push({
-        code: 'source_secret',
-        column: name,
-        message: `Spalte „${name}“: ${secret} ${secret === 1 ? 'Wert ist' : 'Werte sind'} in der Quelle geheim gehalten (Zeichen ·) – gezeigt als „· geheim (Quelle)“, nicht als fehlend.`,
-      });
+      secrets.push(`„${name}“ (${secret})`);
     }
     if (type === 'double' && st.p > 0) info.percent = true;
     const numeric = type === 'integer' || type === 'double';
@@ -129,6 +126,13 @@ export function decideColumns(
     }
     if (acc.rows > 0 && filled === 0) warnings.push({ code: 'empty_column', column: name, message: `Spalte „${name}“ enthält keine Werte.` });
   });
+  // one notice for all columns (the app shows the first three warnings of a file)
+  if (secrets.length) {
+    warnings.unshift({
+      code: 'source_secret',
+      message: `In der Quelle geheim gehaltene Werte (Zeichen ·) in ${secrets.length === 1 ? 'Spalte' : 'Spalten'} ${secrets.join(', ')} – gezeigt als „· geheim (Quelle)“, nicht als fehlend.`,
+    });
+  }
   return { typed, columns, warnings };
 }
 

@@ -66,8 +66,14 @@ export function sheetCells(ws: XLSX.WorkSheet): { cells: string[][]; errors: { c
  * cells × columns that are numbers in at least half of those rows. An info sheet scores ~0.
  */
 export function sheetScore(cells: string[][]): number {
+  const s = sheetShape(cells);
+  return s.rows * s.cols;
+}
+
+/** Rows with a number and at least two filled cells, and the columns that are numbers in at least half of them. */
+function sheetShape(cells: string[][]): { rows: number; cols: number } {
   const rows = cells.filter((r) => r.filter((c) => c !== '').length >= 2 && r.some((c) => parseNumber(c, WORKBOOK_FORMAT) !== null));
-  if (rows.length === 0) return 0;
+  if (rows.length === 0) return { rows: 0, cols: 0 };
   const width = Math.max(...rows.map((r) => r.length));
   let cols = 0;
   for (let j = 0; j < width; j++) {
@@ -75,7 +81,25 @@ export function sheetScore(cells: string[][]): number {
     for (const r of rows) if (parseNumber(r[j] ?? '', WORKBOOK_FORMAT) !== null) n++;
     if (n * 2 >= rows.length) cols++;
   }
-  return rows.length * cols;
+  return { rows: rows.length, cols };
+}
+
+/** A table in its own right: at least three rows with numbers and a column of numbers (not an info or notes sheet). */
+export const isProperTable = (cells: string[][]): boolean => {
+  const s = sheetShape(cells);
+  return s.rows >= 3 && s.cols >= 1;
+};
+
+/**
+ * Which sheet to read without the user's choice (QA-25): the workbook's active sheet (the first when
+ * none is marked) when it holds a proper table — what the author meant, e.g. „Ergebnisse“ of our own
+ * export — else the one with the largest typed table.
+ */
+export function chooseSheet(sheets: string[], cells: Map<string, string[][]>, scores: Record<string, number>, active = 0): { sheet: string | undefined; reason: 'first' | 'active' | 'largest' } {
+  const front = sheets[active] ?? sheets[0];
+  if (front !== undefined && isProperTable(cells.get(front)!)) return { sheet: front, reason: active > 0 ? 'active' : 'first' };
+  const filled = sheets.filter((s) => cells.get(s)!.some((r) => !isBlankRow(r)));
+  return { sheet: filled.reduce<string | undefined>((a, s) => (a === undefined || scores[s] > scores[a] ? s : a), undefined), reason: 'largest' };
 }
 
 const HTML_CHARSET = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i;
@@ -100,7 +124,7 @@ function readWorkbook(file: string, bytes: Uint8Array, format: FileFormat): XLSX
 
 export type WorkbookLoaded = Omit<IngestResult, 'table'> & { rawRows: RawRow[]; totalsRow?: TotalsRow };
 
-/** Load one sheet of a workbook into `target`: the user's, else the one with the largest typed table. */
+/** Load one sheet of a workbook into `target`: the user's, else the active/first one when it holds a table, else the one with the largest typed table. */
 export function loadXlsx(
   duck: Duck, file: string, bytes: Uint8Array, target: string, options: ImportOptions, hooks: ProgressHooks = {}, format: FileFormat = 'xlsx',
 ): WorkbookLoaded {
@@ -114,9 +138,11 @@ export function loadXlsx(
   const grids = new Map(sheets.map((s) => [s, sheetCells(wb.Sheets[s])]));
   const scores: Record<string, number> = {};
   for (const [s, g] of grids) scores[s] = sheetScore(g.cells);
-  const filled = sheets.filter((s) => grids.get(s)!.cells.some((r) => !isBlankRow(r)));
-  const best = filled.reduce<string | undefined>((a, s) => (a === undefined || scores[s] > scores[a] ? s : a), undefined);
-  const sheet = options.sheet ?? best;
+  // SheetJS reads bookViews/workbookView@activeTab but its WBView type does not declare it
+  const activeTab = Number((wb.Workbook?.Views?.[0] as { activeTab?: number } | undefined)?.activeTab ?? 0) || 0;
+  const auto = chooseSheet(sheets, new Map([...grids].map(([s, g]) => [s, g.cells])), scores, activeTab);
+  const sheet = options.sheet ?? auto.sheet;
+  const sheetReason = options.sheet ? 'chosen' : auto.reason;
   if (!sheet) throw new IngestError(`„${file}“ enthält nur leere Tabellenblätter.`, { file, code: 'empty', hint: 'Prüfen Sie, ob die richtige Datei gewählt wurde.' });
   const { cells: raw, errors } = grids.get(sheet)!;
   if (errors.count) {
@@ -147,7 +173,7 @@ export function loadXlsx(
     hooks.onProgress?.(0.7, 'Typen erkennen');
     const typed = typeTable(duck, { source: staging, target, rawColumns, names, format: WORKBOOK_FORMAT, textColumns: options.textColumns });
     const detected: Detected = {
-      format, sheets, sheet, sheetScores: scores, headerRow: loc.headerRow, headerRows: loc.headerRows, footerRows: loc.footerRows, notes: loc.notes, decimal: '.',
+      format, sheets, sheet, sheetReason, sheetScores: scores, headerRow: loc.headerRow, headerRows: loc.headerRows, footerRows: loc.footerRows, notes: loc.notes, decimal: '.',
     };
     return { rows: typed.rows, columns: typed.columns, detected, warnings: [...warnings, ...typed.warnings], rawRows: rawRowsOf(cells, loc), totalsRow: loc.totals };
   } finally {

@@ -19,7 +19,8 @@ export function importNotices(d: Detected | undefined): { kind: 'info' | 'warnin
   const out: { kind: 'info' | 'warning'; message: string }[] = [];
   if (!d) return out;
   if (d.sheets && d.sheet && d.sheets.length > 1) {
-    out.push({ kind: 'info', message: t('imp.notice.sheet', { sheet: d.sheet, others: d.sheets.filter((s) => s !== d.sheet).map((s) => `„${s}“`).join(', ') }) });
+    const why = t(`imp.notice.sheetWhy.${d.sheetReason ?? 'largest'}`);
+    out.push({ kind: 'info', message: t('imp.notice.sheet', { sheet: d.sheet, why, others: d.sheets.filter((s) => s !== d.sheet).map((s) => `„${s}“`).join(', ') }) });
   }
   if (d.totals) {
     const s = totalsSummary(d.totals);

@@ -15,4 +15,8 @@ describe('germanCsv', () => {
     expect(s).toContain(`"'=HYPERLINK(""x"")"`);
     expect(s).toContain('"Sa ""Nord"""');
   });
+  it('a signed class label keeps no apostrophe: its minus becomes U+2212 (QA-7); other leading „-“ stay guarded', () => {
+    const s = text(germanCsv(['Klasse'], [['-1 bis unter 1 SD'], ['-cmd|x'], ['ab 1,5 SD']]));
+    expect(s.slice(1).split('\r\n')).toEqual(['Klasse', '\u22121 bis unter 1 SD', "'-cmd|x", 'ab 1,5 SD', '']);
+  });
 });
