@@ -55,9 +55,14 @@ describe('cli report on the demo (the documented hooks)', () => {
     const KREIS = path.join(ROOT, 'sample-data/musterkreis');
     const out = path.join(os.tmpdir(), `bericht-kreis-${process.pid}.html`);
     const summary = (await run(['--data', path.join(KREIS, 'jugendhilfe_2020-2024.csv'), '--layer', path.join(KREIS, 'sozialraeume.geojson'), '--parent', path.join(KREIS, 'gemeinden.geojson'), '--parent-key', 'GEM_ID',
+      '--layer-label', 'Sozialräume', '--parent-label', 'Gemeinden',
       '--config', path.join(ROOT, 'tests/fixtures/index/musterkreis-jugendhilfe.config.json'), '--out', out, '--no-profiles'])) as { disclosure: { levels: string[]; primary: number; secondary: number } };
-    expect(summary.disclosure.levels).toEqual(['sozialraeume.geojson', 'gemeinden.geojson', 'gesamt']);
-    const doc = new DOMParser().parseFromString(readFileSync(out, 'utf8'), 'text/html');
+    // the levels carry the labels given (QA-28: was the file names), and the Kreis is still recognised
+    expect(summary.disclosure.levels).toEqual(['Sozialräume', 'Gemeinden', 'gesamt']);
+    const html = readFileSync(out, 'utf8');
+    expect(html).not.toContain('sozialraeume.geojson');
+    expect(html).toContain('Kreis insgesamt');
+    const doc = new DOMParser().parseFromString(html, 'text/html');
     const row = (name: string) => [...doc.querySelectorAll('table[data-role="indicator-values"] tbody tr')].find((r) => r.children[1].textContent === name)!;
     // HZE_STATIONAER 2024: Große Ahe, Mühlenberg-Mitte and Dümpel are secondary on the plain map (QA-1)
     for (const name of ['Große Ahe', 'Mühlenberg-Mitte', 'Dümpel']) expect(row(name).children[2].getAttribute('data-mark'), name).toBe('secondary');

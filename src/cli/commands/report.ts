@@ -1,8 +1,8 @@
 /**
  * `npm run cli -- report --data FILE --layer GEOFILE --config INDEXCONFIG.json --out bericht.html
  *   [--title TEXT] [--author TEXT] [--source TEXT] [--municipality TEXT] [--datenstand TEXT]
- *   [--attribution TEXT] [--subtitle TEXT] [--layer-name COLUMN] [--no-profiles]
- *   [--parent GEOFILE --parent-key COLUMN [--parent-id COLUMN]]
+ *   [--attribution TEXT] [--subtitle TEXT] [--layer-name COLUMN] [--layer-label TEXT] [--no-profiles]
+ *   [--parent GEOFILE --parent-key COLUMN [--parent-id COLUMN] [--parent-label TEXT]]
  *   [--services FILE [--services-name COL] [--services-category COL[=V,…]] [--services-capacity COL]
  *    [--services-target COL [--services-per N]] [--services-id COL] [--services-x/-y COL] [--services-crs EPSG]]`
  * — the social report as one self-contained HTML file, built by the same engine functions and
@@ -62,6 +62,9 @@ export async function run(argv: string[]): Promise<unknown> {
   const layerFile = requireFlag(flags, 'layer');
   const prep = await prepareIndex(engine, cfg, requireFlag(flags, 'data'), layerFile, { nameColumn: flag(flags, 'layer-name') });
   if (engine.layer(prep.req.source.layer).geometryType === 'none') throw appError('cli.noGeometry', { file: layerFile });
+  // the level's name in the report („Gebietsebene: Sozialräume“), as a rename in the app; else the file name (QA-28)
+  const label = flag(flags, 'layer-label');
+  if (label) engine.renameTable(prep.req.source.layer, label);
   await linkParent(engine, prep.req.source.layer, flags);
   const today = new Date();
   const req: ReportRequest = {
@@ -117,6 +120,8 @@ async function linkParent(engine: Engine, layer: string, flags: Record<string, s
   const t = await loadFile(engine, file);
   const idColumn = flag(flags, 'parent-id') ?? key;
   const parent = engine.createLayer({ table: t.name, idColumn, nameColumn: guessNameColumn(t.columns.filter((c) => c.name !== idColumn)) });
+  const label = flag(flags, 'parent-label');
+  if (label) engine.renameTable(parent.table, label);
   const l = engine.layer(layer);
   engine.createLayer({ table: l.table, idColumn: l.idColumn, nameColumn: l.nameColumn, parentColumn: key, parentLayer: parent.table });
 }

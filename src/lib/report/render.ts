@@ -35,6 +35,7 @@ export function renderProfiles(m: ReportModel, ids?: string[], o: { printButton?
 /** One map as a standalone SVG file (map export). */
 export function renderMapSvg(m: ReportModel, map: ReportMap, width = 680): string {
   resetIds();
-  const fig = figure(m, map, { width, caption: false });
+  // a standalone image: a white margin so title, counts and sources do not touch the frame in a slide (QA-17)
+  const fig = figure(m, map, { width, caption: false, margin: 12 });
   return `<?xml version="1.0" encoding="UTF-8"?>\n${fig.replace(/^<figure>|<\/figure>$/g, '')}\n`;
 }

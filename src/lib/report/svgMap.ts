@@ -38,6 +38,10 @@ export interface SvgMapOptions {
   compact?: boolean;
   /** short labels drawn at each area's inner point (e.g. area keys on an overview map) */
   labels?: (string | null)[];
+  /** a line under the map before the source (the legend's „Geheimhaltung an: …“) */
+  footnote?: string;
+  /** white margin around everything (a standalone image: text must not touch the frame); default 0 */
+  margin?: number;
 }
 
 const FONT = "font-family=\"'Helvetica Neue', Arial, 'Liberation Sans', sans-serif\"";
@@ -182,13 +186,15 @@ export function svgMap(areas: MapAreas, o: SvgMapOptions): string {
   const foot: string[] = [];
   const footSize = compact ? 7.5 : 8.5;
   const footChars = Math.floor(W / (footSize * CHAR));
-  for (const l of [...wrap(o.source, footChars), ...wrap(`Kartengrundlage: ${o.attribution || 'eigene Gebietsgrenzen'}`, footChars)]) {
+  for (const l of [...(o.footnote ? wrap(o.footnote, footChars) : []), ...wrap(o.source, footChars), ...wrap(`Kartengrundlage: ${o.attribution || 'eigene Gebietsgrenzen'}`, footChars)]) {
     fy += footSize + 2;
     foot.push(`<text x="0" y="${fy}">${esc(l)}</text>`);
   }
   const H = Math.ceil(fy + 6);
-  return `<svg xmlns="http://www.w3.org/2000/svg" data-role="map" role="img" aria-labelledby="t-${o.id}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" class="map">`
-    + `<title id="t-${o.id}">${esc(o.title)}</title>${patterns(o.id)}`
+  const m = o.margin ?? 0;
+  const [vw, vh] = [W + 2 * m, H + 2 * m];
+  return `<svg xmlns="http://www.w3.org/2000/svg" data-role="map" role="img" aria-labelledby="t-${o.id}" viewBox="${-m} ${-m} ${vw} ${vh}" width="${vw}" height="${vh}" class="map">`
+    + `<title id="t-${o.id}">${esc(o.title)}</title>${patterns(o.id)}${m ? `<rect x="${-m}" y="${-m}" width="${vw}" height="${vh}" fill="#fff"/>` : ''}`
     + `<g ${FONT} fill="#111">${head.join('')}</g>${body}${extras}`
     + `<g data-role="source" ${FONT} font-size="${footSize}" fill="#444">${foot.join('')}</g></svg>`;
 }

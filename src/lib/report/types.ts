@@ -38,6 +38,8 @@ export interface ReportMap {
   note?: string;
   /** labels per area (e.g. keys on the overview map) */
   labels?: (string | null)[];
+  /** a line under the map before the source (the disclosure rule of the legend) */
+  footnote?: string;
 }
 
 /** One indicator with its values for every year, disclosure applied (METHODS §6). */

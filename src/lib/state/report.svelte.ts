@@ -204,7 +204,8 @@ export class ReportState {
       label: e.note ? `${e.label} (${e.note})` : e.label,
       count: e.count,
     }));
-    return { layer: m.layer, map: { key: 'map', title: m.variableLabel(), fills, legend } };
+    // what the screen shows: the legend's disclosure footnote, and the area names when they are on
+    return { layer: m.layer, map: { key: 'map', title: m.variableLabel(), fills, legend, footnote: m.legendNote, ...(m.showLabels ? { labels: r.names } : {}) } };
   }
 
   /** Map image: SVG (vector), PNG for the screen, or PNG at 300 dpi for print. */

@@ -137,6 +137,20 @@ describe('map pieces', () => {
     const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
     expect(doc.documentElement.getAttribute('data-role')).toBe('map');
   });
+  it('the map image has a white margin, the disclosure footnote and, when given, area names (QA-17)', () => {
+    const m = fixtureModel();
+    const map = { ...m.maps[0], footnote: 'Geheimhaltung an: Fallzahlen unter 3 …', labels: m.names };
+    const doc = new DOMParser().parseFromString(renderMapSvg(m, map), 'image/svg+xml');
+    const svg = doc.documentElement;
+    const [x, y, w] = svg.getAttribute('viewBox')!.split(' ').map(Number);
+    expect([x, y, w]).toEqual([-12, -12, 680 + 24]);
+    expect(svg.querySelector(':scope > rect')?.getAttribute('fill')).toBe('#fff');
+    expect(svg.querySelector('[data-role="source"]')!.textContent).toMatch(/^Geheimhaltung an: Fallzahlen unter 3 …Quelle/);
+    expect(Array.from(svg.querySelectorAll('[data-role="labels"] text'), (t) => t.textContent)).toEqual(m.names.filter((_, i) => m.areas.labelAt[i]));
+    // in the report itself the figure keeps its width (no margin)
+    expect(svg.getAttribute('width')).toBe('704');
+    expect(parse(renderReport(m)).querySelector('svg[data-role="map"]')!.getAttribute('viewBox')!.startsWith('0 0 680')).toBe(true);
+  });
 });
 
 describe('services and parent levels (plug-ins of issue 10)', () => {

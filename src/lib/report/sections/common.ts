@@ -31,10 +31,11 @@ export function resetIds(): void {
 }
 
 /** A model map as a figure (full width) or, `compact`, for the profile inset and small multiples. */
-export function figure(m: ReportModel, map: ReportMap, o: { width?: number; compact?: boolean; highlight?: number; caption?: boolean } = {}): string {
+export function figure(m: ReportModel, map: ReportMap, o: { width?: number; compact?: boolean; highlight?: number; caption?: boolean; margin?: number } = {}): string {
   const svg = svgMap(m.areas, {
     id: `m${++counter}`, title: map.title, subtitle: map.subtitle, fills: map.fills, legend: map.legend, legendTitle: map.legendTitle,
     source: sourceLine(m), attribution: m.meta.attribution, width: o.width, compact: o.compact, highlight: o.highlight, labels: map.labels,
+    footnote: map.footnote, margin: o.margin,
   });
   const cap = o.caption !== false && map.note ? `<figcaption>${esc(map.note)}</figcaption>` : '';
   return `<figure>${svg}${cap}</figure>`;
