@@ -1,10 +1,14 @@
 /**
  * The permutation null distribution of global Moran's I (METHODS.md §5), chunked for the worker
  * pool. z'Wz is evaluated on the symmetric upper triangle (s_ij = w_ij + w_ji, i < j, plus
- * w_ii), which halves the work, and four permutations share one pass over the weights.
+ * w_ii), which halves the work, and four permutations share one pass over the weights. The
+ * same kernel runs as WebAssembly (moranNull.wat, moranNullWasm.ts) where it can, with results
+ * identical to the JavaScript below to the last bit.
  */
 import { addInto, type ChunkKernel } from './chunks';
-import { chunkCount, chunkLength, chunkShuffler } from './permutation';
+import { chunkCount, chunkLength, chunkShuffler, MAX_SHUFFLE } from './permutation';
+import { nullChunkWasm } from './moranNullWasm';
+import { invalid } from '../contract/errors.ts';
 import type { Weights } from './weights';
 
 /** Permutations per chunk (a multiple of WIDTH): part of the method (results depend on it), not a tuning knob per call. */
@@ -76,9 +80,16 @@ export interface MoranNullInput {
 /**
  * z'Wz for the permutations of chunk `chunk`, written to `out` at the chunk's place: WIDTH copies
  * of z, each shuffled anew (independently, uniformly) before every round; a last partial round
- * computes all copies and keeps what the chunk needs.
+ * computes all copies and keeps what the chunk needs. On the WebAssembly kernel where it runs.
  */
 function moranNullChunk(inp: MoranNullInput, chunk: number, out: Float64Array): void {
+  if (inp.z.length > MAX_SHUFFLE) throw invalid('n', inp.z.length);
+  const count = chunkLength(inp.permutations, MORAN_CHUNK, chunk);
+  if (!nullChunkWasm(inp.z, inp.up, inp.seed, chunk, count, out, chunk * MORAN_CHUNK)) moranNullChunkJs(inp, chunk, out);
+}
+
+/** `moranNullChunk` in JavaScript (where WebAssembly is unavailable; tests compare the two). */
+export function moranNullChunkJs(inp: MoranNullInput, chunk: number, out: Float64Array): void {
   const count = chunkLength(inp.permutations, MORAN_CHUNK, chunk);
   const at = chunk * MORAN_CHUNK;
   const sh = chunkShuffler(inp.seed, chunk);
