@@ -154,9 +154,11 @@ describe('cancel in the worker loop', () => {
     const col = engine.listLayers().find((l) => l.idColumn === 'POLYID')!.table;
     const req = { source: { layer: col }, column: 'CRIME', weights: { type: 'queen' as const }, permutations: 400_000, seed: 1, alpha: 0.05, fdr: false };
     const progress: number[] = [];
-    const long = engine.tasks.run((task) => moranAnalysis(engine, req, task), { id: 42, onProgress: (f) => progress.push(f) });
+    // cancelled from its second progress report: while the permutations run, however fast they are
+    // (a timer of 30 ms came after the end once global Moran ran on WebAssembly)
+    const onProgress = (f: number) => progress.push(f) === 2 && engine.cancel(42);
+    const long = engine.tasks.run((task) => moranAnalysis(engine, req, task), { id: 42, onProgress });
     const short = engine.tasks.run((task) => moranAnalysis(engine, { ...req, permutations: 99 }, task), { id: 43 });
-    setTimeout(() => engine.cancel(42), 30);
     await expect(long).rejects.toMatchObject({ code: 'cancelled' });
     expect((await short).global.I).toBeGreaterThan(0);
     expect(progress.length).toBeGreaterThan(1);
