@@ -2,7 +2,7 @@
  * Assembles the hand-written WebAssembly kernels (`src/lib/analysis/*.wat`) with wabt and writes
  * their bytes as a TypeScript module next to them (`…Bytes.ts`, base64), so the app, the CLI and
  * the tests load them without a build step. `npm run wasm` after editing a .wat file; a unit test
- * (tests/unit/analysis/moranNullWasm.test.ts) fails when the committed bytes differ from the source.
+ * (tests/unit/wasm.test.ts) fails when the committed bytes differ from the source.
  */
 import wabtInit from 'wabt';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,10 @@ import path from 'node:path';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The kernels: source, generated module, exported constant. */
-export const KERNELS = [{ wat: 'src/lib/analysis/moranNull.wat', ts: 'src/lib/analysis/moranNullBytes.ts', name: 'MORAN_NULL_WASM' }];
+export const KERNELS = [
+  { wat: 'src/lib/analysis/moranNull.wat', ts: 'src/lib/analysis/moranNullBytes.ts', name: 'MORAN_NULL_WASM' },
+  { wat: 'src/lib/ingest/csvScan.wat', ts: 'src/lib/ingest/csvScanBytes.ts', name: 'CSV_SCAN_WASM' },
+];
 
 /** The binary of a .wat file (path relative to the repository), as wabt assembles it. */
 export async function assemble(wat: string): Promise<Uint8Array> {

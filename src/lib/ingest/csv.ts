@@ -4,7 +4,8 @@ import { isCancelled } from '../contract/errors';
 import { quoteIdent } from '../sql/ident';
 import { DELIMITERS, splitRecords, sniffDelimiter } from './csvSniff';
 import { locateTable, rawRowsOf, type TotalsRow } from './layout';
-import { scanCsv, type ScanOptions } from './csvScan';
+import type { ScanOptions } from './csvScan';
+import { scanBytes } from './csvScanWasm';
 import { readAhead, aheadAgrees } from './csvAhead';
 import { eachChunk, finishTyped, readCsvSql, readTyped, type Chunks } from './csvRead';
 import { decodeBytes, detectEncoding } from './encoding';
@@ -116,7 +117,7 @@ export async function loadCsv(
   const base = { duck, name, src, delimiter, plan, hooks: steady };
   // a large file with a worker beside this one: the worker scans while DuckDB reads with the sample's types
   const ahead = limited ? undefined : await readAhead(base, target, scanOpts, hooks.runner, options.textColumns);
-  const scan = ahead?.scan ?? scanCsv(src, delimiter, scanOpts);
+  const scan = ahead?.scan ?? scanBytes(src, delimiter, scanOpts);
   const dropAhead = () => ahead?.read && dropQuietly(duck, target);
   if (scan.openQuoteLine !== undefined && !limited) {
     dropAhead();

@@ -13,6 +13,7 @@ import type { CsvPlan } from './csv';
 import { readTyped, type Chunks } from './csvRead';
 import { scanCsv, type ScanOptions, type ScanResult } from './csvScan';
 import { csvScanWork } from './csvScanKernel';
+import { scanBytes } from './csvScanWasm';
 import { mergeHeaderRows, uniqueNames } from './names';
 import { dropQuietly } from './table';
 import { decideColumns, statsFromClasses, type ColumnStats } from './typing';
@@ -110,6 +111,6 @@ export async function readAhead(
     // DuckDB met what the sample did not show (a quote, a letter in a number column): the usual way decides
     read = false;
   }
-  const scan = (await pending.catch(() => null)) ?? scanCsv(src, delimiter, scanOpts);
+  const scan = (await pending.catch(() => null)) ?? scanBytes(src, delimiter, scanOpts);
   return { scan, read: read ? ahead : undefined };
 }

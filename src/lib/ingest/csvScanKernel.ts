@@ -1,9 +1,11 @@
 /**
  * The CSV byte scan as a pool job (one chunk: the scan is a single sequential pass), so that it
- * can run in a pool worker while DuckDB reads the same bytes in the engine (see `csvAhead.ts`).
+ * can run in a pool worker while DuckDB reads the same bytes in the engine (see `csvAhead.ts`); on
+ * the WebAssembly kernel where it runs (`csvScanWasm.ts`), so it takes less of a shared core.
  */
 import type { ChunkKernel } from '../analysis/chunks';
-import { scanCsv, type ScanOptions, type ScanResult } from './csvScan';
+import type { ScanOptions, ScanResult } from './csvScan';
+import { scanBytes } from './csvScanWasm';
 
 export interface CsvScanInput {
   bytes: Uint8Array;
@@ -18,7 +20,7 @@ export const CSV_SCAN: ChunkKernel<CsvScanInput, { result: ScanResult | null }> 
   chunks: () => 1,
   init: () => ({ result: null }),
   run: (input, _chunk, acc) => {
-    acc.result = scanCsv(input.bytes, input.delimiter, input.opts);
+    acc.result = scanBytes(input.bytes, input.delimiter, input.opts);
   },
   merge: (into, from) => {
     into.result ??= from.result;

@@ -3,13 +3,10 @@ import { contiguity } from '../../../src/lib/analysis/contiguity';
 import { moranGlobalPrepare } from '../../../src/lib/analysis/moran';
 import { MORAN_CHUNK, MORAN_NULL, moranNullChunkJs, type MoranNullInput } from '../../../src/lib/analysis/moranNull';
 import { nullChunkWasm, wasmNullAvailable } from '../../../src/lib/analysis/moranNullWasm';
-import { MORAN_NULL_WASM } from '../../../src/lib/analysis/moranNullBytes';
 import { chunkLength } from '../../../src/lib/analysis/permutation';
 import { createRng } from '../../../src/lib/analysis/random';
 import { fromNeighborLists, rowStandardize, type Weights } from '../../../src/lib/analysis/weights';
 import { jitteredGrid } from '../../bench/spatial.bench';
-import { assemble, KERNELS, moduleText } from '../../../scripts/wasm';
-import { readFileSync } from 'node:fs';
 
 /** The whole null on one path: every chunk through the JavaScript or the WebAssembly kernel. */
 function nullOf(inp: MoranNullInput, path: 'js' | 'wasm'): Float64Array {
@@ -31,13 +28,6 @@ function randomWeights(n: number, seed: number): Weights {
 }
 
 describe('global Moran null on WebAssembly', () => {
-  test('the committed bytes are the assembled moranNull.wat (run `npm run wasm` after editing it)', async () => {
-    const k = KERNELS[0];
-    const bytes = await assemble(k.wat);
-    expect(Buffer.from(MORAN_NULL_WASM, 'base64').equals(Buffer.from(bytes))).toBe(true);
-    expect(readFileSync(k.ts, 'utf8')).toBe(moduleText(k, bytes));
-  });
-
   test('it runs here (Node), so the app and the CLI use it', () => {
     expect(wasmNullAvailable()).toBe(true);
   });
