@@ -97,6 +97,9 @@ describe('round trip through the importer', () => {
     const bytes = geojsonBytes(bundle, geoms);
     const fc = JSON.parse(new TextDecoder().decode(bytes));
     expect(fc.metadata.Geheimhaltung).toMatch(/geheim/);
+    // no numbered duplicates of a repeated method key: every value is a string or a list of strings
+    expect(Object.keys(fc.metadata).filter((k) => / [0-9]+$/.test(k))).toEqual([]);
+    expect(Object.values(fc.metadata).every((v) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')))).toBe(true);
     expect(fc.features[1].properties['SGB-II-Quote 2023 (%)']).toBeNull();
     expect(fc.features[1].properties['SGB-II-Quote 2023 (%) Zeichen']).toBe('·');
     await ingestFile(duck, { name: 'ergebnisse.geojson', bytes }, 'gj');

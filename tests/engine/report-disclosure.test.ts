@@ -182,7 +182,8 @@ describe('exports carry both marks and read back as secret at source', () => {
     const bx = duck.query(`SELECT "Schlüssel" AS k, "SGB-II-Quote (%)" AS v FROM back_xlsx WHERE CAST("Jahr" AS VARCHAR) = '2024' ORDER BY 1`).toArray().map((r) => [r.k, r.v]);
     expect(bx.slice(0, 2)).toEqual([['A', NaN], ['B', NaN]]);
     const long = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets['Indikatoren je Jahr'], { header: 1 });
-    const y23 = new Map(long.filter((r) => r[2] === '2023').map((r) => [r[0], r[3]]));
+    // the year is a number in the sheet (QA-7: was text „2023“)
+    const y23 = new Map(long.filter((r) => r[2] === 2023).map((r) => [r[0], r[3]]));
     expect([y23.get('C'), y23.get('D')]).toEqual(['·', '·s']);
   });
 });

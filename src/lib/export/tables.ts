@@ -80,9 +80,13 @@ export function exportBundle(m: ReportModel): ExportBundle {
   });
   const tables = [table('Ergebnisse', cols, results)];
   if (m.indicators.length && m.years.length > 1) {
-    const lc: ExportColumn[] = [{ name: 'Schlüssel', type: 'text' }, { name: 'Gebiet', type: 'text' }, { name: 'Jahr', type: 'text' }, ...m.indicators.map((ind) => ({ name: `${ind.name}${ind.unit ? ` (${ind.unit})` : ''}`, type: 'number' as const }))];
+    // years as numbers (Excel sorts and pivots them as such, no green triangle) unless one is not a plain year (QA-7)
+    const numeric = m.years.every((y) => /^[0-9]{4}$/.test(y));
+    const yearType = numeric ? ('number' as const) : ('text' as const);
+    const yearCell = (y: string): Cell => (numeric ? Number(y) : y);
+    const lc: ExportColumn[] = [{ name: 'Schlüssel', type: 'text' }, { name: 'Gebiet', type: 'text' }, { name: 'Jahr', type: yearType }, ...m.indicators.map((ind) => ({ name: `${ind.name}${ind.unit ? ` (${ind.unit})` : ''}`, type: 'number' as const }))];
     const rows = m.years.flatMap((year) => order.map((i) => {
-      const cells: Cell[] = [m.ids[i], m.names[i], year];
+      const cells: Cell[] = [m.ids[i], m.names[i], yearCell(year)];
       const symbols: (string | null)[] = [null, null, null];
       for (const ind of m.indicators) {
         const y = ind.years.find((q) => q.year === year);
@@ -93,10 +97,10 @@ export function exportBundle(m: ReportModel): ExportBundle {
       return { cells, symbols };
     }));
     tables.push(table('Indikatoren je Jahr', lc, rows));
-    tables.push(table(`${totalName(m)}werte`, [{ name: 'Jahr', type: 'text' }, ...m.indicators.map((ind) => ({ name: `${ind.name}${ind.unit ? ` (${ind.unit})` : ''}`, type: 'number' as const }))],
+    tables.push(table(`${totalName(m)}werte`, [{ name: 'Jahr', type: yearType }, ...m.indicators.map((ind) => ({ name: `${ind.name}${ind.unit ? ` (${ind.unit})` : ''}`, type: 'number' as const }))],
       m.years.map((year) => {
         const ys = m.indicators.map((ind) => ind.years.find((q) => q.year === year));
-        return { cells: [year, ...ys.map((y) => (y?.citySymbol ? null : round(y?.city ?? NaN, 4)))], symbols: [null, ...ys.map((y) => y?.citySymbol ?? null)] };
+        return { cells: [yearCell(year), ...ys.map((y) => (y?.citySymbol ? null : round(y?.city ?? NaN, 4)))], symbols: [null, ...ys.map((y) => y?.citySymbol ?? null)] };
       })));
   }
   // what the workshop recorded per area (issue 13): text as typed, never recomputed
@@ -107,7 +111,7 @@ export function exportBundle(m: ReportModel): ExportBundle {
 
 /** Zeichenerklärung of the exports (sheet „Zeichenerklärung“, method rows). */
 export const SYMBOL_ROWS: [string, string][] = [
-  ['·', 'Wert geheim gehalten: Fallzahl zu klein (Primärgeheimhaltung)'],
+  ['·', 'Wert geheim gehalten: Fallzahl zu klein (Primärgeheimhaltung) oder schon in der Quelle geheim'],
   ['·s', 'Wert geheim gehalten, damit ein anderer geheimer Wert nicht aus Summen zurückgerechnet werden kann (Sekundärgeheimhaltung)'],
   ['/', 'Aussage nicht hinreichend genau (Nenner oder Zähler zu klein)'],
   ['–', 'nichts vorhanden (genau null)'],

@@ -12,7 +12,7 @@ import { safeText } from './csv';
 
 /** Cell notes (XLSX comments) on hidden cells: primary and secondary suppression told apart. */
 const CELL_NOTE: Record<string, string> = {
-  '·': 'Primärgeheimhaltung: Fallzahl zu klein',
+  '·': 'Primärgeheimhaltung: Fallzahl zu klein, oder schon in der Quelle geheim',
   '·s': 'Sekundärgeheimhaltung: verborgen, damit ein anderer geheimer Wert nicht aus Summen zurückgerechnet werden kann',
 };
 
@@ -83,7 +83,10 @@ export function geojsonBytes(b: ExportBundle, geometryById: Map<string, string>)
     const g = geometryById.get(String(b.rowIds[i]));
     return `{"type":"Feature","properties":${JSON.stringify(props)},"geometry":${g ?? 'null'}}`;
   });
-  const meta = JSON.stringify(Object.fromEntries(b.method.map(([k, v], i) => [b.method.findIndex(([q]) => q === k) === i ? k : `${k} ${i}`, v])));
+  // a repeated method key (one line per indicator …) becomes a list, not „Sozialindex 10“, „Sozialindex 11“ … (QA-7)
+  const grouped = new Map<string, string[]>();
+  for (const [k, v] of b.method) grouped.set(k, [...(grouped.get(k) ?? []), v]);
+  const meta = JSON.stringify(Object.fromEntries([...grouped].map(([k, v]) => [k, v.length === 1 ? v[0] : v])));
   return new TextEncoder().encode(`{"type":"FeatureCollection","metadata":${meta},"features":[\n${features.join(',\n')}\n]}\n`);
 }
 

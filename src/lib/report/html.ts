@@ -54,7 +54,7 @@ export function germanDate(iso: string): string {
 
 /** Primary and secondary suppression in words (cell titles). */
 const MARK_TITLE: Record<string, string> = {
-  '·': 'geheim (Primärgeheimhaltung: Fallzahl zu klein)',
+  '·': 'geheim (Primärgeheimhaltung: Fallzahl zu klein — oder schon in der Quelle geheim)',
   '·s': 'geheim (Sekundärgeheimhaltung: schützt einen anderen geheimen Wert)',
   '/': 'nicht hinreichend genau',
 };

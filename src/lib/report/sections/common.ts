@@ -21,7 +21,7 @@ export function symbolLegend(m: ReportModel): string {
   if (!d.enabled) {
     return `<p class="legend-symbols disclosure-off" data-role="disclosure-off"><strong>Geheimhaltung ausgeschaltet:</strong> Alle Werte sind ohne statistische Geheimhaltung gezeigt, auch Fallzahlen unter ${d.minCount} und Quoten aus kleinen Nennern. Nur für den internen Gebrauch, nicht zur Veröffentlichung. „–“ = nichts vorhanden (genau null); „x“ = keine Angabe.</p>`;
   }
-  return `<p class="legend-symbols"><strong>Zeichenerklärung:</strong> „·“ = Wert geheim gehalten (Fallzahl unter ${d.minCount}; Primärgeheimhaltung); „·<sup>s</sup>“ = Wert geheim gehalten, damit ein anderer geheimer Wert nicht aus Summen zurückgerechnet werden kann (Sekundärgeheimhaltung); „/“ = Aussage nicht hinreichend genau (Nenner unter ${d.minDenominator} oder Zähler unter ${d.minNumerator}); „–“ = nichts vorhanden (genau null); „x“ = keine Angabe.</p>`;
+  return `<p class="legend-symbols"><strong>Zeichenerklärung:</strong> „·“ = Wert geheim gehalten (Fallzahl unter ${d.minCount}; Primärgeheimhaltung — oder schon in der Quelle geheim); „·<sup>s</sup>“ = Wert geheim gehalten, damit ein anderer geheimer Wert nicht aus Summen zurückgerechnet werden kann (Sekundärgeheimhaltung); „/“ = Aussage nicht hinreichend genau (Nenner unter ${d.minDenominator} oder Zähler unter ${d.minNumerator}); „–“ = nichts vorhanden (genau null); „x“ = keine Angabe.</p>`;
 }
 
 let counter = 0;
