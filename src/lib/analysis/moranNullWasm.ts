@@ -8,6 +8,7 @@
  * the caller uses the JavaScript kernel.
  */
 import { MORAN_NULL_WASM } from './moranNullBytes';
+import { compileWasm } from '../util/wasmModule';
 import { chunkSeed, xoshiroState } from './random';
 import type { Weights } from './weights';
 
@@ -23,13 +24,10 @@ let kernel: Kernel | null | undefined;
 
 function load(): Kernel | null {
   if (kernel !== undefined) return kernel;
+  const mod = compileWasm(MORAN_NULL_WASM);
   try {
-    const bin = atob(MORAN_NULL_WASM);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
-    const ex = inst.exports as unknown as Pick<Kernel, 'memory' | 'chunk'>;
-    kernel = { memory: ex.memory, chunk: ex.chunk, up: null };
+    const ex = (mod && new WebAssembly.Instance(mod, {}).exports) as unknown as Pick<Kernel, 'memory' | 'chunk'> | null;
+    kernel = ex ? { memory: ex.memory, chunk: ex.chunk, up: null } : null;
   } catch {
     kernel = null;
   }

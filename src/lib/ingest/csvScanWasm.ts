@@ -7,6 +7,7 @@
  * instance per scan; the module is compiled once per thread).
  */
 import { CSV_SCAN_WASM } from './csvScanBytes';
+import { compileWasm } from '../util/wasmModule';
 import { scanCsv, type ScanOptions, type ScanResult, type FieldClasses } from './csvScan';
 
 /** Columns the kernel keeps classes for; a wider record falls back to the JavaScript scan. */
@@ -23,14 +24,7 @@ let mod: WebAssembly.Module | null | undefined;
 
 function compiled(): WebAssembly.Module | null {
   if (mod !== undefined) return mod;
-  try {
-    const bin = atob(CSV_SCAN_WASM);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    mod = new WebAssembly.Module(bytes);
-  } catch {
-    mod = null;
-  }
+  mod = compileWasm(CSV_SCAN_WASM);
   return mod;
 }
 
