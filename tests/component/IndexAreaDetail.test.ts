@@ -11,7 +11,7 @@ import { fakeStarter } from '../helpers/fakeEngine';
 afterEach(cleanup);
 
 /** Two areas, one rate indicator in %: Nord 12,5 %, Süd not reliable („/“); no comparison area chosen. */
-function ix(totalLabel: string, reference: Float64Array | null = null): SozialindexState {
+function ix(totalLabel: string, reference: Float64Array | null = null, source?: Uint8Array): SozialindexState {
   const ids = ['n', 's'];
   const values = [Float64Array.from([12.5, 3])];
   const base = computeIndex({ ids, values, names: ['Kinderarmut'] }, { minPopulation: 0, breaks: [0] });
@@ -21,7 +21,7 @@ function ix(totalLabel: string, reference: Float64Array | null = null): Sozialin
     run,
     years: ['2024'],
     indicators: [{ uid: 1, name: 'Kinderarmut', unit: '%' }],
-    summaries: [{ name: 'Kinderarmut', years: [{ year: '2024', values: values[0], disclosure: Uint8Array.from([code('ok'), code('unreliable')]), mean: 10, fromMean: Float64Array.from([2.5, -7]), fromReference: reference, hist: { min: 3, max: 12.5, counts: [1, 1] } }] }],
+    summaries: [{ name: 'Kinderarmut', years: [{ year: '2024', values: values[0], disclosure: Uint8Array.from([code('ok'), code(source ? 'secret' : 'unreliable')]), ...(source ? { source } : {}), mean: 10, fromMean: Float64Array.from([2.5, -7]), fromReference: reference, hist: { min: 3, max: 12.5, counts: [1, 1] } }] }],
     zSymbol: (_j: number, i: number) => (i === 1 ? '/' : null),
     totalLabel,
   } as unknown as SozialindexState;
@@ -39,6 +39,12 @@ describe('Sozialindex area detail (QA-24)', () => {
     render(AreaDetail, { ix: ix('Stadt'), i: 1 });
     expect(texts(1).slice(0, 2)).toEqual(['Kinderarmut', '/']);
     expect(texts(0)[2]).toBe('Stadt');
+  });
+  it('a value the source kept secret: „· geheim (Quelle)“ with the reason, deviation „·“ — never „x“ (QA-18)', () => {
+    render(AreaDetail, { ix: ix('Stadt', null, Uint8Array.from([0, 1])), i: 1 });
+    expect(texts(1).slice(0, 4)).toEqual(['Kinderarmut', '· geheim (Quelle)', '10,0 %', '·']);
+    expect(cells(1)[1].getAttribute('title')).toMatch(/in der eingelesenen Datei geheim gehalten/);
+    expect(cells(1)[1].getAttribute('data-mark')).toBe('source');
   });
   it('with a comparison area the column is there', () => {
     render(AreaDetail, { ix: ix('Stadt', Float64Array.from([1.5, 0])), i: 0 });

@@ -4,7 +4,8 @@ import * as XLSX from '@e965/xlsx';
 import { createNodeDuck } from '../../src/lib/db/node';
 import { Engine } from '../../src/lib/engine/engine';
 import { buildReportModel, type ReportRequest } from '../../src/lib/engine/report';
-import { DEFAULT_INDEX_SETTINGS, type IndexRequest } from '../../src/lib/contract';
+import { DEFAULT_INDEX_SETTINGS, DISCLOSURE_ORDER, type IndexRequest } from '../../src/lib/contract';
+import { indicatorSummaries, readIndexData } from '../../src/lib/engine/sozialindex';
 import { ingestFile } from '../../src/lib/ingest/index';
 import { exportBundle } from '../../src/lib/export/tables';
 import { csvBytes, xlsxBytes } from '../../src/lib/export/writers';
@@ -168,7 +169,7 @@ describe('exports carry both marks and read back as secret at source', () => {
     expect(ws[addr('A')].c?.[0]?.t).toMatch(/Primärgeheimhaltung/);
     expect(ws[addr('B')].c?.[0]?.t).toMatch(/Sekundärgeheimhaltung/);
     const legend = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['Zeichenerklärung'], { header: 1 });
-    expect(legend.map((r) => r[0])).toEqual(['Zeichen', '·', '·s', '/', '–', 'x']);
+    expect(legend.map((r) => r[0])).toEqual(['Zeichen', '·', '·s', '·q', '/', '–', 'x']);
     const method = XLSX.utils.sheet_to_json<string[]>(wb.Sheets.Methode, { header: 1 });
     expect(method.find((r) => r[0] === 'Sekundärgeheimhaltung')?.[1]).toMatch(/Ebenen .* → .* → gesamt/);
     // the importer takes the first sheet „Ergebnisse“ (one row per area, QA-25), though „Indikatoren je Jahr“ is larger
@@ -185,5 +186,81 @@ describe('exports carry both marks and read back as secret at source', () => {
     // the year is a number in the sheet (QA-7: was text „2023“)
     const y23 = new Map(long.filter((r) => r[2] === 2023).map((r) => [r[0], r[3]]));
     expect([y23.get('C'), y23.get('D')]).toEqual(['·', '·s']);
+  });
+});
+
+/**
+ * A file from the statistics office with D's 2024 count kept secret („·“). D, its Gemeinde G2 and the
+ * total are „geheim (Quelle)“; A = 2 is primary and B secondary as above; C = 30 stays shown (G2 is
+ * hidden, so C and the hidden G2 do not give D back).
+ */
+describe('a value secret at source keeps its own mark in reports, profiles and exports', () => {
+  let q: string;
+  beforeAll(async () => {
+    const csv = ['SR;JAHR;SGB2;EW', 'A;2023;40;400', 'B;2023;30;300', 'C;2023;20;150', 'D;2023;60;900', 'A;2024;2;400', 'B;2024;50;300', 'C;2024;30;150', 'D;2024;·;900'].join('\r\n');
+    q = (await engine.importFile({ name: 'sgb2_quelle.csv', bytes: enc(csv) })).name;
+  }, 60_000);
+  const req = (enabled = true): ReportRequest => {
+    const r = request({ enabled });
+    return { ...r, index: { ...r.index!, source: { ...r.index!.source, table: q } } };
+  };
+
+  it('symbols „·“, „·s“, „·q“ per cell; the total is „·q“; counted apart; summaries mark the source', async () => {
+    const m = await buildReportModel(engine, req());
+    for (const k of [0, 1]) {
+      expect(year(m, k, '2024').symbols).toEqual(['·', '·s', null, '·q']);
+      expect(year(m, k, '2024').citySymbol).toBe('·q');
+      expect(year(m, k, '2023').symbols).toEqual([null, null, null, null]);
+    }
+    expect(m.disclosure).toMatchObject({ primary: 2, secondary: 2, source: 2 });
+    // with our own disclosure switched off the source's secret stays secret (and nothing else is hidden)
+    const off = await buildReportModel(engine, req(false));
+    expect(year(off, 0, '2024').symbols).toEqual([null, null, null, '·q']);
+    expect(off.disclosure).toMatchObject({ primary: 0, secondary: 0, source: 1 + 1 });
+    // the Sozialindex's summaries: D 2024 secret with the source mark (area detail „· geheim (Quelle)“), not missing
+    const ix = req().index!;
+    const sums = indicatorSummaries(readIndexData(engine, ix.source, ix.indicators), ix.indicators, {});
+    for (const s of sums) {
+      const y24 = s.years.find((y) => y.year === '2024')!;
+      expect(DISCLOSURE_ORDER[y24.disclosure[3]]).toBe('secret');
+      expect(Array.from(y24.source!)).toEqual([0, 0, 0, 1]);
+      expect(s.years.find((y) => y.year === '2023')!.source).toBeUndefined();
+    }
+  });
+
+  it('report table and profile: data-mark „source“, „·^q“; the Zeichenerklärung and the count name it', async () => {
+    const m = await buildReportModel(engine, req());
+    const doc = new DOMParser().parseFromString(renderReport(m), 'text/html');
+    const src = [...doc.querySelectorAll('table[data-role="indicator-values"] td.sym[data-mark="source"]')];
+    // D in both indicators, and the total row (its sum has a part secret at source)
+    expect(src.map((c) => c.closest('tr')!.firstElementChild!.textContent)).toEqual(['D', 'D', '', '']);
+    expect(src.every((c) => c.innerHTML === '·<sup>q</sup>' && /Quelle/.test(c.getAttribute('title')!))).toBe(true);
+    const method = doc.querySelector('section[data-role="method"]')!;
+    expect(method.textContent).toContain('In diesem Bericht: 2 Werte primär und 2 sekundär geheim gehalten, dazu 2 schon in der Quelle geheim');
+    expect(method.querySelector('.legend-symbols')!.innerHTML).toMatch(/„·<sup>q<\/sup>“ = Wert schon in der Quelle geheim gehalten/);
+    expect(method.querySelector('.legend-symbols')!.textContent).toMatch(/„·“ = Wert geheim gehalten \(Fallzahl unter 3; Primärgeheimhaltung\);/);
+    const profD = doc.querySelector('section[data-role="profile"][data-id="D"]')!;
+    expect(profD.querySelector('td.sym[data-mark="source"]')).not.toBeNull();
+  });
+
+  it('CSV and XLSX: „·q“ in the cell, its own note and legend row; it reads back as secret', async () => {
+    const m = await buildReportModel(engine, req());
+    const b = exportBundle(m);
+    const t = b.tables[0];
+    const c = t.columns.findIndex((x) => x.name === 'SGB-II-Quote 2024 (%)');
+    const row = t.rows.findIndex((r) => r[0] === 'D');
+    expect([t.symbols[row][c], t.rows[row][c]]).toEqual(['·q', null]);
+    expect(b.method.find((r) => r[0] === 'Geheim gehalten')?.[1]).toBe('2 Werte primär, 2 sekundär, 2 schon in der Quelle („·q“)');
+    const csv = csvBytes(t, b.method, 'de');
+    expect(new TextDecoder().decode(csv)).toMatch(/\r\nD;Dorfmitte;[^\r]*;·q;/);
+    const wb = XLSX.read(xlsxBytes(b), { type: 'array' });
+    const cell = wb.Sheets.Ergebnisse[XLSX.utils.encode_cell({ r: row + 1, c })];
+    expect(cell.v).toBe('·q');
+    expect(cell.c?.[0]?.t).toMatch(/Geheim in der Quelle/);
+    const legend = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['Zeichenerklärung'], { header: 1 });
+    expect(legend.map((r) => r[0])).toEqual(['Zeichen', '·', '·s', '·q', '/', '–', 'x']);
+    const duck = await createNodeDuck();
+    const back = await ingestFile(duck, { name: 'ergebnisse.csv', bytes: csv }, 'back_q');
+    expect(back.columns.find((x) => x.name === 'SGB-II-Quote 2024 (%)')?.secret).toBe(3);
   });
 });

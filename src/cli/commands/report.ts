@@ -103,7 +103,7 @@ export async function run(argv: string[]): Promise<unknown> {
     excluded: model.index ? model.index.excluded.filter((e) => e !== null).length : 0,
     year: model.year,
     maps: (html.match(/data-role="map"/g) ?? []).length,
-    disclosure: { enabled: model.disclosure.enabled, levels: model.disclosure.levels, primary: model.disclosure.primary, secondary: model.disclosure.secondary },
+    disclosure: { enabled: model.disclosure.enabled, levels: model.disclosure.levels, primary: model.disclosure.primary, secondary: model.disclosure.secondary, source: model.disclosure.source },
     ...(model.extras.services ? { services: (model.extras.services as { total: number }).total } : {}),
   };
 }

@@ -104,6 +104,8 @@ export interface IndicatorSummary {
     values: Float64Array;
     /** index into {@link DISCLOSURE_ORDER} per area */
     disclosure: Uint8Array;
+    /** 1 where the value was kept secret by the source (its `disclosure` is `secret`); absent when none was */
+    source?: Uint8Array;
     /** Σ num / Σ den × scale (unweighted mean for plain columns) */
     mean: number;
     fromMean: Float64Array;

@@ -107,7 +107,7 @@ function indicatorMap(ind: ReportIndicator, year: string, total = 'Stadt'): Repo
   const unit = ind.unit ? ` ${ind.unit}` : '';
   const legend: MapLegendEntry[] = buildLegend({ breaks: cls.breaks, counts: cls.counts, missing: 0 }, colors, { unit, lang: 'de' })
     .filter((e) => !e.noValue).map((e) => ({ fill: rgb(e.color), label: e.label, count: e.count }));
-  legend.push({ fill: 'secret', label: 'geheim / nicht genau (· ·s /)', count: secret }, { fill: 'none', label: t('legend.noValue'), count: none });
+  legend.push({ fill: 'secret', label: 'geheim / nicht genau (· ·s ·q /)', count: secret }, { fill: 'none', label: t('legend.noValue'), count: none });
   return { key: `ind-${ind.name}`, title: `${ind.name} ${y.year}`, subtitle: `${ind.formula}; ${total}: ${y.city.toLocaleString('de-DE', { maximumFractionDigits: 1 })}${unit}`, fills, legend };
 }
 
@@ -177,7 +177,7 @@ export async function buildReportModel(engine: Engine, req: ReportRequest, task?
   const dc = reportDisclosureOf(req.disclosure, req.index);
   let disclosure: ReportDisclosureInfo = {
     enabled: dc.enabled, minCount: dc.minCount, minNumerator: dc.minNumerator, minDenominator: dc.minDenominator,
-    sameAcrossYears: false, levels: [layer.label, 'gesamt'], sums: [], primary: 0, secondary: 0,
+    sameAcrossYears: false, levels: [layer.label, 'gesamt'], sums: [], primary: 0, secondary: 0, source: 0,
   };
   let indicators: ReportIndicator[] = [], years: string[] = [], year = '', index: ReportIndex | null = null;
   const maps: ReportMap[] = [];

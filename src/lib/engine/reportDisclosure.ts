@@ -14,11 +14,13 @@ import type { JoinSpecInput } from '../contract/catalog';
 import type { ValueSource } from '../contract/spatial';
 import type { ColumnRole } from '../analysis/columnRoles';
 import { DEFAULT_DISCLOSURE, DISCLOSURE_SYMBOLS, discloseRate, type DisclosureStatus } from '../analysis/disclosure';
-import type { DisclosureResult, RateSpec } from '../analysis/applyDisclosure';
+import type { DisclosureResult, RateSpec, SuppressionMark } from '../analysis/applyDisclosure';
 import type { ReportDisclosureInfo, ReportIndicator } from '../report/types';
 
 /** Symbol of a secondary suppression: the official „·“ plus „s“ (footnote in every legend). */
 export const SECONDARY_SYMBOL = '·s';
+/** Symbol of a value the source already kept secret („·“ in the imported file): „·“ plus „q“ (Quelle). */
+export const SOURCE_SYMBOL = '·q';
 
 /** The project's disclosure settings a report applies (the „Geheimhaltung“ switch and thresholds, `map.levels.settings`). */
 export interface ReportDisclosure {
@@ -35,8 +37,12 @@ export interface ReportDisclosure {
 /** The thresholds alone (what the primary-only rules take). */
 export const thresholds = (d: ReportDisclosure) => ({ minCount: d.minCount, minDenominator: d.minDenominator, minNumerator: d.minNumerator });
 
-/** The symbol of a disclosure status in reports and exports (secondary distinct from primary). */
-export function reportSymbol(s: DisclosureStatus): string | null {
+/**
+ * The symbol of a disclosure status in reports and exports: primary `·`, secondary `·s` and secret
+ * at source `·q` (mark `source` of {@link applyDisclosure}) told apart.
+ */
+export function reportSymbol(s: DisclosureStatus, mark: SuppressionMark = null): string | null {
+  if (mark === 'source') return SOURCE_SYMBOL;
   return s === 'secondary' ? SECONDARY_SYMBOL : DISCLOSURE_SYMBOLS[s];
 }
 
@@ -68,30 +74,43 @@ export function reportIndicatorYears(
   const settings = { enabled: d.enabled, sameAcrossYears: d.sameAcrossYears, ...thresholds(d) };
   const results: DisclosureResult[] = disclosedYears(t, yearKeys.map((y) => (t.years.includes(y) ? y : undefined)), rates, settings);
   const last = t.levels.length - 1;
-  let primary = 0, secondary = 0;
+  let primary = 0, secondary = 0, source = 0;
   const years = req.indicators.map((ind, j) => summaries[j].years.map((sy, y) => {
     const r = results[y];
     const rate = r.rates.find((x) => x.name === `r${j}`);
     const count = !ind.denominator && additive.has(ind.numerator) ? r.counts.find((c) => c.name === ind.numerator) : undefined;
     let status: DisclosureStatus[];
+    let marks: SuppressionMark[];
     let total: DisclosureStatus | null = null;
-    if (rate) [status, total] = [rate.status[0], rate.status[last][0]];
-    else if (count) [status, total] = [count.status[0], count.status[last][0]];
-    else {
-      // a value that does not add up (median, mean, share given as such): the rule on its own cells
+    let totalMark: SuppressionMark = null;
+    if (rate ?? count) {
+      const c = (rate ?? count)!;
+      [status, marks, total, totalMark] = [c.status[0], c.marks[0], c.status[last][0], c.marks[last][0]];
+    } else {
+      // a value that does not add up (median, mean, share given as such): the rule on its own cells;
+      // a cell the source kept secret stays secret whatever the switch (as on the map)
       const num = data.columns[ind.numerator][y];
       const den = ind.denominator ? data.columns[ind.denominator][y] : null;
+      const sn = data.secret?.[ind.numerator]?.[y];
+      const sd = ind.denominator ? data.secret?.[ind.denominator]?.[y] : null;
+      marks = Array.from(num, (_, i): SuppressionMark => (sn?.[i] || sd?.[i] ? 'source' : null));
       status = Array.from(num, (x, i): DisclosureStatus => {
+        if (marks[i]) return 'secret';
         if (Number.isNaN(x) || (den && Number.isNaN(den[i]))) return 'missing';
         if (!d.enabled) return 'ok';
         return den ? discloseRate(x, den[i], thresholds(d)).status : 'ok';
       });
     }
     const values = Array.from(sy.values, (v, i) => (SHOWN.has(status[i]) ? v : NaN));
-    for (const s of status) if (s === 'secret') primary++; else if (s === 'secondary') secondary++;
+    status.forEach((s, i) => {
+      if (marks[i] === 'source') source++;
+      else if (s === 'secret') primary++;
+      else if (s === 'secondary') secondary++;
+    });
     const hideCity = total !== null && total !== 'ok' && total !== 'zero' && total !== 'missing';
     return {
-      year: sy.year, values, symbols: status.map(reportSymbol), city: hideCity ? NaN : sy.mean, citySymbol: hideCity ? reportSymbol(total!) : null,
+      year: sy.year, values, symbols: status.map((s, i) => reportSymbol(s, marks[i])),
+      city: hideCity ? NaN : sy.mean, citySymbol: hideCity ? reportSymbol(total!, totalMark) : null,
     };
   }));
   return {
@@ -99,7 +118,7 @@ export function reportIndicatorYears(
     info: {
       enabled: d.enabled, minCount: d.minCount, minDenominator: d.minDenominator, minNumerator: d.minNumerator,
       sameAcrossYears: d.sameAcrossYears && t.years.length > 1, levels: [...t.layers.map((l) => l.label), 'gesamt'],
-      sums: t.sums.map((s) => `${s.total} = ${s.parts.join(' + ')}`), primary, secondary,
+      sums: t.sums.map((s) => `${s.total} = ${s.parts.join(' + ')}`), primary, secondary, source,
     },
   };
 }

@@ -45,7 +45,7 @@ export function parentLevels(engine: Engine, req: IndexRequest, year: string, di
         });
       }
       lv.values.push(v ? Array.from(v.values, (x, a) => (HIDDEN.has(v.status[a]) ? NaN : x)) : lv.names.map(() => NaN));
-      lv.symbols.push(v ? v.status.map((s) => (s === 'ok' ? null : reportSymbol(s))) : lv.names.map(() => 'x'));
+      lv.symbols.push(v ? v.status.map((s, a) => (s === 'ok' ? null : reportSymbol(s, v.marks[a]))) : lv.names.map(() => 'x'));
     });
   }
   return out.filter((lv) => lv.of.length);

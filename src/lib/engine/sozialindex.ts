@@ -27,6 +27,11 @@ export interface IndexData {
   years: string[];
   /** columns[c][y] = values of column c in year y, NaN where missing */
   columns: Record<string, Float64Array[]>;
+  /**
+   * secret[c][y][area] = 1 where the source kept the value secret („·“ on import: NaN in the table, not
+   * NULL); null for a column and year without such a cell. The value itself is NaN (missing for the index).
+   */
+  secret?: Record<string, (Uint8Array | null)[]>;
 }
 
 /** Distinct numeric columns an indicator set needs. */
@@ -75,18 +80,25 @@ export function readIndexData(engine: Engine, source: IndexSource, indicators: I
   if (years.length === 0) years.push('');
   const yIndex = new Map(years.map((y, i) => [y, i]));
   const out: Record<string, Float64Array[]> = {};
+  const secret: Record<string, (Uint8Array | null)[]> = {};
   columns.forEach((c, q) => {
     const per = years.map(() => new Float64Array(n).fill(NaN));
+    const flags: (Uint8Array | null)[] = years.map(() => null);
     const col = res.getChild(`c${q}`)!;
     for (let r = 0; r < rows; r++) {
       const y = yCol.get(r);
       if (y === null || y === undefined) continue;
       const v = col.get(r) as number | null;
-      per[yIndex.get(String(y))!][Number(rCol.get(r))] = v === null ? NaN : Number(v);
+      const yi = yIndex.get(String(y))!;
+      const a = Number(rCol.get(r));
+      per[yi][a] = v === null ? NaN : Number(v);
+      // NaN (not NULL) is a value the source kept secret; a sum with such a part is NaN as well
+      if (v !== null && Number.isNaN(Number(v))) (flags[yi] ??= new Uint8Array(n))[a] = 1;
     }
     out[c] = per;
+    if (flags.some(Boolean)) secret[c] = flags;
   });
-  return { ids, names, years, columns: out };
+  return { ids, names, years, columns: out, ...(Object.keys(secret).length ? { secret } : {}) };
 }
 
 /** Index of `year` in the data (null or unknown = latest). */
@@ -191,11 +203,17 @@ export function indicatorSummaries(data: IndexData, indicators: IndicatorSpec[],
         : deviations(num, Float64Array.from(num, () => 1), 1, { meanKind: 'unweighted', reference: ref });
       const values = den ? rate(num, den, ind.scale ?? 100) : Float64Array.from(num);
       const code = new Uint8Array(values.length);
+      const sn = data.secret?.[ind.numerator]?.[y];
+      const sd = ind.denominator ? data.secret?.[ind.denominator]?.[y] : null;
+      let source: Uint8Array | null = null;
       for (let i = 0; i < values.length; i++) {
-        const st = den ? discloseRate(num[i], den[i], disclosure).status : Number.isNaN(num[i]) ? 'missing' : 'ok';
+        // kept secret by the source: secret (·) with the reason, never „x“ (QA-18)
+        const src = sn?.[i] || sd?.[i];
+        if (src) (source ??= new Uint8Array(values.length))[i] = 1;
+        const st = src ? 'secret' : den ? discloseRate(num[i], den[i], disclosure).status : Number.isNaN(num[i]) ? 'missing' : 'ok';
         code[i] = DISCLOSURE_ORDER.indexOf(st);
       }
-      return { year, values, disclosure: code, mean: dev.mean, fromMean: dev.fromMean, fromReference: dev.fromReference, hist: histogram(values, code) };
+      return { year, values, disclosure: code, ...(source ? { source } : {}), mean: dev.mean, fromMean: dev.fromMean, fromReference: dev.fromReference, hist: histogram(values, code) };
     }),
   }));
 }

@@ -111,8 +111,9 @@ export function exportBundle(m: ReportModel): ExportBundle {
 
 /** Zeichenerklärung of the exports (sheet „Zeichenerklärung“, method rows). */
 export const SYMBOL_ROWS: [string, string][] = [
-  ['·', 'Wert geheim gehalten: Fallzahl zu klein (Primärgeheimhaltung) oder schon in der Quelle geheim'],
+  ['·', 'Wert geheim gehalten: Fallzahl zu klein (Primärgeheimhaltung)'],
   ['·s', 'Wert geheim gehalten, damit ein anderer geheimer Wert nicht aus Summen zurückgerechnet werden kann (Sekundärgeheimhaltung)'],
+  ['·q', 'Wert schon in der Quelle geheim gehalten („·“ in der eingelesenen Datei; auch ohne eigene Geheimhaltung verborgen)'],
   ['/', 'Aussage nicht hinreichend genau (Nenner oder Zähler zu klein)'],
   ['–', 'nichts vorhanden (genau null)'],
   ['x', 'keine Angabe / Tabellenfach gesperrt'],
@@ -123,12 +124,12 @@ export function disclosureRows(m: ReportModel): [string, string][] {
   const d = m.disclosure;
   if (!d.enabled) {
     return [['Geheimhaltung', `AUSGESCHALTET – alle Werte ungeschützt, auch Fallzahlen von 1 bis ${d.minCount - 1} und Quoten aus Nennern unter ${d.minDenominator}. Nur für den internen Gebrauch, nicht zur Veröffentlichung.`],
-      ['Zeichenerklärung', '– = nichts vorhanden; x = keine Angabe']];
+      ['Zeichenerklärung', `·q = ${SYMBOL_ROWS[2][1]}; – = nichts vorhanden; x = keine Angabe`]];
   }
   return [
     ['Geheimhaltung', `an. Primär: Fallzahlen 1 bis ${d.minCount - 1} geheim („·“); Quoten brauchen Nenner ≥ ${d.minDenominator} und Zähler ≥ ${d.minNumerator}, sonst „/“. Geheim gehaltene Zellen enthalten keinen Wert.`],
     ['Sekundärgeheimhaltung', `„·s“: weitere, jeweils kleinste Werte verborgen, so dass keine veröffentlichte Summe genau einen verborgenen Teil hat (kein Zurückrechnen durch Subtraktion); Ebenen ${d.levels.join(' → ')}${d.sums.length ? `; Spaltensummen ${d.sums.join('; ')}` : ''}; alle Summen gemeinsam geprüft. ${d.sameAcrossYears ? 'Ein Muster für alle Jahre.' : 'Muster je Jahr.'} Keine vollständige Optimierung (τ-Argus).`],
-    ['Geheim gehalten', `${d.primary} Werte primär, ${d.secondary} sekundär`],
+    ['Geheim gehalten', `${d.primary} Werte primär, ${d.secondary} sekundär${d.source ? `, ${d.source} schon in der Quelle („·q“)` : ''}`],
     ['Zeichenerklärung', SYMBOL_ROWS.map(([k, v]) => `${k} = ${v}`).join('; ')],
   ];
 }

@@ -10,9 +10,10 @@ import { SYMBOL_ROWS, type ExportBundle, type ExportTable } from './tables';
 import { safeText } from './csv';
 
 
-/** Cell notes (XLSX comments) on hidden cells: primary and secondary suppression told apart. */
+/** Cell notes (XLSX comments) on hidden cells: primary, secondary and source suppression told apart. */
 const CELL_NOTE: Record<string, string> = {
-  '·': 'Primärgeheimhaltung: Fallzahl zu klein, oder schon in der Quelle geheim',
+  '·': 'Primärgeheimhaltung: Fallzahl zu klein',
+  '·q': 'Geheim in der Quelle: schon in der eingelesenen Datei geheim gehalten („·“)',
   '·s': 'Sekundärgeheimhaltung: verborgen, damit ein anderer geheimer Wert nicht aus Summen zurückgerechnet werden kann',
 };
 

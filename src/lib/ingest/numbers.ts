@@ -4,17 +4,18 @@
  */
 
 /** Cell contents that official statistics use for "no value" (METHODS.md §6); compared after trim. */
-export const MISSING_SYMBOLS = ['', '-', '–', '—', '.', '·', '·s', 'x', 'X', '/', 'k.A.', 'k. A.', 'k.a.', '...', '…', '()', '( )'] as const;
+export const MISSING_SYMBOLS = ['', '-', '–', '—', '.', '·', '·s', 'x', 'X', '/', 'k.A.', 'k. A.', 'k.a.', '...', '…', '()', '( )', '·q'] as const;
 
 const MISSING = new Set<string>(MISSING_SYMBOLS);
 
 /**
  * Of those, the signs that mean „Zahlenwert unbekannt oder geheim zu halten“ (Zeichenerklärung der
- * amtlichen Statistik: „·“, in GENESIS/CSV exports „.“; „·s“ is our own export's secondary mark).
+ * amtlichen Statistik: „·“, in GENESIS/CSV exports „.“; „·s“ and „·q“ are our own exports' secondary
+ * and source marks).
  * A numeric column keeps such a cell as NaN (not NULL), so it stays „geheim (Quelle)“ — distinct
  * from a value that was not delivered — up to the map, tables, legends and exports.
  */
-export const SECRET_SYMBOLS = ['·', '.', '·s'] as const;
+export const SECRET_SYMBOLS = ['·', '.', '·s', '·q'] as const;
 
 /** Characters trimmed from both ends of a cell (the SQL side trims the same set). */
 export const TRIM_CHARS = ' \t\r\n\u00a0';

@@ -52,19 +52,22 @@ export function germanDate(iso: string): string {
   return d.toLocaleDateString('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
-/** Primary and secondary suppression in words (cell titles). */
+/** Primary, secondary and source suppression in words (cell titles). */
 const MARK_TITLE: Record<string, string> = {
-  '·': 'geheim (Primärgeheimhaltung: Fallzahl zu klein — oder schon in der Quelle geheim)',
+  '·': 'geheim (Primärgeheimhaltung: Fallzahl zu klein)',
   '·s': 'geheim (Sekundärgeheimhaltung: schützt einen anderen geheimen Wert)',
+  '·q': 'geheim (Quelle: schon in der eingelesenen Datei geheim gehalten, „·“)',
   '/': 'nicht hinreichend genau',
 };
 
+const MARK_OF: Record<string, string> = { '·': 'primary', '·s': 'secondary', '·q': 'source' };
+
 /**
- * A table cell with an official symbol instead of a value: primary „·“ and secondary suppression
- * „·s“ (drawn as „·“ with a raised s) told apart, also by `data-mark`.
+ * A table cell with an official symbol instead of a value: primary „·“, secondary suppression „·s“
+ * and secret at source „·q“ (drawn as „·“ with a raised s / q) told apart, also by `data-mark`.
  */
 export function symbolCell(symbol: string): string {
-  const mark = symbol === '·' ? 'primary' : symbol === '·s' ? 'secondary' : '';
-  const text = symbol === '·s' ? '·<sup>s</sup>' : esc(symbol);
+  const mark = MARK_OF[symbol] ?? '';
+  const text = symbol === '·s' || symbol === '·q' ? `·<sup>${symbol[1]}</sup>` : esc(symbol);
   return `<td class="num sym"${mark ? ` data-mark="${mark}"` : ''}${MARK_TITLE[symbol] ? ` title="${esc(MARK_TITLE[symbol])}"` : ''}>${text}</td>`;
 }

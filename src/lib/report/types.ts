@@ -60,7 +60,8 @@ export interface ReportIndicator {
     values: number[];
     /**
      * official symbol instead of the value, or null: `·` secret (primary suppression), `·s` hidden to
-     * protect another cell (secondary suppression), `/` not reliable, `–` nothing, `x` missing
+     * protect another cell (secondary suppression), `·q` kept secret by the source („·“ in the imported
+     * file, hidden whatever the switch), `/` not reliable, `–` nothing, `x` missing
      */
     symbols: (string | null)[];
     /** municipal value: Σ numerator / Σ denominator × scale (NaN when the total itself is protected) */
@@ -86,6 +87,8 @@ export interface ReportDisclosureInfo {
   /** cells of the report's indicator tables (areas × years) hidden by primary and by secondary suppression */
   primary: number;
   secondary: number;
+  /** cells of those tables the source already kept secret (`·q`; not in `primary`) */
+  source: number;
 }
 
 export interface ReportIndex {
@@ -144,7 +147,7 @@ export interface ReportSpatial {
 
 /** METHODS §6 defaults, for models without indicator tables (a single map export). */
 export const DEFAULT_DISCLOSURE_INFO: ReportDisclosureInfo = {
-  enabled: true, minCount: 3, minNumerator: 3, minDenominator: 100, sameAcrossYears: false, levels: [], sums: [], primary: 0, secondary: 0,
+  enabled: true, minCount: 3, minNumerator: 3, minDenominator: 100, sameAcrossYears: false, levels: [], sums: [], primary: 0, secondary: 0, source: 0,
 };
 /**
  * A level above the report's areas (issue 12's layer chain, e.g. Stadtbezirke above Statistische

@@ -43,7 +43,7 @@ export function fixtureModel(): ReportModel {
     }],
     indicatorMaps: [],
     segregation: null, spatial: null,
-    disclosure: { enabled: true, minCount: 3, minNumerator: 3, minDenominator: 100, sameAcrossYears: false, levels: ['Bezirke', 'gesamt'], sums: [], primary: 2, secondary: 0 },
+    disclosure: { enabled: true, minCount: 3, minNumerator: 3, minDenominator: 100, sameAcrossYears: false, levels: ['Bezirke', 'gesamt'], sums: [], primary: 2, secondary: 0, source: 0 },
     includeProfiles: true,
     extras: {},
   };
