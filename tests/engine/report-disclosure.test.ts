@@ -237,7 +237,8 @@ describe('a value secret at source keeps its own mark in reports, profiles and e
     expect(src.every((c) => c.innerHTML === '·<sup>q</sup>' && /Quelle/.test(c.getAttribute('title')!))).toBe(true);
     const method = doc.querySelector('section[data-role="method"]')!;
     expect(method.textContent).toContain('In diesem Bericht: 2 Werte primär und 2 sekundär geheim gehalten, dazu 2 schon in der Quelle geheim');
-    expect(method.querySelector('.legend-symbols')!.innerHTML).toMatch(/„·<sup>q<\/sup>“ = Wert schon in der Quelle geheim gehalten/);
+    expect(method.querySelector('.legend-symbols')!.innerHTML).toMatch(/„·<sup>q<\/sup>“ = schon in der Quelle geheim gehalten;/);
+    expect(method.textContent).toMatch(/Geheim in der Quelle \(„·q“\)/);
     expect(method.querySelector('.legend-symbols')!.textContent).toMatch(/„·“ = Wert geheim gehalten \(Fallzahl unter 3; Primärgeheimhaltung\);/);
     const profD = doc.querySelector('section[data-role="profile"][data-id="D"]')!;
     expect(profD.querySelector('td.sym[data-mark="source"]')).not.toBeNull();

@@ -15,16 +15,19 @@ export function sourceLine(m: ReportModel): string {
   return `Quelle: ${src}${stand ? `; Datenstand: ${stand}` : ''}; eigene Berechnung (Sozialraum-Werkbank, ${germanDate(m.created)}).`;
 }
 
-/** „·q“ in words: a value the imported file already kept secret (stays secret with the switch off too). */
-export const SOURCE_SECRET_TEXT = '„·<sup>q</sup>“ = Wert schon in der Quelle geheim gehalten („·“ in der eingelesenen Datei; bleibt auch ohne eigene Geheimhaltung verborgen)';
+/**
+ * „·q“ in words, only when the report has such a cell (a value the imported file already kept
+ * secret; secret with the switch off too). Short: the profile's legend must leave it one A4 page.
+ */
+const sourceSecretText = (m: ReportModel): string => (m.disclosure.source ? '„·<sup>q</sup>“ = schon in der Quelle geheim gehalten; ' : '');
 
 /** Zeichenerklärung of the official statistics (METHODS §6), with the secondary and the source mark; says plainly when disclosure control is off. */
 export function symbolLegend(m: ReportModel): string {
   const d = m.disclosure;
   if (!d.enabled) {
-    return `<p class="legend-symbols disclosure-off" data-role="disclosure-off"><strong>Geheimhaltung ausgeschaltet:</strong> Alle Werte sind ohne statistische Geheimhaltung gezeigt, auch Fallzahlen unter ${d.minCount} und Quoten aus kleinen Nennern. Nur für den internen Gebrauch, nicht zur Veröffentlichung. ${SOURCE_SECRET_TEXT}; „–“ = nichts vorhanden (genau null); „x“ = keine Angabe.</p>`;
+    return `<p class="legend-symbols disclosure-off" data-role="disclosure-off"><strong>Geheimhaltung ausgeschaltet:</strong> Alle Werte sind ohne statistische Geheimhaltung gezeigt, auch Fallzahlen unter ${d.minCount} und Quoten aus kleinen Nennern. Nur für den internen Gebrauch, nicht zur Veröffentlichung. ${sourceSecretText(m)}„–“ = nichts vorhanden (genau null); „x“ = keine Angabe.</p>`;
   }
-  return `<p class="legend-symbols"><strong>Zeichenerklärung:</strong> „·“ = Wert geheim gehalten (Fallzahl unter ${d.minCount}; Primärgeheimhaltung); „·<sup>s</sup>“ = Wert geheim gehalten, damit ein anderer geheimer Wert nicht aus Summen zurückgerechnet werden kann (Sekundärgeheimhaltung); ${SOURCE_SECRET_TEXT}; „/“ = Aussage nicht hinreichend genau (Nenner unter ${d.minDenominator} oder Zähler unter ${d.minNumerator}); „–“ = nichts vorhanden (genau null); „x“ = keine Angabe.</p>`;
+  return `<p class="legend-symbols"><strong>Zeichenerklärung:</strong> „·“ = Wert geheim gehalten (Fallzahl unter ${d.minCount}; Primärgeheimhaltung); „·<sup>s</sup>“ = Wert geheim gehalten, damit ein anderer geheimer Wert nicht aus Summen zurückgerechnet werden kann (Sekundärgeheimhaltung); ${sourceSecretText(m)}„/“ = Aussage nicht hinreichend genau (Nenner unter ${d.minDenominator} oder Zähler unter ${d.minNumerator}); „–“ = nichts vorhanden (genau null); „x“ = keine Angabe.</p>`;
 }
 
 let counter = 0;
