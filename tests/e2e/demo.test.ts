@@ -30,6 +30,19 @@ describe('demo in the browser', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'demo-full.png') });
     expect(colouredShare(mapShot, decode)).toBeGreaterThan(0.15);
 
+    // without a basemap deck.gl draws alone: MapLibre is neither loaded nor mounted, the map has
+    // its own zoom buttons and scale bar (one step in halves the distance)
+    expect(await page.getByTestId('map').getAttribute('data-basemap')).toBe('none');
+    expect(await page.locator('.maplibregl-map').count()).toBe(0);
+    expect(await page.evaluate(`performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /maplibre|basemap/.test(n))`)).toEqual([]);
+    const scale = page.getByTestId('map-scale');
+    const before = await scale.innerText();
+    expect(before).toMatch(/^\d+ k?m$/);
+    await page.getByRole('button', { name: 'Vergrößern' }).click();
+    await expect.poll(() => scale.innerText()).not.toBe(before);
+    await page.getByRole('button', { name: 'Verkleinern' }).click();
+    await expect.poll(() => scale.innerText()).toBe(before);
+
     // the map table is the map's accessible twin: one row per district
     await page.getByTestId('tab-maptable').click();
     const rows = await page.getByTestId('map-table').locator('tbody tr').count();

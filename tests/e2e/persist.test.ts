@@ -80,13 +80,27 @@ describe('whole state survives a reload', () => {
     await expect.poll(() => legend.innerText()).toContain('Hoch-Hoch (HH)');
     await settled(page);
 
-    // and the LISA map, now on screen, is what the next reload shows
+    // and the LISA map, now on screen, is what the next reload shows — here with a basemap switched
+    // on (MapLibre under deck.gl, loaded only then; its style answered locally)
     const lisaLegend = await legend.innerText();
+    await page.route('https://tiles.example.org/**', (r) =>
+      r.fulfill({ contentType: 'application/json', body: JSON.stringify({ version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#f4efe6' } }] }) }),
+    );
+    await page.evaluate(`localStorage.setItem('srw.basemap.url', 'https://tiles.example.org/style.json'); localStorage.setItem('srw.basemap.enabled', '1')`);
     await page.reload();
     await waitForMap(page);
     await expect.poll(async () => (await state(page)).restoring, { timeout: 120_000 }).toBe(false);
     await expect.poll(() => legend.innerText(), { timeout: 30_000 }).toBe(lisaLegend);
+    expect(await page.getByTestId('map').getAttribute('data-basemap')).toBe('maplibre');
+    expect(await page.locator('.maplibregl-canvas').count()).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'persist-lisa-restored.png') });
+    // switching the basemap off takes effect at once: deck.gl alone draws the same map again
+    await page.getByRole('tab', { name: 'Karte', exact: true }).click();
+    await page.getByText('Hintergrundkarte (optional)').click();
+    await page.getByLabel('Hintergrundkarte einschalten').uncheck();
+    await expect.poll(() => page.getByTestId('map').getAttribute('data-basemap')).toBe('none');
+    await waitForMap(page);
+    expect(await page.locator('.maplibregl-map').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   }, 600_000);
