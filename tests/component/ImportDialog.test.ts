@@ -40,4 +40,17 @@ describe('ImportDialog', () => {
     expect(app.importDialog).toBeNull();
     expect(screen.queryByRole('button', { name: 'Übernehmen' })).toBeNull();
   });
+  it('„„–“/„-“ als 0 lesen“ is off by default; ticked, the re-import carries `dashZero` (remembered with the table)', async () => {
+    const file = { name: 'daten.csv', bytes: new Uint8Array([97, 10, 49, 10]) };
+    const app = fakeApp([meta], { tbl: file }, async () => preview);
+    const reimport = vi.spyOn(app, 'reimport');
+    render(DataCatalog, { app });
+    await fireEvent.click(screen.getByRole('button', { name: 'Import-Einstellungen' }));
+    const box = (await screen.findByLabelText('„–“/„-“ als 0 lesen (amtlich: genau null)')) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(box.closest('label')!.getAttribute('title')).toMatch(/nichts vorhanden \(genau null\)/);
+    await fireEvent.click(box);
+    await fireEvent.click(screen.getByRole('button', { name: 'Übernehmen' }));
+    await waitFor(() => expect(reimport).toHaveBeenCalledWith('tbl', file, { dashZero: true }));
+  });
 });

@@ -29,8 +29,8 @@ describe('cli inspect', () => {
   }, 240_000); // three DuckDB starts: slow on a loaded 2-core machine
 
   it('maps flags to import options', () => {
-    const { flags } = parseArgs(['--delimiter', 'tab', '--encoding', 'cp1252', '--decimal', ',', '--thousands', 'none', '--header-row', '2', '--text-column', 'a', '--text-column', 'b']);
-    expect(optionsFromFlags(flags)).toEqual({ delimiter: '\t', encoding: 'windows-1252', decimal: ',', thousands: '', headerRow: 2, textColumns: ['a', 'b'] });
+    const { flags } = parseArgs(['--delimiter', 'tab', '--encoding', 'cp1252', '--decimal', ',', '--thousands', 'none', '--header-row', '2', '--text-column', 'a', '--text-column', 'b', '--dash-zero']);
+    expect(optionsFromFlags(flags)).toEqual({ delimiter: '\t', encoding: 'windows-1252', decimal: ',', thousands: '', headerRow: 2, textColumns: ['a', 'b'], dashZero: true });
     let err: unknown;
     try {
       optionsFromFlags(parseArgs(['--header-row', 'zwei']).flags);

@@ -179,6 +179,47 @@ describe('real-shaped workbooks and exports', () => {
   });
 });
 
+describe('24 „–“ as „genau null“: missing by default, 0 with the import option', () => {
+  it('default: „–“, „-“ and „x“ are missing (METHODS §6), „·“ secret; no notice about dashes', async () => {
+    const r = await ingestFile(duck, real('24_hze_striche_genau_null.csv'), 'r24');
+    expect(r.rows).toBe(8);
+    expect(r.detected).toMatchObject({ encoding: 'windows-1252', headerRow: 4 });
+    expect(col(r, 'HzE ambulant')).toMatchObject({ type: 'integer', nulls: 2, missingSymbols: { '–': 1, '-': 1 } });
+    expect(col(r, 'HzE ambulant').dashZero).toBeUndefined();
+    const v = rows(`SELECT "Bezirk" AS k, "HzE ambulant" AS a, "HzE stationär" AS s FROM r24 ORDER BY 1`);
+    expect(v.find((x) => x.k === '012')).toMatchObject({ a: null, s: null });
+    expect(r.warnings.some((w) => w.code === 'dash_zero')).toBe(false);
+  });
+
+  it('„„–“/„-“ als 0 lesen“: dashes are 0, „·“ stays secret, „x“ stays missing; one notice names the columns', async () => {
+    const r = await ingestFile(duck, real('24_hze_striche_genau_null.csv'), 'r24z', { dashZero: true });
+    expect(col(r, 'HzE ambulant')).toMatchObject({ type: 'integer', nulls: 0, dashZero: 2 });
+    expect(col(r, 'HzE stationär')).toMatchObject({ type: 'double', secret: 1, nulls: 1, dashZero: 3 });
+    expect(col(r, 'Eingliederungshilfe §35a')).toMatchObject({ type: 'integer', nulls: 1, dashZero: 4 });
+    expect(col(r, 'Bezirksname').type).toBe('text');
+    const v = rows(`SELECT "Bezirk" AS k, "HzE ambulant" AS a, "HzE stationär" AS s, "Eingliederungshilfe §35a" AS e FROM r24z ORDER BY 1`);
+    expect(v.map((x) => [x.k, Number(x.a), x.s === null ? null : Number(x.s), x.e === null ? null : Number(x.e)])).toEqual([
+      ['010', 14, 0, 3], ['011', 27, 6, 0], ['012', 0, 0, 0], ['013', 31, 9, 4], ['014', 12, NaN, 0], ['016', 19, 5, null], ['017', 0, 0, 0], ['018', 22, 7, 5],
+    ]);
+    expect(r.warnings.filter((w) => w.code === 'dash_zero').map((w) => w.message)).toEqual([
+      '„–“/„-“ als 0 gelesen (amtlich: nichts vorhanden, genau null) in Spalten „HzE ambulant“ (2), „HzE stationär“ (3), „Eingliederungshilfe §35a“ (4) – Einstellung „„–“/„-“ als 0 lesen“ im Importdialog; ohne sie fehlen diese Werte.',
+    ]);
+  });
+
+  it('the same option on a workbook (XLSX) and on the CLI (`inspect --dash-zero`)', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Bezirk', 'HzE'], ['010', 4], ['011', '–'], ['012', 'x']]), 'HzE');
+    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const x = await ingestFile(duck, { name: 'hze.xlsx', bytes }, 'r24x', { dashZero: true });
+    expect(col(x, 'HzE')).toMatchObject({ type: 'integer', nulls: 1, dashZero: 1 });
+    const { run } = await import('../../src/cli/commands/inspect');
+    const out = (await run([new URL('../fixtures/real/24_hze_striche_genau_null.csv', import.meta.url).pathname, '--dash-zero'])) as { columns: { name: string; dash_zero?: number }[]; warnings: { code: string }[] };
+    expect(out.columns.find((c) => c.name === 'HzE ambulant')?.dash_zero).toBe(2);
+    expect(out.warnings.map((w) => w.code).slice(0, 2)).toEqual(['source_secret', 'dash_zero']);
+  }, 120_000);
+});
+
 describe('real-shaped keys and long tables', () => {
   const load = async (name: string) => engine.importFile(real(name));
   let engine: import('../../src/lib/engine/engine').Engine;

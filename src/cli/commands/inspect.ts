@@ -1,6 +1,6 @@
 /**
  * `npm run cli -- inspect FILE [--delimiter ';'] [--encoding windows-1252] [--decimal ,]
- * [--thousands .] [--header-row N] [--header-rows N] [--footer-rows N] [--keep-totals] [--sheet NAME]
+ * [--thousands .] [--header-row N] [--header-rows N] [--footer-rows N] [--keep-totals] [--dash-zero] [--sheet NAME]
  * [--crs EPSG:25832] [--format csv] [--text-column NAME]…` — imports FILE exactly as a drop in the
  * browser does (`engine.importFile` on the Node engine) and prints what was detected. `header_row`
  * and `--header-row` are 1-based row numbers as Excel shows them (blank rows counted; 0 = no header).
@@ -32,6 +32,8 @@ export function optionsFromFlags(flags: Record<string, string[]>): ImportOptions
   o.headerRows = int(flag(flags, 'header-rows'), 'header-rows');
   o.footerRows = int(flag(flags, 'footer-rows'), 'footer-rows');
   if (flag(flags, 'keep-totals') === 'true') o.keepTotals = true;
+  // „–“/„-“ in number columns as 0 (amtlich „genau null“); off by default (METHODS §6: missing)
+  if (flag(flags, 'dash-zero') === 'true') o.dashZero = true;
   o.sheet = flag(flags, 'sheet');
   o.crs = flag(flags, 'crs');
   o.format = flag(flags, 'format') as FileFormat | undefined;
@@ -73,6 +75,7 @@ export async function run(argv: string[]): Promise<unknown> {
       ...(c.limited ? { limited: c.limited } : {}),
       ...(c.missingSymbols && Object.keys(c.missingSymbols).length ? { missing_symbols: c.missingSymbols } : {}),
       ...(c.secret ? { secret: c.secret } : {}),
+      ...(c.dashZero ? { dash_zero: c.dashZero } : {}),
     })),
     warnings: r.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.column ? { column: w.column } : {}), ...(w.line ? { line: w.line } : {}) })),
   };

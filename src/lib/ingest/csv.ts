@@ -149,7 +149,7 @@ export async function loadCsv(
   const chunks: Chunks = { ...base, bounds, width };
   if (isKnown.every(Boolean)) {
     // every cell is empty, a plain digit run or a plain word: DuckDB reads the types directly
-    const decided = decideColumns({ rows: scan.bodyRecords, cols: known as ColumnStats[] }, rawColumns, names, options.textColumns, isKnown);
+    const decided = decideColumns({ rows: scan.bodyRecords, cols: known as ColumnStats[] }, rawColumns, names, options.textColumns, isKnown, options.dashZero);
     const done = { columns: decided.columns, warnings: [...warnings, ...decided.warnings], rows: scan.bodyRecords };
     // the read ahead stands when the scan confirms what it assumed
     if (ahead?.read && aheadAgrees(ahead.read, scan, width, decided.typed) && finishTyped(duck, target, decided.typed, scan)) return done;
@@ -177,7 +177,7 @@ export async function loadCsv(
       accumulateStats(duck, part, rawColumns, plan.format, prep, acc, isKnown);
     });
     // scan-classified columns hold no padding, symbols or separators: cast without clean-up
-    const decided = decideColumns(acc, rawColumns, names, options.textColumns, isKnown);
+    const decided = decideColumns(acc, rawColumns, names, options.textColumns, isKnown, options.dashZero);
     buildTyped(duck, name, parts, target, decided.typed, plan.format, prep, steady, 0.7, 0.98);
     return { columns: decided.columns, warnings: [...warnings, ...decided.warnings], rows: acc.rows };
   } finally {

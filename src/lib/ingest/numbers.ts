@@ -17,6 +17,9 @@ const MISSING = new Set<string>(MISSING_SYMBOLS);
  */
 export const SECRET_SYMBOLS = ['·', '.', '·s', '·q'] as const;
 
+/** „–“ (amtlich „nichts vorhanden, genau null“) and its stand-ins „-“, „—“: missing by default, 0 with the import option `dashZero`. */
+export const DASH_SYMBOLS = ['-', '–', '—'] as const;
+
 /** Characters trimmed from both ends of a cell (the SQL side trims the same set). */
 export const TRIM_CHARS = ' \t\r\n\u00a0';
 const TRIM_RE = /^[ \t\r\n\u00a0]+|[ \t\r\n\u00a0]+$/g;

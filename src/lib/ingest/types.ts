@@ -32,6 +32,11 @@ export interface ImportOptions {
   footerRows?: number;
   /** keep a detected sums row („Insgesamt“) as a data row instead of setting it apart */
   keepTotals?: boolean;
+  /**
+   * read a cell „–“, „-“ or „—“ in a number column as 0 (amtlich „nichts vorhanden, genau null“).
+   * Off by default: METHODS §6 keeps them missing, because municipal files often use „-“ for „keine Angabe“.
+   */
+  dashZero?: boolean;
   /** XLSX */
   sheet?: string;
   /** Geometry: CRS of the source when it cannot be detected, e.g. 'EPSG:25832'. */
@@ -89,6 +94,8 @@ export interface ColumnInfo {
   limited?: number;
   /** how many cells the source kept secret („·“, „.“): stored as NaN, shown as „· geheim (Quelle)“ */
   secret?: number;
+  /** how many cells „–“/„-“ were read as 0 (import option `dashZero`) */
+  dashZero?: number;
 }
 
 export interface ImportWarning {

@@ -3,7 +3,7 @@
  * this; CSV feeds it chunk by chunk so progress and cancel work during typing too.
  */
 import type { Duck } from '../db/duck';
-import { SECRET_SYMBOLS, type NumberFormat } from './numbers';
+import { DASH_SYMBOLS, SECRET_SYMBOLS, type NumberFormat } from './numbers';
 import {
   notAllNull, parseSymbolCounts, typedInsertSql, typedSelectSql, typingStatsSql, FULL_PREP, type PrepOptions, type SqlColumnType, type TypedColumn,
 } from '../sql/typedSelect';
@@ -81,29 +81,54 @@ function decide(st: ColumnStats, rows: number, forceText: boolean): SqlColumnTyp
   return 'text';
 }
 
-/** Types, column infos and warnings from the accumulated statistics. */
+/** A dash counted as a number 0 instead of a missing cell (import option `dashZero`). */
+function dashesAsZero(st: ColumnStats): { st: ColumnStats; dashes: number } {
+  const dashes = DASH_SYMBOLS.reduce((n, s) => n + (st.s[s] ?? 0), 0);
+  if (!dashes) return { st, dashes };
+  const s = { ...st.s };
+  for (const d of DASH_SYMBOLS) delete s[d];
+  return { st: { ...st, m: st.m - dashes, d: st.d + dashes, s }, dashes };
+}
+
+/**
+ * Types, column infos and warnings from the accumulated statistics. `dashZero`: a dash („–“, „-“)
+ * in a number column is 0 (amtlich „genau null“), not missing; said in one notice.
+ */
 export function decideColumns(
-  acc: StatsAcc, rawColumns: string[], names: string[], textColumns: string[] = [], plain: boolean[] = [],
+  acc: StatsAcc, rawColumns: string[], names: string[], textColumns: string[] = [], plain: boolean[] = [], dashZero = false,
 ): { typed: TypedColumn[]; columns: ColumnInfo[]; warnings: ImportWarning[] } {
   const text = new Set(textColumns.map((c) => c.toLowerCase()));
   const typed: TypedColumn[] = [];
   const columns: ColumnInfo[] = [];
   const warnings: ImportWarning[] = [];
   const secrets: string[] = [];
+  const zeros: string[] = [];
   rawColumns.forEach((raw, i) => {
     const name = names[i];
-    const st = acc.cols[i];
-    const decided = decide(st, acc.rows, text.has(name.toLowerCase()));
+    const forceText = text.has(name.toLowerCase());
+    let st = acc.cols[i];
+    let dashes = 0;
+    if (dashZero && !forceText) {
+      // the dashes count as numbers only where the column is numeric with them
+      const z = dashesAsZero(st);
+      const t = z.dashes ? decide(z.st, acc.rows, false) : 'text';
+      if (t === 'integer' || t === 'double') [st, dashes] = [z.st, z.dashes];
+    }
+    const decided = decide(st, acc.rows, forceText);
     const secret = decided === 'integer' || decided === 'double' ? SECRET_SYMBOLS.reduce((n, s) => n + (st.s[s] ?? 0), 0) : 0;
     // NaN marks a secret cell, and only DOUBLE holds NaN
     const type = secret ? 'double' : decided;
-    typed.push({ raw, name, type, plain: plain[i] && (type === 'integer' || type === 'text'), ...(secret ? { secret: true } : {}) });
+    typed.push({ raw, name, type, plain: plain[i] && (type === 'integer' || type === 'text'), ...(secret ? { secret: true } : {}), ...(dashes ? { zero: true } : {}) });
     const filled = acc.rows - st.m;
     const info: ColumnInfo = { name, type, nulls: st.m };
     if (Object.keys(st.s).length) info.missingSymbols = { ...st.s };
     if (secret) {
       info.secret = secret;
       secrets.push(`„${name}“ (${secret})`);
+    }
+    if (dashes) {
+      info.dashZero = dashes;
+      zeros.push(`„${name}“ (${dashes})`);
     }
     if (type === 'double' && st.p > 0) info.percent = true;
     const numeric = type === 'integer' || type === 'double';
@@ -127,6 +152,12 @@ export function decideColumns(
     if (acc.rows > 0 && filled === 0) warnings.push({ code: 'empty_column', column: name, message: `Spalte „${name}“ enthält keine Werte.` });
   });
   // one notice for all columns (the app shows the first three warnings of a file)
+  if (zeros.length) {
+    warnings.unshift({
+      code: 'dash_zero',
+      message: `„–“/„-“ als 0 gelesen (amtlich: nichts vorhanden, genau null) in ${zeros.length === 1 ? 'Spalte' : 'Spalten'} ${zeros.join(', ')} – Einstellung „„–“/„-“ als 0 lesen“ im Importdialog; ohne sie fehlen diese Werte.`,
+    });
+  }
   if (secrets.length) {
     warnings.unshift({
       code: 'source_secret',
@@ -161,13 +192,15 @@ export interface TypingInput {
   format: NumberFormat;
   textColumns?: string[];
   prep?: PrepOptions;
+  /** a dash in a number column is 0 (import option `dashZero`) */
+  dashZero?: boolean;
 }
 
 /** One-shot typing of a single staging table (XLSX). */
 export function typeTable(duck: Duck, input: TypingInput): { columns: ColumnInfo[]; warnings: ImportWarning[]; rows: number } {
   const prep = input.prep ?? FULL_PREP;
   const acc = accumulateStats(duck, input.source, input.rawColumns, input.format, prep);
-  const { typed, columns, warnings } = decideColumns(acc, input.rawColumns, input.names, input.textColumns);
+  const { typed, columns, warnings } = decideColumns(acc, input.rawColumns, input.names, input.textColumns, [], input.dashZero);
   buildTyped(duck, input.source, [input.source], input.target, typed, input.format, prep);
   return { columns, warnings, rows: acc.rows };
 }

@@ -171,7 +171,7 @@ export function loadXlsx(
   try {
     duck.insertArrow(staging, new Table(cols));
     hooks.onProgress?.(0.7, 'Typen erkennen');
-    const typed = typeTable(duck, { source: staging, target, rawColumns, names, format: WORKBOOK_FORMAT, textColumns: options.textColumns });
+    const typed = typeTable(duck, { source: staging, target, rawColumns, names, format: WORKBOOK_FORMAT, textColumns: options.textColumns, dashZero: options.dashZero });
     const detected: Detected = {
       format, sheets, sheet, sheetReason, sheetScores: scores, headerRow: loc.headerRow, headerRows: loc.headerRows, footerRows: loc.footerRows, notes: loc.notes, decimal: '.',
     };

@@ -7,7 +7,7 @@
  * Every cell is prepared once in an inner projection (trim, "%", Unicode minus) so the regular
  * expressions run at most twice per cell.
  */
-import { MISSING_SYMBOLS, SECRET_SYMBOLS, TRIM_CHARS, groupedPattern, plainPattern, type NumberFormat } from '../ingest/numbers';
+import { DASH_SYMBOLS, MISSING_SYMBOLS, SECRET_SYMBOLS, TRIM_CHARS, groupedPattern, plainPattern, type NumberFormat } from '../ingest/numbers';
 import { quoteIdent, quoteLiteral } from './ident';
 
 export type SqlColumnType = 'integer' | 'double' | 'text' | 'boolean' | 'date';
@@ -130,13 +130,20 @@ export interface TypedColumn {
   plain?: boolean;
   /** (double) the column holds secrecy signs of the source („·“, „.“): those cells become NaN, not NULL */
   secret?: boolean;
+  /** (integer/double) „–“/„-“ cells become 0, not NULL (import option `dashZero`) */
+  zero?: boolean;
 }
 
 const secretList = SECRET_SYMBOLS.map(quoteLiteral).join(', ');
+const dashList = DASH_SYMBOLS.map(quoteLiteral).join(', ');
 
-/** SQL expression converting prepared column i (`t_i`, `p_i`) to `type`; with `secret`, a source's secrecy sign becomes NaN. */
-export function castExpr(i: number, type: SqlColumnType, f: NumberFormat, plain = false, secret = false): string {
+/**
+ * SQL expression converting prepared column i (`t_i`, `p_i`) to `type`; with `secret`, a source's
+ * secrecy sign becomes NaN; with `zero`, a dash („genau null“) becomes 0.
+ */
+export function castExpr(i: number, type: SqlColumnType, f: NumberFormat, plain = false, secret = false, zero = false): string {
   const t = `t${i}`;
+  if (zero && (type === 'integer' || type === 'double')) return `CASE WHEN ${t} IN (${dashList}) THEN 0 ELSE ${castExpr(i, type, f, false, secret)} END`;
   if (secret && type === 'double') return `CASE WHEN ${t} IN (${secretList}) THEN CAST('NaN' AS DOUBLE) ELSE ${numberExpr(`p${i}`, f)} END`;
   if (plain && type === 'integer') return `CAST(${t} AS BIGINT)`;
   if (plain && type === 'text') return t;
@@ -156,7 +163,7 @@ export function castExpr(i: number, type: SqlColumnType, f: NumberFormat, plain 
 
 /** `SELECT …` of every column converted to its decided type (body of CREATE/INSERT). */
 export function typedSelectBody(source: string, columns: TypedColumn[], f: NumberFormat, prep: PrepOptions = FULL_PREP): string {
-  const cols = columns.map((c, i) => `${castExpr(i, c.type, f, c.plain, c.secret)} AS ${quoteIdent(c.name)}`);
+  const cols = columns.map((c, i) => `${castExpr(i, c.type, f, c.plain, c.secret, c.zero)} AS ${quoteIdent(c.name)}`);
   return `SELECT\n  ${cols.join(',\n  ')}\nFROM ${preparedFrom(source, columns.map((c) => c.raw), prep)}`;
 }
 
