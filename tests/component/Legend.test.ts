@@ -1,7 +1,7 @@
 import { describe, expect, it, vi, afterEach } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import Legend from '../../src/components/Legend.svelte';
-import { buildLegend } from '../../src/lib/map/legend';
+import { buildLegend, emptyLegendText } from '../../src/lib/map/legend';
 import { classify } from '../../src/lib/analysis/classify';
 import { paletteColors } from '../../src/lib/map/palettes';
 import { i18n } from '../../src/lib/state/i18n.svelte';
@@ -62,5 +62,14 @@ describe('Legend', () => {
     expect(screen.getByText('No values to classify.')).toBeTruthy();
     expect(screen.getByText('no value')).toBeTruthy();
     expect(screen.getByText('4')).toBeTruthy();
+  });
+  it('QA-27: without classes it carries the reason it is given (a rate on an upper level), else the plain words', () => {
+    render(Legend, { title: 'SGB2_QUOTE', entries: [], empty: emptyLegendText({ code: 'levels.notAggregable.value', params: { column: 'SGB2_QUOTE' } }) });
+    expect(screen.getByTestId('legend-empty').textContent).toBe('Kein Wert auf dieser Ebene: „SGB2_QUOTE“ ist kein Zählwert (Zähler und Nenner wählen).');
+    cleanup();
+    render(Legend, { title: 'x', entries: [], empty: emptyLegendText(null) });
+    expect(screen.getByTestId('legend-empty').textContent).toBe('Keine Werte zum Klassifizieren.');
+    expect(emptyLegendText({ code: 'levels.notAggregable.median', params: {} })).toMatch(/^Kein Wert auf dieser Ebene: Ein Median/);
+    expect(emptyLegendText({ code: 'levels.notAggregable.noWeight', params: {} }, 'en')).toBe('No value on this level: a mean needs a weight.');
   });
 });

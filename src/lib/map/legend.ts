@@ -123,3 +123,12 @@ export function swatchCss(e: LegendEntry): string {
   const c = `rgb(${e.color[0]}, ${e.color[1]}, ${e.color[2]})`;
   return e.noValue ? `repeating-linear-gradient(45deg, ${c} 0 3px, rgb(150, 150, 150) 3px 4px)` : c;
 }
+
+/**
+ * The legend's line when no area has a value to classify: the short reason when the value cannot
+ * be brought to this level (QA-27: a rate or median on an upper level; the panel says it in full),
+ * else the plain „Keine Werte zum Klassifizieren.“
+ */
+export function emptyLegendText(why: { code: string; params: Record<string, string> } | null | undefined, lang: Lang = getLang()): string {
+  return why ? t(`${why.code}.short`, why.params, lang) : t('legend.empty', undefined, lang);
+}

@@ -3,7 +3,7 @@ import type { ColumnValues, JoinSpecInput } from '../contract';
 import type { ClassMethod, Classification } from '../analysis/classify';
 import type { PreparedGeometry } from '../geo/prepare';
 import { NO_VALUE_COLOR, paletteColors, type PaletteName } from '../map/palettes';
-import { buildLegend, boxmapClassNames, type LegendEntry } from '../map/legend';
+import { buildLegend, boxmapClassNames, emptyLegendText, type LegendEntry } from '../map/legend';
 import { isNumeric } from '../engine/describe';
 import { fmtNumber, t } from '../../i18n/index';
 import { rateUnit, unitSuffix } from '../format/numbers';
@@ -121,6 +121,10 @@ export class MapState {
   get legendNote(): string {
     void i18n.lang;
     return disclosureNote(this.custom?.rule ?? this.levels.settings);
+  }
+  /** The legend's line when nothing is classified: why the value has none on this level (QA-27), else the plain words. */
+  get legendEmpty(): string {
+    return emptyLegendText(this.custom ? null : this.series?.notAggregable, i18n.lang);
   }
   get colors(): [number, number, number][] {
     if (this.custom) return this.custom.colors;
