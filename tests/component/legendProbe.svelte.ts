@@ -10,3 +10,14 @@ export function probeLegend(map: MapState): { seen: string[][]; stop: () => void
   });
   return { seen, stop };
 }
+
+/** Records `read()` each time Svelte re-evaluates it (what an effect such as the autosave sees). */
+export function probe<T>(read: () => T): { seen: T[]; stop: () => void } {
+  const seen: T[] = [];
+  const stop = $effect.root(() => {
+    $effect(() => {
+      seen.push(read());
+    });
+  });
+  return { seen, stop };
+}

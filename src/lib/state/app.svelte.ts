@@ -1,4 +1,5 @@
 import { startEngine, Comlink, type EngineClient } from '../db/client';
+import { SvelteMap } from 'svelte/reactivity';
 import { mark, markWorker } from './marks';
 import type { ImportOptions, ImportPreview } from '../ingest/types';
 import type { PreparedGeometry } from '../geo/prepare';
@@ -65,8 +66,12 @@ export class AppState {
   sources = new Map<string, File | { name: string; bytes: Uint8Array }>();
   /** table whose import settings are being edited */
   importDialog = $state<string | null>(null);
-  /** what autosave needs to rebuild the session: import options, derivations, layer arguments */
-  importOptions = new Map<string, ImportOptions | undefined>();
+  /**
+   * what autosave needs to rebuild the session: import options, derivations, layer arguments.
+   * Import options are reactive: the autosave must see a re-import's new settings (they were set
+   * after the table refresh the autosave reacted to, so they were never saved).
+   */
+  importOptions = new SvelteMap<string, ImportOptions | undefined>();
   derivations = new Map<string, Extract<TableRecord, { kind: 'pivotWide' | 'unpivot' }>>();
   layerArgs = new Map<string, LayerArgs>();
   /** what each workspace keeps across reloads and in project files (registered by the workspace states) */
