@@ -156,6 +156,11 @@ describe('training: tours, presenter mode, demo question, exercises', () => {
     const errors: string[] = [];
     const page = await open('/?demo=musterstadt', errors);
     await waitForMap(page);
+    // QA-19: at exactly 1280 × 720 (not yet presenter mode) the status chip stays one line and the header does not grow
+    const chip = (await page.getByTestId('engine-status').boundingBox())!;
+    const lineHeight = await page.getByTestId('engine-status').evaluate((e) => parseFloat(getComputedStyle(e).lineHeight) || 1.5 * parseFloat(getComputedStyle(e).fontSize));
+    expect(chip.height).toBeLessThan(2 * lineHeight);
+    expect((await page.locator('header').boundingBox())!.height).toBeLessThanOrEqual(48);
     const before = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
     await page.getByTestId('training-menu').click();
     await page.getByTestId('presenter-toggle').check();
