@@ -202,7 +202,7 @@ describe('a value secret at source keeps its own mark in reports, profiles and e
   }, 60_000);
   const req = (enabled = true): ReportRequest => {
     const r = request({ enabled });
-    return { ...r, index: { ...r.index!, source: { ...r.index!.source, table: q } } };
+    return { ...r, index: { ...index(), source: { table: q, key: 'SR', layer: sr, mode: 'exact', yearColumn: 'JAHR', population: null } } };
   };
 
   it('symbols „·“, „·s“, „·q“ per cell; the total is „·q“; counted apart; summaries mark the source', async () => {
