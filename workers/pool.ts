@@ -10,7 +10,7 @@ import type { FromWorker } from '../src/lib/parallel/protocol';
 function spawn(): PoolPort {
   const worker = new Worker(new URL('./pool.worker.ts', import.meta.url), { type: 'module', name: 'srw-pool' });
   return {
-    post: (msg) => worker.postMessage(msg),
+    post: (msg, transfer) => worker.postMessage(msg, transfer ?? []),
     listen: (onMessage, onError) => {
       worker.onmessage = (e: MessageEvent<FromWorker>) => onMessage(e.data);
       worker.onerror = (e) => {

@@ -52,6 +52,8 @@ async function both(text: string, name: string, encode: (t: string) => Uint8Arra
   expect(ahead).toEqual({ ...plain, table: `${name}_pool` });
   const all = (t: string) => rows(`SELECT * FROM ${t}`);
   expect(all(`${name}_pool`)).toEqual(all(`${name}_here`));
+  // the caller's bytes are left as they were: DuckDB copies each chunk, the worker gets its own copy
+  expect(Buffer.from(bytes).equals(Buffer.from(encode(text)))).toBe(true);
   const chunks = Math.ceil(bytes.length / (512 * 1024));
   return { plain, reads, chunks };
 }

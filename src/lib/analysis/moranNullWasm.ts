@@ -24,7 +24,7 @@ let kernel: Kernel | null | undefined;
 
 function load(): Kernel | null {
   if (kernel !== undefined) return kernel;
-  const mod = compileWasm(MORAN_NULL_WASM);
+  const mod = compileWasm(MORAN_NULL_WASM, { simd: true });
   try {
     const ex = (mod && new WebAssembly.Instance(mod, {}).exports) as unknown as Pick<Kernel, 'memory' | 'chunk'> | null;
     kernel = ex ? { memory: ex.memory, chunk: ex.chunk, up: null } : null;

@@ -46,7 +46,7 @@ export function guessAhead(src: Uint8Array, plan: CsvPlan, delimiter: string, te
   if (headEnd <= plan.bodyStart) return undefined;
   const width = plan.width;
   const opts: ScanOptions = { start: plan.bodyStart, skipRecords: plan.skipRecords, footerRecords: 0, expectedFields: width, chunkBytes: src.length };
-  const head = scanCsv(src.subarray(0, headEnd), delimiter, opts);
+  const head = scanBytes(src.subarray(0, headEnd), delimiter, opts);
   if (head.openQuoteLine !== undefined || head.bodyRecords === 0 || head.bodyStart >= headEnd || head.maxFields !== width) return undefined;
   const known = head.classes.map(statsFromClasses);
   if (!known.every((k) => k !== undefined)) return undefined;
@@ -97,7 +97,10 @@ export async function readAhead(
   if (src.length < AHEAD_MIN_BYTES || src.length > AHEAD_MAX_BYTES || !runner?.aside?.(csvScanWork(src.length))) return undefined;
   const ahead = guessAhead(src, c.plan, delimiter, textColumns);
   if (!ahead) return undefined;
-  const pending = runner.run('csvScan', { bytes: src, delimiter, opts: scanOpts }).then((a) => a.result);
+  // the worker gets its own copy, handed over: cheaper than the structured clone of `src` (a copy
+  // written here, read there) and nothing here uses it afterwards
+  const copy = src.slice();
+  const pending = runner.run('csvScan', { bytes: copy, delimiter, opts: scanOpts }, { transfer: [copy.buffer] }).then((a) => a.result);
   let read = true;
   try {
     // progress only to 0.6: when the read is not kept, the bar waits there for the second read (it never goes back)

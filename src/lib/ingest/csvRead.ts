@@ -45,8 +45,9 @@ export async function eachChunk(c: Chunks, to: number, use: (k: number, file: st
     if (n > 1) await new Promise<void>((r) => setTimeout(r, 0));
     checkCancelled(c.name, c.hooks.isCancelled);
     const piece = c.src.subarray(c.bounds[k], c.bounds[k + 1]);
-    // registerBuffer detaches its argument: always hand over a copy
-    const utf8 = c.plan.detected.encoding === 'utf-8' ? piece.slice() : encoder.encode(decodeBytes(piece, 'windows-1252', c.plan.mixed));
+    // registerBuffer copies the bytes into DuckDB's memory (blocking bindings: malloc + set, the
+    // view is not detached): a UTF-8 chunk goes as it is, a view into the file's bytes
+    const utf8 = c.plan.detected.encoding === 'utf-8' ? piece : encoder.encode(decodeBytes(piece, 'windows-1252', c.plan.mixed));
     const file = `${tempName('csvfile')}.csv`;
     c.duck.registerBuffer(file, utf8);
     try {

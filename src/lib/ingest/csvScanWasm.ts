@@ -4,7 +4,8 @@
  * scans through `scanBytes`, above all the pool job that scans beside DuckDB's read
  * (`csvScanKernel.ts`), whose CPU time competes with the read whenever the second core is busy.
  * The bytes are copied into the kernel's own memory, which is dropped after the scan (a new
- * instance per scan; the module is compiled once per thread).
+ * instance per scan; the module is compiled once per thread). The kernel uses WebAssembly SIMD;
+ * where the engine lacks it (feature test in `compileWasm`), the JavaScript scan runs.
  */
 import { CSV_SCAN_WASM } from './csvScanBytes';
 import { compileWasm } from '../util/wasmModule';
@@ -17,14 +18,14 @@ const COUNTS = REC + CAP;
 const NCLS = 6;
 
 type Scan = (b0: number, n: number, start: number, skip: number, footer: number, expected: number, chunk: number,
-  rec: number, cap: number, counts: number, ringMeta: number, ringCls: number, cuts: number) => number;
+  rec: number, cap: number, counts: number, ringMeta: number, ringCls: number, cuts: number, delim: number) => number;
 
 /** undefined: not tried yet; null: WebAssembly unavailable here. */
 let mod: WebAssembly.Module | null | undefined;
 
 function compiled(): WebAssembly.Module | null {
   if (mod !== undefined) return mod;
-  mod = compileWasm(CSV_SCAN_WASM);
+  mod = compileWasm(CSV_SCAN_WASM, { simd: true });
   return mod;
 }
 
@@ -60,7 +61,8 @@ export function scanCsvWasm(bytes: Uint8Array, delimiter: string, opts: ScanOpti
   try {
     inst = new WebAssembly.Instance(m, {});
     memory = inst.exports.memory as WebAssembly.Memory;
-    const need = b0 + n + 8;
+    // the kernel reads whole 64-byte blocks: the last one may reach 63 bytes past the end
+    const need = b0 + n + 64;
     if (need > memory.buffer.byteLength) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
   } catch {
     return undefined; // no memory for the copy: the JavaScript scan reads the bytes in place
@@ -69,7 +71,7 @@ export function scanCsvWasm(bytes: Uint8Array, delimiter: string, opts: ScanOpti
   tables(mem, delimiter);
   mem.set(bytes, b0);
   const scan = inst.exports.scan as Scan;
-  if (scan(b0, n, opts.start, opts.skipRecords, footer, opts.expectedFields, chunk, REC, CAP, COUNTS, ringMeta, ringCls, cuts) !== 0) return undefined;
+  if (scan(b0, n, opts.start, opts.skipRecords, footer, opts.expectedFields, chunk, REC, CAP, COUNTS, ringMeta, ringCls, cuts, delimiter.charCodeAt(0)) !== 0) return undefined;
   const out = new Int32Array(memory.buffer, OUT, 32);
   const [bodyStartRaw, bodyRecords, maxFields, raggedCount, raggedStored, open, quoteLine, padded, blankLines, ncuts, ringLen, oldest] = out;
   const bodyStart = bodyStartRaw < 0 ? n : bodyStartRaw;

@@ -9,7 +9,7 @@ function spawn(): PoolPort {
   // a pool worker must not keep the process alive once the work is done
   worker.unref();
   return {
-    post: (msg) => worker.postMessage(msg),
+    post: (msg, transfer) => worker.postMessage(msg, transfer ?? []),
     listen: (onMessage, onError) => {
       worker.on('message', (m: FromWorker) => onMessage(m));
       worker.on('error', (e) => onError(e.message));

@@ -11,8 +11,12 @@ import { appError, fromErrorData, invalid } from '../contract/errors';
 import { KERNELS, type KernelAcc, type KernelInput, type KernelName } from './kernels';
 import type { FromWorker, ToWorker } from './protocol';
 
-/** Progress, cancel and (for the inline runner) a pause between chunks. */
-export type RunHooks = LoopHooks & { pause?: () => Promise<void> };
+/**
+ * Progress, cancel and (for the inline runner) a pause between chunks. `transfer`: buffers of
+ * the input that a one-worker job hands over instead of copying (the caller does not use them
+ * afterwards; a job on several workers, or inline, ignores it).
+ */
+export type RunHooks = LoopHooks & { pause?: () => Promise<void>; transfer?: ArrayBuffer[] };
 
 /** Where chunked kernels run: this thread, or a pool of workers. */
 export interface ChunkRunner {
@@ -27,7 +31,8 @@ export interface ChunkRunner {
 
 /** One worker as the pool sees it (a browser Worker or a Node worker thread behind an adapter). */
 export interface PoolPort {
-  post(msg: ToWorker): void;
+  /** `transfer`: buffers handed over (detached here) instead of copied */
+  post(msg: ToWorker, transfer?: ArrayBuffer[]): void;
   /** called once; the handler gets every message of this worker */
   listen(onMessage: (msg: FromWorker) => void, onError: (message: string) => void): void;
   terminate(): void;
@@ -162,7 +167,7 @@ export class WorkerPool implements ChunkRunner {
         };
         s.failed = (message) => fail(appError('pool.failed', { detail: message }));
         s.port.hold?.(true);
-        s.port.post({ type: 'job', job, kernel: name, input });
+        s.port.post({ type: 'job', job, kernel: name, input }, slots.length === 1 ? hooks.transfer : undefined);
       }
       for (let k = 0; k < IN_FLIGHT; k++) for (const s of slots) give(s);
     });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { scanCsv, type ScanOptions } from '../../../src/lib/ingest/csvScan';
 import { scanCsvWasm, scanBytes } from '../../../src/lib/ingest/csvScanWasm';
@@ -8,7 +8,9 @@ const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 /** Pieces that exercise every decision of the scan: digits, zeros, words, risky initials, blanks, quotes, line ends. */
 const PIECES = ['1', '0', '7', '12345678901234567', 'a', 'x', 'X', 'k', 'ja', 'Nein', 'Haus', 'Westend', 'Köln', '-', '.', '1,5',
-  ';', ',', '\t', '\n', '\r', '\r\n', '"', '""', ' ', '\u00a0'];
+  ';', ',', '\t', '\n', '\r', '\r\n', '"', '""', ' ', '\u00a0',
+  // longer than the kernel's 64-byte blocks: fields that span blocks
+  '1234567890'.repeat(7), 'Stadtbezirk Innenstadt-Nord, Sozialraum Nordstadt/Hafen (Teilgebiet)'];
 
 describe('CSV byte scan on WebAssembly', () => {
   it('gives the same ScanResult as the JavaScript scan on random inputs and options', () => {
@@ -45,6 +47,22 @@ describe('CSV byte scan on WebAssembly', () => {
     }
   });
 
+  it('the same for short fields at every position across the kernel’s 64-byte blocks', () => {
+    // a field is classified from the masks of one or two blocks: a non-digit on either side of a block edge must count
+    const patterns = ['-5', '5-', 'a1', '1a', '1"2', '12"34', '12345678901234a', 'a12345678901234', '007', '1.5', 'ja', ' 7', '7 ', 'x', '"7"', '7\r'];
+    for (const pattern of patterns) {
+      for (let pad = 0; pad < 64; pad++) {
+        for (const eol of ['\n', '\r\n']) {
+          // the pattern's fields start at every offset within a block
+          const line = `${'1'.repeat(pad)};${pattern};${pattern}${eol}`;
+          const bytes = enc(line + line.slice(pad));
+          const opts = { start: 0, skipRecords: 0, footerRecords: 0, expectedFields: 3, chunkBytes: 1 << 20 };
+          expect(scanCsvWasm(bytes, ';', opts)).toEqual(scanCsv(bytes, ';', opts));
+        }
+      }
+    }
+  });
+
   it('the same on the 100 000-person file of the benchmark', () => {
     const bytes = personCsv(100_000);
     const opts = { start: 0, skipRecords: 1, footerRecords: 0, expectedFields: 5, chunkBytes: 256 * 1024 };
@@ -59,5 +77,23 @@ describe('CSV byte scan on WebAssembly', () => {
     const opts = { start: 0, skipRecords: 1, footerRecords: 0, expectedFields: 2100, chunkBytes: 1 << 20 };
     expect(scanCsvWasm(wide, ';', opts)).toBeUndefined();
     expect(scanBytes(wide, ';', opts)).toEqual(scanCsv(wide, ';', opts));
+  });
+
+  it('without WebAssembly SIMD (feature test fails) the JavaScript scan runs: the same result', async () => {
+    vi.resetModules();
+    const validate = vi.spyOn(WebAssembly, 'validate').mockReturnValue(false);
+    try {
+      const fresh = await import('../../../src/lib/ingest/csvScanWasm');
+      const { wasmSimd } = await import('../../../src/lib/util/wasmModule');
+      expect(wasmSimd()).toBe(false);
+      const bytes = personCsv(2_000);
+      const opts = { start: 0, skipRecords: 1, footerRecords: 0, expectedFields: 5, chunkBytes: 16 * 1024 };
+      expect(fresh.scanCsvWasm(bytes, ';', opts)).toBeUndefined();
+      expect(fresh.scanBytes(bytes, ';', opts)).toEqual(scanCsv(bytes, ';', opts));
+    } finally {
+      validate.mockRestore();
+      vi.resetModules();
+    }
+    expect((await import('../../../src/lib/util/wasmModule')).wasmSimd()).toBe(true);
   });
 });
