@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
+import { lazyGot } from './src/lib/db/lazyGot';
 
 const blockingBindings = fileURLToPath(new URL('./node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', import.meta.url));
 
@@ -44,10 +45,21 @@ function precacheManifest(): Plugin {
   };
 }
 
+/** DuckDB's bindings without the eager GOT of all its exports (src/lib/db/lazyGot.ts). */
+function duckdbLazyGot(): Plugin {
+  return {
+    name: 'srw-duckdb-lazy-got',
+    transform(code, id) {
+      if (path.resolve(id.split('?')[0]) !== blockingBindings) return null;
+      return { code: lazyGot(code), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [svelte(), precacheManifest()],
   base: './',
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [duckdbLazyGot()] },
   resolve: {
     alias: {
       // The package's "./blocking" export points to a file missing in 1.32.0 and the real file is

@@ -1,14 +1,16 @@
-import { createRequire } from 'node:module';
+import { createRequire, Module } from 'node:module';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { tableToIPC, type Table } from 'apache-arrow';
 import { SAFE_SETTINGS_SQL, type Duck } from './duck';
+import { lazyGot } from './lazyGot';
 
 const require = createRequire(import.meta.url);
 
 /** DuckDB-wasm's blocking Node build (same engine as the browser), for tests and the CLI. */
 export async function createNodeDuck(): Promise<Duck> {
   const entry = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
-  const duck = require(entry);
+  const duck = loadBindings(entry);
   // duckdb-wasm's CJS build requires the CJS apache-arrow; use that same instance for its tables.
   const duckArrow = require('apache-arrow');
   const dist = path.dirname(entry);
@@ -29,4 +31,20 @@ export async function createNodeDuck(): Promise<Duck> {
     insertArrow: (name, table) =>
       conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: true }),
   };
+}
+
+type CjsModule = { exports: unknown; filename: string; paths: string[]; _compile(code: string, filename: string): void };
+let bindings: unknown = null;
+
+/** The Node bindings with the same linking as the browser build (lazy GOT, see lazyGot.ts); loaded once. */
+function loadBindings(entry: string) {
+  if (!bindings) {
+    const Ctor = Module as unknown as { new (id: string): CjsModule; _nodeModulePaths(dir: string): string[] };
+    const m = new Ctor(entry);
+    m.filename = entry;
+    m.paths = Ctor._nodeModulePaths(path.dirname(entry));
+    m._compile(lazyGot(readFileSync(entry, 'utf8')), entry);
+    bindings = m.exports;
+  }
+  return bindings as ReturnType<NodeJS.Require>;
 }
