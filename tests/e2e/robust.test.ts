@@ -125,8 +125,8 @@ describe('autosave, restore and worker crash', () => {
   }, 400_000);
 });
 
-describe('crash while restoring', () => {
-  it('does not loop or overwrite the saved session; the next start restores it in full', async () => {
+describe('crash while restoring; Datenschutz & Speicher', () => {
+  it('does not loop or overwrite the saved session; the next start restores it in full; the privacy panel explains what is stored and "Alle lokalen Daten löschen" empties everything', async () => {
     const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
     await openDemo(page);
     const before = await state(page);
@@ -146,6 +146,30 @@ describe('crash while restoring', () => {
     expect(after.tables).toEqual(before.tables);
     expect(after.layers).toEqual(before.layers);
     expect(after.joins).toBe(before.joins);
+
+    // Datenschutz & Speicher on this page (one demo load less): what is stored where, storage use, and
+    // „Alle lokalen Daten löschen“ empties everything
+    await page.evaluate(() => localStorage.setItem('srw.basemap.url', 'https://tiles.example.org/style.json'));
+    expect(await storedRecords(page)).toBeGreaterThan(2);
+
+    await page.getByTestId('open-privacy').click();
+    const panel = page.getByTestId('privacy-panel');
+    await expect.poll(() => text(panel)).toContain('IndexedDB');
+    await expect.poll(() => text(panel)).toContain('Hintergrundkarte');
+    await expect.poll(() => text(page.getByTestId('privacy-usage')), { timeout: 20_000 }).toMatch(/Belegter Speicher dieser Seite: [\d.,]+ (B|KB|MB|GB)/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'robust-privacy.png') });
+    await page.getByTestId('wipe').click();
+    await Promise.all([page.waitForNavigation(), page.getByTestId('wipe-confirm').click()]);
+    await expect.poll(() => text(page.getByTestId('engine-status')), { timeout: 60_000 }).toContain('bereit');
+    await page.getByTestId('catalog').waitFor({ state: 'attached' });
+    expect(await page.getByTestId('catalog').locator('li').count()).toBe(0);
+    expect(await storedRecords(page)).toBe(0);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('srw.')))).toEqual([]);
+    // and nothing comes back on the next start
+    await page.reload();
+    await expect.poll(() => text(page.getByTestId('engine-status')), { timeout: 60_000 }).toContain('bereit');
+    await page.waitForTimeout(1000);
+    expect(await page.getByTestId('catalog').locator('li').count()).toBe(0);
     await page.context().close();
   }, 400_000);
 });
@@ -213,35 +237,6 @@ function storedRecords(page: Page): Promise<number> {
       }),
   );
 }
-
-describe('Datenschutz & Speicher', () => {
-  it('explains what is stored where, shows storage use, and "Alle lokalen Daten löschen" empties everything', async () => {
-    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await openDemo(page);
-    await page.evaluate(() => localStorage.setItem('srw.basemap.url', 'https://tiles.example.org/style.json'));
-    expect(await storedRecords(page)).toBeGreaterThan(2);
-
-    await page.getByTestId('open-privacy').click();
-    const panel = page.getByTestId('privacy-panel');
-    await expect.poll(() => text(panel)).toContain('IndexedDB');
-    await expect.poll(() => text(panel)).toContain('Hintergrundkarte');
-    await expect.poll(() => text(page.getByTestId('privacy-usage')), { timeout: 20_000 }).toMatch(/Belegter Speicher dieser Seite: [\d.,]+ (B|KB|MB|GB)/);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'robust-privacy.png') });
-    await page.getByTestId('wipe').click();
-    await Promise.all([page.waitForNavigation(), page.getByTestId('wipe-confirm').click()]);
-    await expect.poll(() => text(page.getByTestId('engine-status')), { timeout: 60_000 }).toContain('bereit');
-    await page.getByTestId('catalog').waitFor({ state: 'attached' });
-    expect(await page.getByTestId('catalog').locator('li').count()).toBe(0);
-    expect(await storedRecords(page)).toBe(0);
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('srw.')))).toEqual([]);
-    // and nothing comes back on the next start
-    await page.reload();
-    await expect.poll(() => text(page.getByTestId('engine-status')), { timeout: 60_000 }).toContain('bereit');
-    await page.waitForTimeout(1000);
-    expect(await page.getByTestId('catalog').locator('li').count()).toBe(0);
-    await page.context().close();
-  }, 400_000);
-});
 
 describe('hostile names', () => {
   it('shows area and column names with HTML/script as text in the catalogue, map table and tooltip; nothing runs', async () => {
