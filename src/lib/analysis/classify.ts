@@ -93,7 +93,9 @@ export function classify(values: Float64Array, method: ClassMethod, k: number, o
       }
       case 'equal': {
         const w = (max - min) / k;
-        breaks = Array.from({ length: k + 1 }, (_, i) => (i === k ? max : min + i * w));
+        // capped at max: with a range of a few subnormals (0 … 2e-323) the width rounds up and
+        // min + i·w would pass max, giving breaks that fall back (a flaky property test found it)
+        breaks = Array.from({ length: k + 1 }, (_, i) => (i === k ? max : Math.min(max, min + i * w)));
         break;
       }
       case 'ckmeans': {

@@ -118,6 +118,17 @@ const valueArb = fc.oneof(
   { weight: 1, arbitrary: fc.constant(Number.NaN) },
 );
 
+describe('classify: subnormal ranges', () => {
+  it('equal intervals over 0 … 2e-323 (the width rounds up): breaks never fall back, every value is inside its class', () => {
+    const r = classify(f([0, 2e-323]), 'equal', 6);
+    for (let i = 1; i < r.breaks.length; i++) expect(r.breaks[i]).toBeGreaterThanOrEqual(r.breaks[i - 1]);
+    expect(r.breaks.at(-1)).toBe(2e-323);
+    const c = r.classOf[1];
+    expect(2e-323).toBeLessThanOrEqual(r.breaks[c + 1]);
+    expect(r.counts.reduce((a, b) => a + b, 0)).toBe(2);
+  });
+});
+
 describe('classify: properties', () => {
   it('every value gets a class in range whose bounds contain it; counts add up', () => {
     fc.assert(
