@@ -8,7 +8,8 @@
  * later could find them in the GOT ("global offset table"). Then `reportUndefinedSymbols` walks
  * all of them again. The app never loads a side module (extensions stay off), and DuckDB itself
  * imports only 268 GOT entries — those exist before `updateGOT` runs (created when the module was
- * instantiated) and are still filled exactly as before. Entries nobody imported are left to
+ * instantiated) and are still filled exactly as before (tests/engine/lazyGot.test.ts runs both
+ * loops over DuckDB's real export list and compares). Entries nobody imported are left to
  * Emscripten's own lazy path (`GOTHandler` creates an entry on first import, and
  * `reportUndefinedSymbols` resolves it after a side module is loaded).
  *
@@ -19,8 +20,15 @@
 
 /** Emscripten's `updateGOT` loop head as emitted in duckdb-wasm 1.32's bundles. */
 const LOOP = 'updateGOT=(e,r)=>{for(var t in e)if(!isInternalSym(t)){var n=e[t];';
-/** The same, skipping exports no module has imported (`orig$` replacements keep their path). */
-const LAZY = `${LOOP}if(!GOT[t]&&!r&&!t.startsWith("orig$"))continue;`;
+/**
+ * The same loop, acting only on exports whose GOT entry exists already (for `orig$name`, the entry
+ * of `name`). A skipped `orig$` export still sets the loop's `r` ("replace") flag, which in
+ * Emscripten's loop stays on for every later export: the entries that exist get exactly the
+ * writes, in the same order, that the eager loop gives them. (Internal symbols never start with
+ * `orig$`, so testing them after the GOT lookup changes nothing.)
+ */
+const LAZY =
+  'updateGOT=(e,r)=>{for(var t in e)if(!GOT[t.startsWith("orig$")?t.split("$")[1]:t]?(t.startsWith("orig$")&&(r=!0),!1):!isInternalSym(t)){var n=e[t];';
 
 /**
  * Rewrite a duckdb-wasm bindings bundle (`expected` copies of Emscripten's glue: the browser
