@@ -101,6 +101,29 @@ export async function pairedTimed(app: () => Promise<number>, floor: () => Promi
   return { app: summarise(a), floor: summarise(f), ratios: a.map((x, i) => x / f[i]) };
 }
 
+/**
+ * Like `paired`, timing each run by wall time and by this process's CPU time at once (all its
+ * threads: the engine, pool workers, DuckDB). With every core busy, wall time follows CPU time.
+ */
+export async function pairedClocks(app: () => unknown, floor: () => unknown, repeats: number): Promise<{ wall: Paired; cpu: Paired }> {
+  const runs = { app: { wall: [] as number[], cpu: [] as number[] }, floor: { wall: [] as number[], cpu: [] as number[] } };
+  const timed = async (f: () => unknown, into: { wall: number[]; cpu: number[] }) => {
+    const w = now('wall');
+    const c = now('cpu');
+    await f();
+    into.cpu.push(now('cpu') - c);
+    into.wall.push(now('wall') - w);
+  };
+  for (let r = 0; r < repeats; r++) {
+    await timed(floor, runs.floor);
+    await timed(app, runs.app);
+  }
+  const pair = (k: 'wall' | 'cpu'): Paired => ({
+    app: summarise(runs.app[k]), floor: summarise(runs.floor[k]), ratios: runs.app[k].map((x, i) => x / runs.floor[k][i]),
+  });
+  return { wall: pair('wall'), cpu: pair('cpu') };
+}
+
 const round = (x: number): number => Math.round(x * 10) / 10;
 
 /** A row comparing `app` with its floor (or native peer) measured in the same run. */

@@ -1,9 +1,11 @@
 ;; The CSV byte scan (csvScan.ts `scanCsv`) as a WebAssembly kernel: the same loop, decision for
 ;; decision, so that its results equal the JavaScript scan's (a property test compares them on
 ;; random inputs). About 2 × faster than the JavaScript scan: the pool worker's scan competes less
-;; with DuckDB's read when both cores are busy. The ordinary bytes of a field are skipped with SIMD
-;; masks of 64-byte blocks (special bytes, non-digits; needs WebAssembly SIMD, which csvScanWasm.ts
-;; tests for); fields and records are then handled one by one as in `scanCsv`. Assembled by
+;; with DuckDB's read when both cores are busy. A field's ordinary bytes beyond its first 16 are
+;; skipped with SIMD masks of 64-byte blocks (special bytes, non-digits; needs WebAssembly SIMD, which
+;; csvScanWasm.ts tests for); fields and records are handled one by one as in `scanCsv`. Measured:
+;; the per-field and per-record work dominates on short fields (the masks alone were slower there
+;; than the byte loop), the masks pay on long text fields. Assembled by
 ;; `npm run wasm` (wabt) into csvScanBytes.ts. The bytes must be followed by 64 readable bytes.
 ;;
 ;; Memory (set up by csvScanWasm.ts): byte tables at 0 (kind), 256 (blank), 512 (letter),
@@ -58,18 +60,19 @@
     (global.set $special (local.get $sp))
     (global.set $nondigit (local.get $nd)))
 
-  ;; a body record: class counts, width, ragged rows (csvScan.ts `account`)
-  (func $account (param $cls i32) (param $nf i32) (param $line i32)
+  ;; a body record: class counts (unless `counted` while scanning), width, ragged rows (csvScan.ts `account`)
+  (func $account (param $cls i32) (param $nf i32) (param $line i32) (param $counted i32)
     (local $j i32) (local $at i32)
     (global.set $bodyRecords (i32.add (global.get $bodyRecords) (i32.const 1)))
+    (local.set $j (select (local.get $nf) (i32.const 0) (local.get $counted)))
     (block $done
       (loop $each
         (br_if $done (i32.ge_s (local.get $j) (local.get $nf)))
-        ;; counts[j·6 + cls[j]]++, counts[j·6 + PRESENT]++ (i32, 4 bytes each)
+        ;; counts[j·6 + cls[j]]++ (i32, 4 bytes each); the empty count (slot 0) is never read:
+        ;; empty cells = body records − the other four classes
         (local.set $at (i32.add (global.get $counts) (i32.mul (local.get $j) (i32.const 24))))
         (i32.store (i32.add (local.get $at) (i32.shl (i32.load8_u (i32.add (local.get $cls) (local.get $j))) (i32.const 2)))
           (i32.add (i32.load (i32.add (local.get $at) (i32.shl (i32.load8_u (i32.add (local.get $cls) (local.get $j))) (i32.const 2)))) (i32.const 1)))
-        (i32.store offset=20 (local.get $at) (i32.add (i32.load offset=20 (local.get $at)) (i32.const 1)))
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br $each)))
     (if (i32.gt_s (local.get $nf) (global.get $maxFields)) (then (global.set $maxFields (local.get $nf))))
@@ -83,7 +86,7 @@
             (global.set $raggedStored (i32.add (global.get $raggedStored) (i32.const 1))))))))
 
   ;; a non-blank record [start, end) with nf fields has ended (csvScan.ts `record`); addresses absolute
-  (func $record (param $rec i32) (param $nf i32) (param $start i32) (param $end i32) (param $line i32)
+  (func $record (param $rec i32) (param $nf i32) (param $start i32) (param $end i32) (param $line i32) (param $counted i32)
     (local $slot i32) (local $meta i32)
     (global.set $nonBlank (i32.add (global.get $nonBlank) (i32.const 1)))
     (if (i32.eq (global.get $nonBlank) (global.get $skip))
@@ -97,14 +100,14 @@
         (global.set $ncuts (i32.add (global.get $ncuts) (i32.const 1)))
         (global.set $nextCut (i32.add (local.get $start) (global.get $chunk)))))
     (if (i32.eqz (global.get $footer))
-      (then (call $account (local.get $rec) (local.get $nf) (local.get $line)) (return)))
+      (then (call $account (local.get $rec) (local.get $nf) (local.get $line) (local.get $counted)) (return)))
     ;; keep the last `footer` records aside: a full ring gives its oldest to the body first
     (if (i32.eq (global.get $ringLen) (global.get $footer))
       (then
         (local.set $slot (global.get $ringHead))
         (local.set $meta (i32.add (global.get $ringMeta) (i32.shl (local.get $slot) (i32.const 4))))
         (call $account (i32.add (global.get $ringCls) (i32.mul (local.get $slot) (global.get $cap)))
-          (i32.load offset=4 (local.get $meta)) (i32.load offset=8 (local.get $meta)))
+          (i32.load offset=4 (local.get $meta)) (i32.load offset=8 (local.get $meta)) (i32.const 0))
         (global.set $ringHead (i32.rem_u (i32.add (global.get $ringHead) (i32.const 1)) (global.get $footer))))
       (else
         (local.set $slot (i32.rem_u (i32.add (global.get $ringHead) (global.get $ringLen)) (global.get $footer)))
@@ -125,6 +128,7 @@
     (local $recordStart i32) (local $recordLine i32) (local $blankLines i32) (local $open i32)
     (local $quoteLine i32) (local $k i32) (local $atStart i32) (local $fend i32) (local $len i32)
     (local $first i32) (local $last i32) (local $cls i32) (local $bb i32)
+    (local $direct i32) (local $at i32)
     (local $base i32) (local $off i64) (local $m i64) (local $dd i64) (local $z i64) (local $p i32)
     (global.set $B (local.get $b0))
     (global.set $delimV (i8x16.splat (local.get $delim)))
@@ -153,12 +157,28 @@
     (local.set $recordStart (local.get $i))
     (local.set $recordLine (i32.const 1))
     (local.set $fieldStart (local.get $i))
+    ;; without a footer, a record that starts once the skipped records are behind is body for sure
+    ;; if it has content: its cells are counted as they are classified (a blank record's cells are
+    ;; all empty, and the empty counts are not read)
+    (local.set $direct (i32.and (i32.eqz (local.get $footer)) (i32.ge_s (global.get $nonBlank) (local.get $skip))))
     (block $scanned
       (loop $field
         ;; the ordinary bytes of a field: up to the first special byte (newline, CR, quote, delimiter),
         ;; found in the 64-byte block's masks; nd collects whether any byte before it is no digit
         (local.set $s (i32.const 0))
         (block $stop
+          ;; most fields are short: the first 16 bytes one by one (as scanCsv), then by the masks
+          (local.set $p (select (local.get $end) (i32.add (local.get $i) (i32.const 16))
+            (i32.gt_u (i32.add (local.get $i) (i32.const 16)) (local.get $end))))
+          (block $long
+            (loop $short
+              (br_if $long (i32.ge_u (local.get $i) (local.get $p)))
+              (local.set $c (i32.load8_u (i32.load8_u (local.get $i))))
+              (if (i32.gt_u (local.get $c) (i32.const 1))
+                (then (local.set $s (i32.sub (local.get $c) (i32.const 1))) (br $stop)))
+              (local.set $nd (i32.or (local.get $nd) (local.get $c)))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br $short)))
           (loop $bytes
             (br_if $stop (i32.ge_u (local.get $i) (local.get $end)))
             ;; i outside the current block (unsigned: also below it): the masks of i's block
@@ -260,7 +280,11 @@
               (i32.gt_s (local.get $len) (i32.const 6))))))
         (if (local.get $cls) (then (local.set $content (i32.const 1))))
         (if (i32.ge_u (local.get $fields) (local.get $cap)) (then (return (i32.const 1))))
-        (i32.store8 (i32.add (local.get $rec) (local.get $fields)) (local.get $cls))
+        (if (local.get $direct)
+          (then
+            (local.set $at (i32.add (global.get $counts) (i32.add (i32.mul (local.get $fields) (i32.const 24)) (i32.shl (local.get $cls) (i32.const 2)))))
+            (i32.store (local.get $at) (i32.add (i32.load (local.get $at)) (i32.const 1))))
+          (else (i32.store8 (i32.add (local.get $rec) (local.get $fields)) (local.get $cls))))
         (local.set $fields (i32.add (local.get $fields) (i32.const 1)))
         (local.set $quoted (i32.const 0))
         (local.set $nd (i32.const 0))
@@ -274,7 +298,7 @@
         (if (i32.lt_u (local.get $i) (local.get $end)) (then (local.set $i (i32.add (local.get $i) (i32.const 1)))))
         ;; a record of only delimiters is as blank as an empty line
         (if (local.get $content)
-          (then (call $record (local.get $rec) (local.get $fields) (local.get $recordStart) (local.get $i) (local.get $recordLine)))
+          (then (call $record (local.get $rec) (local.get $fields) (local.get $recordStart) (local.get $i) (local.get $recordLine) (local.get $direct)))
           (else
             (if (i32.and (i32.ge_s (global.get $bodyStart) (i32.const 0)) (i32.gt_u (local.get $i) (local.get $recordStart)))
               (then (local.set $blankLines (i32.add (local.get $blankLines) (i32.const 1)))))))
@@ -283,6 +307,7 @@
         (local.set $recordLine (local.get $line))
         (local.set $fields (i32.const 0))
         (local.set $content (i32.const 0))
+        (local.set $direct (i32.and (i32.eqz (local.get $footer)) (i32.ge_s (global.get $nonBlank) (local.get $skip))))
         (br_if $field (i32.lt_u (local.get $i) (local.get $end)))))
     (i32.store offset=1024 (i32.const 0) (global.get $bodyStart))
     (i32.store offset=1028 (i32.const 0) (global.get $bodyRecords))

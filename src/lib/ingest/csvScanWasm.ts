@@ -80,7 +80,8 @@ export function scanCsvWasm(bytes: Uint8Array, delimiter: string, opts: ScanOpti
   const classes: FieldClasses[] = [];
   for (let j = 0; j < maxFields; j++) {
     const c = (k: number) => counts[j * NCLS + k];
-    classes.push({ empty: c(0) + bodyRecords - c(5), digits: c(1), zeros: c(2), other: c(3), text: c(4) });
+    // the kernel counts no PRESENT: every present cell has one of the five classes
+    classes.push({ empty: bodyRecords - c(1) - c(2) - c(3) - c(4), digits: c(1), zeros: c(2), other: c(3), text: c(4) });
   }
   const blank = (b: number) => b === 32 || b === 0xa0 || (b === 9 && delimiter !== '\t');
   return {
