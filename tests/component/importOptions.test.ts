@@ -21,3 +21,24 @@ describe('import settings of a re-import reach the autosave', () => {
     p.stop();
   });
 });
+
+describe('notices of a re-import replace those of the first read', () => {
+  const warned = (msg: string) => ({ ...meta, warnings: [{ code: 'x', message: msg }] });
+
+  it('„Übernehmen“ shows what the new read found, not the first read’s notices stacked above it', async () => {
+    let current = warned('In der Quelle geheim gehaltene Werte in Spalte „HzE stationär“ (1)');
+    const app = new AppState(fakeStarter({ importFile: () => current, listTables: () => [current] }));
+    await app.importFiles([{ name: 'hze.csv', bytes: new Uint8Array([1]) }]);
+    app.notify('info', 'Projekt', 'eine andere Meldung');
+    expect(app.notices.map((n) => n.message)).toEqual(['In der Quelle geheim gehaltene Werte in Spalte „HzE stationär“ (1)', 'eine andere Meldung']);
+
+    current = { ...meta, warnings: [{ code: 'x', message: 'In der Quelle geheim gehaltene Werte in Spalte „HzE stationär“ (1)' }, { code: 'y', message: '„–“/„-“ als 0 gelesen' }] };
+    await app.reimport('t', { name: 'hze.csv', bytes: new Uint8Array([1]) }, { dashZero: true });
+    // the first read's notice is gone, the other notice stays, the new read's two are there once each
+    expect(app.notices.map((n) => n.message)).toEqual(['eine andere Meldung', 'In der Quelle geheim gehaltene Werte in Spalte „HzE stationär“ (1)', '„–“/„-“ als 0 gelesen']);
+
+    current = { ...meta, warnings: [] };
+    await app.reimport('t', { name: 'hze.csv', bytes: new Uint8Array([1]) }, {});
+    expect(app.notices.map((n) => n.message)).toEqual(['eine andere Meldung']);
+  });
+});

@@ -248,13 +248,24 @@ export class AppState {
         out.push(meta);
         this.sources.set(meta.name, f);
         this.importOptions.set(meta.name, options);
-        for (const w of meta.warnings.slice(0, 3)) this.notify('warning', meta.label, w.message);
-        for (const n of importNotices(meta.detected)) this.notify(n.kind, meta.label, n.message);
+        this.showImportNotices(meta, importNotices(meta.detected));
       }
     }
     await this.refresh();
     if (out.length) this.selectedTable = out[out.length - 1].name;
     return out;
+  }
+
+  /**
+   * A table's import notices (its first three warnings, then what was detected). They replace the
+   * notices of an earlier read of the same table: after „Übernehmen“ in the import settings the
+   * planner sees what this read found, not the first read's notices stacked above it.
+   */
+  private showImportNotices(meta: TableMeta, detected: { kind: Notice['kind']; message: string }[]): void {
+    const prefix = `import:${meta.name}:`;
+    this.notices = this.notices.filter((n) => !n.key?.startsWith(prefix));
+    const all = [...meta.warnings.slice(0, 3).map((w) => ({ kind: 'warning' as const, message: w.message })), ...detected];
+    all.forEach((n, i) => this.notify(n.kind, meta.label, n.message, undefined, prefix + i));
   }
 
   /** Called with a table's name after it was re-imported with other settings (the map redraws). */
@@ -267,8 +278,7 @@ export class AppState {
     if (!meta) return;
     this.importOptions.set(name, options);
     if (!this.layers.some((l) => l.table === name)) this.layerArgs.delete(name);
-    for (const w of meta.warnings.slice(0, 3)) this.notify('warning', meta.label, w.message);
-    if (meta.detected?.totals) for (const n of importNotices({ ...meta.detected, sheets: undefined })) this.notify(n.kind, meta.label, n.message);
+    this.showImportNotices(meta, meta.detected?.totals ? importNotices({ ...meta.detected, sheets: undefined }) : []);
     for (const f of this.reimported) await f(name);
   }
 
