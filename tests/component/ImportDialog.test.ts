@@ -22,13 +22,19 @@ const meta: TableMeta = {
 };
 const preview: ImportPreview = { detected: meta.detected!, columns: meta.columns, rows: [[1]], warnings: [] };
 
+/** The catalogue with one CSV table, its „Import-Einstellungen“ dialog opened. */
+async function openSettings() {
+  const file = { name: 'daten.csv', bytes: new Uint8Array([97, 10, 49, 10]) };
+  const app = fakeApp([meta], { tbl: file }, async () => preview);
+  const reimport = vi.spyOn(app, 'reimport');
+  render(DataCatalog, { app });
+  await fireEvent.click(screen.getByRole('button', { name: 'Import-Einstellungen' }));
+  return { file, app, reimport };
+}
+
 describe('ImportDialog', () => {
   it('„Übernehmen“ re-imports the table with its file and the chosen options although closing unmounts the dialog', async () => {
-    const file = { name: 'daten.csv', bytes: new Uint8Array([97, 10, 49, 10]) };
-    const app = fakeApp([meta], { tbl: file }, async () => preview);
-    const reimport = vi.spyOn(app, 'reimport');
-    render(DataCatalog, { app });
-    await fireEvent.click(screen.getByRole('button', { name: 'Import-Einstellungen' }));
+    const { file, app, reimport } = await openSettings();
     await waitFor(() => expect(screen.getByRole('button', { name: 'Übernehmen' })).toBeTruthy());
     const hr = screen.getByLabelText('Kopfzeile in Zeile (wie in Excel; 0 = keine)') as HTMLInputElement;
     expect(hr.value).toBe('1');
@@ -41,11 +47,7 @@ describe('ImportDialog', () => {
     expect(screen.queryByRole('button', { name: 'Übernehmen' })).toBeNull();
   });
   it('„„–“/„-“ als 0 lesen“ is off by default; ticked, the re-import carries `dashZero` (remembered with the table)', async () => {
-    const file = { name: 'daten.csv', bytes: new Uint8Array([97, 10, 49, 10]) };
-    const app = fakeApp([meta], { tbl: file }, async () => preview);
-    const reimport = vi.spyOn(app, 'reimport');
-    render(DataCatalog, { app });
-    await fireEvent.click(screen.getByRole('button', { name: 'Import-Einstellungen' }));
+    const { file, reimport } = await openSettings();
     const box = (await screen.findByLabelText('„–“/„-“ als 0 lesen (amtlich: genau null)')) as HTMLInputElement;
     expect(box.checked).toBe(false);
     expect(box.closest('label')!.getAttribute('title')).toMatch(/nichts vorhanden \(genau null\)/);
