@@ -5,13 +5,19 @@
  * `errorText`) with exit code 1. Commands run the Node `Engine` (`./engine.ts`).
  */
 import { errorText } from '../i18n/index';
+import { IMPORT_HELP } from './importFlags';
 
 const COMMANDS = ['inspect', 'index', 'segregation', 'moran', 'ebrate', 'aggregate', 'access', 'coverage', 'join', 'report'] as const;
 
 async function main(): Promise<void> {
   const [cmd, ...rest] = process.argv.slice(2);
+  const usage = `Aufruf: npm run cli -- <${COMMANDS.join('|')}> … (Beschreibung: docs/cli.md)\n\n${IMPORT_HELP}\n`;
+  if (cmd === '--help' || cmd === '-h' || cmd === 'hilfe' || rest.includes('--help')) {
+    process.stdout.write(usage);
+    return;
+  }
   if (!cmd || !(COMMANDS as readonly string[]).includes(cmd)) {
-    process.stderr.write(`Aufruf: npm run cli -- <${COMMANDS.join('|')}> …\n`);
+    process.stderr.write(usage);
     process.exit(2);
   }
   const mod = (await import(`./commands/${cmd}.ts`)) as { run: (argv: string[]) => Promise<unknown> };

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { optionsFromFlags, run } from '../../src/cli/commands/inspect';
+import { run } from '../../src/cli/commands/inspect';
+import { importOptions as optionsFromFlags } from '../../src/cli/importFlags';
 import { parseArgs } from '../../src/cli/args';
 import { errorText } from '../../src/i18n/index';
 

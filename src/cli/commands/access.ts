@@ -15,6 +15,7 @@ import { appError } from '../../lib/contract/errors';
 import type { AccessMethod, AccessRequest, CostSpec, DemandSpec } from '../../lib/contract/services';
 import { t } from '../../i18n/index';
 import { flag, parseArgs, requireFlag } from '../args';
+import { fileOptions } from '../importFlags';
 import { numberFlag as num, pointSource } from '../files';
 import { cliEngine, loadFile } from '../engine';
 
@@ -42,9 +43,10 @@ export async function run(argv: string[]): Promise<unknown> {
     }
   }
   const engine = await cliEngine();
-  const demandCrs = f('demand-crs'), supplyCrs = f('supply-crs');
-  const demandMeta = await loadFile(engine, requireFlag(flags, 'demand'), demandCrs ? { crs: demandCrs } : {});
-  const supplyMeta = await loadFile(engine, requireFlag(flags, 'supply'), supplyCrs ? { crs: supplyCrs } : {});
+  const demandOptions = fileOptions(flags, 'demand', true), supplyOptions = fileOptions(flags, 'supply');
+  const demandCrs = demandOptions.crs, supplyCrs = supplyOptions.crs;
+  const demandMeta = await loadFile(engine, requireFlag(flags, 'demand'), demandOptions);
+  const supplyMeta = await loadFile(engine, requireFlag(flags, 'supply'), supplyOptions);
   const demandId = requireFlag(flags, 'demand-id'), population = requireFlag(flags, 'population');
   // with a cost table, ids are enough: coordinates are optional
   const optional = f('cost') !== undefined;
@@ -61,10 +63,10 @@ export async function run(argv: string[]): Promise<unknown> {
   if (ssrc.polygons) throw appError('svc.cli_supply_polygons', { table: supplyMeta.label });
   let cost: CostSpec;
   if (f('cost')) {
-    const meta = await loadFile(engine, f('cost')!);
+    const meta = await loadFile(engine, f('cost')!, fileOptions(flags, 'cost'));
     cost = { kind: 'table', table: meta.name, origin: requireFlag(flags, 'cost-origin'), destination: requireFlag(flags, 'cost-destination'), value: requireFlag(flags, 'cost-value') };
   } else if (f('network')) {
-    const meta = await loadFile(engine, f('network')!);
+    const meta = await loadFile(engine, f('network')!, fileOptions(flags, 'network'));
     cost = { kind: 'network', table: meta.name };
   } else cost = { kind: 'euclidean', detour: num(f('detour'), 'detour', 1) };
   const req: AccessRequest = {

@@ -9,6 +9,7 @@ import { aggregateTable } from '../../lib/engine/aggregate';
 import type { AggregateRequest, AggregateResult } from '../../lib/contract';
 import { levelsError } from '../../lib/engine/levels-errors';
 import { parseArgs, requireFlag, flag } from '../args';
+import { fileOptions } from '../importFlags';
 import { cliEngine, intFlag, loadFile } from '../engine';
 
 /** `NAME=NUM/DEN*SCALE` (scale optional, default 100). */
@@ -55,6 +56,6 @@ export function aggregateRequest(argv: string[], table: string): AggregateReques
 export async function run(argv: string[]): Promise<AggregateResult> {
   const { flags } = parseArgs(argv);
   const engine = await cliEngine();
-  const meta = await loadFile(engine, requireFlag(flags, 'data'));
+  const meta = await loadFile(engine, requireFlag(flags, 'data'), fileOptions(flags, 'data', true));
   return aggregateTable(engine, aggregateRequest(argv, meta.name));
 }

@@ -6,12 +6,13 @@
 import type { EbRequest } from '../../lib/contract';
 import { ebAnalysis } from '../../lib/engine/spatialPatterns';
 import { parseArgs, requireFlag } from '../args';
+import { fileOptions } from '../importFlags';
 import { cliEngine, loadAreas } from '../engine';
 
 export async function run(argv: string[]): Promise<unknown> {
   const { flags } = parseArgs(argv);
   const engine = await cliEngine();
-  const areas = await loadAreas(engine, requireFlag(flags, 'data'), requireFlag(flags, 'id'));
+  const areas = await loadAreas(engine, requireFlag(flags, 'data'), requireFlag(flags, 'id'), fileOptions(flags, 'data', true));
   const req: EbRequest = { source: areas.source, events: requireFlag(flags, 'events'), population: requireFlag(flags, 'population'), scale: 1 };
   const r = ebAnalysis(engine, req);
   return {

@@ -18,6 +18,7 @@ import { timeSeries } from '../../lib/engine/indexTimeSeries';
 import { t } from '../../i18n/index';
 import { parseArgs, requireFlag, flag } from '../args';
 import { readJsonConfig } from '../config';
+import { fileOptions } from '../importFlags';
 import { cliEngine } from '../engine';
 import { checkIndexConfig, prepareIndex, type IndexConfig } from './indexConfig';
 
@@ -34,7 +35,7 @@ export async function run(argv: string[]): Promise<unknown> {
   const configFile = requireFlag(flags, 'config');
   const cfg = checkIndexConfig(await readJsonConfig(configFile));
   const engine = await cliEngine();
-  const prep = await prepareIndex(engine, cfg, dataFile, flag(flags, 'layer'));
+  const prep = await prepareIndex(engine, cfg, dataFile, flag(flags, 'layer'), { data: fileOptions(flags, 'data', true), layer: fileOptions(flags, 'layer') });
   const { req } = prep;
 
   const data = readIndexData(engine, req.source, req.indicators);

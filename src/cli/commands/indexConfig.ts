@@ -15,6 +15,7 @@ import type { DisclosureOptions } from '../../lib/analysis/disclosure';
 import type { Engine } from '../../lib/engine/engine';
 import { validate, type Rule } from '../config';
 import { loadFile } from '../engine';
+import type { ImportOptions } from '../../lib/ingest/types';
 
 interface IndicatorConfig {
   name: string; numerator?: string; denominator?: string; column?: string;
@@ -120,8 +121,8 @@ export interface PreparedIndex {
  * columns) is made long with the engine's „Umformen“ (unpivot); the areas are the `--layer`'s, or
  * the data's own keys in file order; a year column is taken when the keys repeat.
  */
-export async function prepareIndex(engine: Engine, cfg: IndexConfig, dataFile: string, layerFile?: string, opts: { nameColumn?: string } = {}): Promise<PreparedIndex> {
-  const raw = await loadFile(engine, dataFile);
+export async function prepareIndex(engine: Engine, cfg: IndexConfig, dataFile: string, layerFile?: string, opts: { nameColumn?: string; data?: ImportOptions; layer?: ImportOptions } = {}): Promise<PreparedIndex> {
+  const raw = await loadFile(engine, dataFile, opts.data);
   const has = (t: TableMeta, c: string) => t.columns.some((x) => x.name === c);
   const need = (t: TableMeta, c: string) => {
     if (!has(t, c)) throw appError('column.missing', { column: c, table: t.label });
@@ -151,7 +152,7 @@ export async function prepareIndex(engine: Engine, cfg: IndexConfig, dataFile: s
 
   let layer: LayerMeta;
   if (layerFile) {
-    const lt = await loadFile(engine, layerFile);
+    const lt = await loadFile(engine, layerFile, opts.layer);
     const idColumn = cfg.layer_id ?? cfg.id;
     need(lt, idColumn);
     // area names (reports, profiles): the given column, else a text column named like one

@@ -2,45 +2,14 @@
  * `npm run cli -- inspect FILE [--delimiter ';'] [--encoding windows-1252] [--decimal ,]
  * [--thousands .] [--header-row N] [--header-rows N] [--footer-rows N] [--keep-totals] [--dash-zero] [--sheet NAME]
  * [--crs EPSG:25832] [--format csv] [--text-column NAME]…` — imports FILE exactly as a drop in the
- * browser does (`engine.importFile` on the Node engine) and prints what was detected. `header_row`
+ * browser does (`engine.importFile` on the Node engine) and prints what was detected. The import
+ * flags are the shared ones of every command (`../importFlags.ts`). `header_row`
  * and `--header-row` are 1-based row numbers as Excel shows them (blank rows counted; 0 = no header).
  */
-import type { Encoding, FileFormat, ImportOptions } from '../../lib/ingest/index';
 import { appError } from '../../lib/contract';
-import { flag, parseArgs } from '../args';
+import { parseArgs } from '../args';
+import { importOptions } from '../importFlags';
 import { cliEngine, loadFile } from '../engine';
-
-const int = (v: string | undefined, name: string): number | undefined => {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n)) throw appError('cli.intOption', { name, value: v });
-  return n;
-};
-
-/** Map command-line flags to ImportOptions (`\t` and `tab` mean a tab delimiter). */
-export function optionsFromFlags(flags: Record<string, string[]>): ImportOptions {
-  const o: ImportOptions = {};
-  const d = flag(flags, 'delimiter');
-  if (d !== undefined) o.delimiter = d === '\\t' || d.toLowerCase() === 'tab' ? '\t' : d;
-  const enc = flag(flags, 'encoding');
-  if (enc !== undefined) o.encoding = (/^(utf-?8)$/i.test(enc) ? 'utf-8' : 'windows-1252') as Encoding;
-  const dec = flag(flags, 'decimal');
-  if (dec === ',' || dec === '.') o.decimal = dec;
-  const th = flag(flags, 'thousands');
-  if (th !== undefined) o.thousands = (th === 'none' ? '' : th) as ImportOptions['thousands'];
-  o.headerRow = int(flag(flags, 'header-row'), 'header-row');
-  o.headerRows = int(flag(flags, 'header-rows'), 'header-rows');
-  o.footerRows = int(flag(flags, 'footer-rows'), 'footer-rows');
-  if (flag(flags, 'keep-totals') === 'true') o.keepTotals = true;
-  // „–“/„-“ in number columns as 0 (amtlich „genau null“); off by default (METHODS §6: missing)
-  if (flag(flags, 'dash-zero') === 'true') o.dashZero = true;
-  o.sheet = flag(flags, 'sheet');
-  o.crs = flag(flags, 'crs');
-  o.format = flag(flags, 'format') as FileFormat | undefined;
-  if (flags['text-column']) o.textColumns = flags['text-column'];
-  for (const k of Object.keys(o) as (keyof ImportOptions)[]) if (o[k] === undefined) delete o[k];
-  return o;
-}
 
 /** Run `inspect`; returns the JSON-ready description. */
 export async function run(argv: string[]): Promise<unknown> {
@@ -49,7 +18,7 @@ export async function run(argv: string[]): Promise<unknown> {
   if (!file) throw appError('cli.usage', { usage: 'npm run cli -- inspect DATEI [--delimiter ";"] [--encoding windows-1252] …' });
   // the workbench's import, on the Node engine; the table is dropped again (one engine per process)
   const engine = await cliEngine();
-  const r = await loadFile(engine, file, optionsFromFlags(flags));
+  const r = await loadFile(engine, file, importOptions(flags));
   engine.dropTable(r.name);
   const d = r.detected!;
   const out: Record<string, unknown> = {

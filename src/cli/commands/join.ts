@@ -9,6 +9,7 @@ import path from 'node:path';
 import { appError, type TableMeta } from '../../lib/contract';
 import { describeTransform } from '../../lib/sql/keyTransform';
 import { flag, parseArgs, requireFlag } from '../args';
+import { fileOptions } from '../importFlags';
 import { cliEngine, loadFile } from '../engine';
 
 const has = (t: TableMeta, c: string): boolean => t.columns.some((x) => x.name === c);
@@ -21,8 +22,8 @@ export async function run(argv: string[]): Promise<unknown> {
   const layerKey = requireFlag(flags, 'layer-key');
   const nameCol = flag(flags, 'name-col');
   const engine = await cliEngine();
-  const table = await loadFile(engine, tableFile);
-  const geo = await loadFile(engine, layerFile);
+  const table = await loadFile(engine, tableFile, fileOptions(flags, 'table', true));
+  const geo = await loadFile(engine, layerFile, fileOptions(flags, 'layer'));
   if (!geo.hasGeometry) throw appError('cli.noGeometry', { file: layerFile });
   if (!has(table, key)) throw appError('column.missing', { column: key, table: path.basename(tableFile) });
   if (!has(geo, layerKey)) throw appError('column.missing', { column: layerKey, table: path.basename(layerFile) });

@@ -8,6 +8,7 @@ import { parseWeightsSpec, type WeightsSpec } from '../../lib/analysis/buildWeig
 import { CLUSTER_LABELS, appError, type MoranRequest } from '../../lib/contract';
 import { moranAnalysis } from '../../lib/engine/spatialPatterns';
 import { flag, parseArgs, requireFlag } from '../args';
+import { fileOptions } from '../importFlags';
 import { cliEngine, intFlag, loadLayer, note, toleranceFlag } from '../engine';
 
 export async function run(argv: string[]): Promise<unknown> {
@@ -23,7 +24,7 @@ export async function run(argv: string[]): Promise<unknown> {
   const weights: WeightsSpec = parsed.type === 'queen' || parsed.type === 'rook' ? { ...parsed, tolerance } : parsed;
 
   const engine = await cliEngine();
-  const layer = await loadLayer(engine, data, { idColumn: idCol });
+  const layer = await loadLayer(engine, data, { idColumn: idCol }, fileOptions(flags, 'data', true));
   // a rate x / per: the tab's numerator / denominator × scale with scale 1
   const req: MoranRequest = { source: { layer: layer.table }, column: varCol, denominator: perCol, scale: 1, weights, permutations, seed, alpha: 0.05, fdr: false };
   const r = await moranAnalysis(engine, req);

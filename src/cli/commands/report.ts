@@ -13,6 +13,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs, flag, requireFlag } from '../args';
+import { fileOptions } from '../importFlags';
 import { readJsonConfig } from '../config';
 import { cliEngine, loadFile } from '../engine';
 import type { Engine } from '../../lib/engine/engine';
@@ -32,8 +33,9 @@ async function servicesFlags(engine: Engine, flags: Record<string, string[]>, so
   const f = (k: string) => flag(flags, k);
   const file = f('services');
   if (!file) return null;
-  const crs = f('services-crs');
-  const svc = await loadFile(engine, file, crs ? { crs } : {});
+  const options = fileOptions(flags, 'services');
+  const crs = options.crs;
+  const svc = await loadFile(engine, file, options);
   const src = pointSource(svc, f('services-x'), f('services-y'));
   if (src.polygons) throw appError('svc.cli_supply_polygons', { table: svc.label });
   const cols = svc.columns.map((c) => c.name);
@@ -60,7 +62,7 @@ export async function run(argv: string[]): Promise<unknown> {
   const engine = await cliEngine();
   // the same config → request as `index` (wide {JAHR} tables, year column, defaults)
   const layerFile = requireFlag(flags, 'layer');
-  const prep = await prepareIndex(engine, cfg, requireFlag(flags, 'data'), layerFile, { nameColumn: flag(flags, 'layer-name') });
+  const prep = await prepareIndex(engine, cfg, requireFlag(flags, 'data'), layerFile, { nameColumn: flag(flags, 'layer-name'), data: fileOptions(flags, 'data', true), layer: fileOptions(flags, 'layer') });
   if (engine.layer(prep.req.source.layer).geometryType === 'none') throw appError('cli.noGeometry', { file: layerFile });
   // the level's name in the report („Gebietsebene: Sozialräume“), as a rename in the app; else the file name (QA-28)
   const label = flag(flags, 'layer-label');
@@ -117,7 +119,7 @@ async function linkParent(engine: Engine, layer: string, flags: Record<string, s
   const file = flag(flags, 'parent');
   if (file === undefined) return;
   const key = requireFlag(flags, 'parent-key');
-  const t = await loadFile(engine, file);
+  const t = await loadFile(engine, file, fileOptions(flags, 'parent'));
   const idColumn = flag(flags, 'parent-id') ?? key;
   const parent = engine.createLayer({ table: t.name, idColumn, nameColumn: guessNameColumn(t.columns.filter((c) => c.name !== idColumn)) });
   const label = flag(flags, 'parent-label');

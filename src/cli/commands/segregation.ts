@@ -11,6 +11,7 @@
 import { SEGREGATION_INDICES, appError, type SegregationRequest, type ValueSource } from '../../lib/contract';
 import { segregationAnalysis } from '../../lib/engine/segregation';
 import { flag, parseArgs, requireFlag } from '../args';
+import { fileOptions } from '../importFlags';
 import { cliEngine, intFlag, loadAreas, loadLayer, loadFile, note, toleranceFlag } from '../engine';
 
 /** Printed single-group indices: the registry's, except Delta (it needs areas the CLI never printed). */
@@ -36,14 +37,14 @@ export async function run(argv: string[]): Promise<unknown> {
   let source: ValueSource;
   let geometry: boolean;
   if (geoFile) {
-    const data = await loadFile(engine, dataFile);
-    const layer = await loadLayer(engine, geoFile, { idColumn: geoId! });
+    const data = await loadFile(engine, dataFile, fileOptions(flags, 'data', true));
+    const layer = await loadLayer(engine, geoFile, { idColumn: geoId! }, fileOptions(flags, 'geo'));
     source = { table: data.name, key: idCol, layer: layer.table, mode: 'exact' };
     const report = engine.joinReport(source);
     if (report.tableOnly.length) note(`${report.tableOnly.length} Gebiet(e) ohne Geometrie (nicht berechnet): ${report.tableOnly.slice(0, 10).map((x) => x.key).join(', ')}`);
     geometry = true;
   } else {
-    const a = await loadAreas(engine, dataFile, idCol);
+    const a = await loadAreas(engine, dataFile, idCol, fileOptions(flags, 'data', true));
     source = a.source;
     geometry = a.table.hasGeometry;
   }
