@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/svelte';
 import AreaDetail from '../../src/components/index/AreaDetail.svelte';
+import IndicatorList from '../../src/components/index/IndicatorList.svelte';
 import { computeIndex } from '../../src/lib/analysis/sozialindex';
 import { DISCLOSURE_ORDER, type IndexRun } from '../../src/lib/contract';
 import { SozialindexState } from '../../src/lib/state/sozialindex.svelte';
@@ -42,9 +43,35 @@ describe('Sozialindex area detail (QA-24)', () => {
   });
   it('a value the source kept secret: „· geheim (Quelle)“ with the reason, deviation „·“ — never „x“ (QA-18)', () => {
     render(AreaDetail, { ix: ix('Stadt', null, Uint8Array.from([0, 1])), i: 1 });
-    expect(texts(1).slice(0, 4)).toEqual(['Kinderarmut', '· geheim (Quelle)', '10,0 %', '·']);
+    expect(texts(1).slice(0, 4)).toEqual(['Kinderarmut', '· geheim (Quelle)', '10,0 %* (1)', '·']);
     expect(cells(1)[1].getAttribute('title')).toMatch(/in der eingelesenen Datei geheim gehalten/);
     expect(cells(1)[1].getAttribute('data-mark')).toBe('source');
+  });
+  it('a city value pooled without the secret area says so: „10,0 %* (1)“, its reason as title, a note under the table (METHODS §8: the real total is unknown, the report shows „·q“)', () => {
+    render(AreaDetail, { ix: ix('Stadt', null, Uint8Array.from([0, 1])), i: 0 });
+    expect(texts(1).slice(0, 3)).toEqual(['Kinderarmut', '12,5 %', '10,0 %* (1)']);
+    expect(cells(1)[2].getAttribute('title')).toBe('Der Stadtwert ist unbekannt: 1 Gebiet(e) sind schon in der Quelle geheim („·“; im Bericht „·q“). Dieser Wert ist Σ Zähler / Σ Nenner der übrigen Gebiete.');
+    expect(screen.getByTestId('ix-area-pooled').textContent).toMatch(/^\* Stadt ohne geheime Gebiete: .* Der Stadtwert selbst ist damit unbekannt/);
+    cleanup();
+    // nothing secret: the plain value, no note
+    render(AreaDetail, { ix: ix('Stadt'), i: 0 });
+    expect(texts(1)[2]).toBe('10,0 %');
+    expect(screen.queryByTestId('ix-area-pooled')).toBeNull();
+  });
+  it('the indicator list names the pooled value „Stadt ohne geheime Gebiete (1)“ (year table „*“ + note)', () => {
+    const state = Object.assign(ix('Stadt', null, Uint8Array.from([0, 1])), {
+      settings: { year: '2024' }, years: ['2024', '2024b'], columns: () => ['SGB2_U15', 'EW_U15'],
+      disclosure: { minCount: 3, minNumerator: 3, minDenominator: 100 }, projectDisclosure: { enabled: false },
+    });
+    (state.summaries![0].years as unknown[]).push({ ...state.summaries![0].years[0], year: '2024b', source: undefined });
+    state.summaries![0].years[1].source = undefined;
+    render(IndicatorList, { ix: state });
+    const mean = screen.getByText(/^Stadt ohne geheime Gebiete/);
+    expect(mean.textContent).toBe('Stadt ohne geheime Gebiete (1): 10,0 %');
+    expect(mean.getAttribute('title')).toMatch(/^Der Stadtwert ist unbekannt: 1 Gebiet/);
+    const years = screen.getByTestId('ix-years');
+    expect(Array.from(years.querySelectorAll('tbody td'), (c) => c.textContent)).toEqual(['Kinderarmut', '10,0* (1)', '10,0']);
+    expect(screen.getByTestId('ix-pooled-note')).toBeTruthy();
   });
   it('with a comparison area the column is there', () => {
     render(AreaDetail, { ix: ix('Stadt', Float64Array.from([1.5, 0])), i: 0 });

@@ -242,6 +242,14 @@ describe('a value secret at source keeps its own mark in reports, profiles and e
     expect(method.querySelector('.legend-symbols')!.textContent).toMatch(/„·“ = Wert geheim gehalten \(Fallzahl unter 3; Primärgeheimhaltung\);/);
     const profD = doc.querySelector('section[data-role="profile"][data-id="D"]')!;
     expect(profD.querySelector('td.sym[data-mark="source"]')).not.toBeNull();
+    // the city value is unknown everywhere (METHODS §8), never „NaN“ nor „–“ (= genau null): the spine
+    // chart's „Stadt“ column of every profile and the indicator maps' subtitle say „·q“
+    expect(doc.body.innerHTML).not.toMatch(/NaN/);
+    const profA = doc.querySelector('section[data-role="profile"][data-id="A"]')!;
+    const spineRow = [...profA.querySelectorAll('tr')].find((r) => r.querySelector('th')?.textContent?.startsWith(m.indicators[0].name))!;
+    expect(spineRow.querySelector('td.sym[data-mark="source"]')!.innerHTML).toBe('·<sup>q</sup>');
+    const subtitles = [...doc.querySelectorAll('svg[data-role="map"] text')].map((t) => t.textContent ?? '').filter((t) => / 2024$/.test(t) === false && /Stadt: |Kreis: /.test(t));
+    expect(subtitles.some((t) => /: ·q$/.test(t))).toBe(true);
   });
 
   it('CSV and XLSX: „·q“ in the cell, its own note and legend row; it reads back as secret', async () => {

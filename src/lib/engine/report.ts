@@ -108,7 +108,7 @@ function indicatorMap(ind: ReportIndicator, year: string, total = 'Stadt'): Repo
   const legend: MapLegendEntry[] = buildLegend({ breaks: cls.breaks, counts: cls.counts, missing: 0 }, colors, { unit, lang: 'de' })
     .filter((e) => !e.noValue).map((e) => ({ fill: rgb(e.color), label: e.label, count: e.count }));
   legend.push({ fill: 'secret', label: 'geheim / nicht genau (· ·s ·q /)', count: secret }, { fill: 'none', label: t('legend.noValue'), count: none });
-  return { key: `ind-${ind.name}`, title: `${ind.name} ${y.year}`, subtitle: `${ind.formula}; ${total}: ${y.city.toLocaleString('de-DE', { maximumFractionDigits: 1 })}${unit}`, fills, legend };
+  return { key: `ind-${ind.name}`, title: `${ind.name} ${y.year}`, subtitle: `${ind.formula}; ${total}: ${y.citySymbol ?? y.city.toLocaleString('de-DE', { maximumFractionDigits: 1 }) + unit}`, fills, legend };
 }
 
 /**

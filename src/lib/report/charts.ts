@@ -16,6 +16,8 @@ export interface SpineRow {
   symbol: string | null;
   /** municipal value (Σ numerator / Σ denominator × scale) */
   city: number;
+  /** symbol of a city value that is not known or not shown („·q“: a part secret at the source), or null */
+  citySymbol?: string | null;
   /** external reference (Kreis, NRW) when given */
   reference: number | null;
   /** values that may be shown of all areas (for min, quartiles, max) */
@@ -87,7 +89,7 @@ export function spineChart(rows: SpineRow[], o: { refLabel?: string; totalLabel?
       const q = r.levels?.[k];
       return !q ? '<td class="num sym">x</td>' : q.symbol ? symbolCell(q.symbol) : `<td class="num">${num(q.value, 1)}</td>`;
     }).join('');
-    return `<tr><th scope="row">${esc(r.name)}<span class="unit">${esc(r.unit)}</span></th>${r.symbol ? symbolCell(r.symbol) : `<td class="num">${num(r.value, 1)}</td>`}${lv}<td class="num">${num(r.city, 1)}</td>`
+    return `<tr><th scope="row">${esc(r.name)}<span class="unit">${esc(r.unit)}</span></th>${r.symbol ? symbolCell(r.symbol) : `<td class="num">${num(r.value, 1)}</td>`}${lv}${r.citySymbol ? symbolCell(r.citySymbol) : `<td class="num">${num(r.city, 1)}</td>`}`
       + (o.refLabel ? `<td class="num">${r.reference === null ? '–' : num(r.reference, 1)}</td>` : '')
       + `<td class="spine"><svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" aria-hidden="true">${bar}</svg></td></tr>`;
   });

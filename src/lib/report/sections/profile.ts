@@ -54,7 +54,7 @@ function spine(m: ReportModel, i: number): string {
   const rows: SpineRow[] = m.indicators.map((ind, j) => {
     const y = ind.years.find((q) => q.year === m.year) ?? ind.years[ind.years.length - 1];
     return {
-      name: ind.name, unit: ind.unit, value: y.symbols[i] ? NaN : y.values[i], symbol: y.symbols[i], city: y.city, reference: ind.reference,
+      name: ind.name, unit: ind.unit, value: y.symbols[i] ? NaN : y.values[i], symbol: y.symbols[i], city: y.city, citySymbol: y.citySymbol, reference: ind.reference,
       all: y.values.filter((v, k) => Number.isFinite(v) && !y.symbols[k]), polarity: ind.polarity,
       levels: parents.map((lv) => ({ value: lv.values[j]?.[lv.of[i]] ?? NaN, symbol: lv.symbols[j] ? lv.symbols[j][lv.of[i]] : 'x' })),
     };
