@@ -160,6 +160,10 @@ describe('training: tours, presenter mode, demo question, exercises', () => {
     const chip = (await page.getByTestId('engine-status').boundingBox())!;
     const lineHeight = await page.getByTestId('engine-status').evaluate((e) => parseFloat(getComputedStyle(e).lineHeight) || 1.5 * parseFloat(getComputedStyle(e).fontSize));
     expect(chip.height).toBeLessThan(2 * lineHeight);
+    // qa4: at 1280 px the privacy statement shows whole („Daten bleiben im Browser“, no ellipsis)
+    const claim = await page.getByTestId('engine-status').evaluate((e) => ({ text: (e as HTMLElement).innerText, fits: e.scrollWidth <= e.clientWidth + 1 }));
+    expect(claim.fits).toBe(true);
+    expect(claim.text).toContain('Daten bleiben im Browser');
     expect((await page.locator('header').boundingBox())!.height).toBeLessThanOrEqual(48);
     const before = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
     await page.getByTestId('training-menu').click();
