@@ -39,14 +39,20 @@ export function initialView(): ViewState {
 export function fitView(bbox: [number, number, number, number], width: number, height: number, padding: Padding): ViewState | null {
   if (!(width > padding.left + padding.right) || !(height > padding.top + padding.bottom)) return null;
   const [x0, y0, x1, y1] = bbox;
-  const vp = new WebMercatorViewport({ width, height }).fitBounds(
+  // fit into the free rectangle, then move its centre there: math.gl's fitBounds offsets an uneven
+  // padding with the scale of its own axis, not the fitted one (a left padding under a height-limited
+  // fit moved the areas only part of the way — QA-22)
+  const inner = new WebMercatorViewport({ width: width - padding.left - padding.right, height: height - padding.top - padding.bottom }).fitBounds(
     [
       [x0, y0],
       [x1, y1],
     ],
-    { padding, maxZoom: MAX_ZOOM },
+    { maxZoom: MAX_ZOOM },
   );
-  return { ...initialView(), longitude: vp.longitude, latitude: vp.latitude, zoom: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, vp.zoom)) };
+  const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, inner.zoom));
+  const at = new WebMercatorViewport({ width, height, longitude: inner.longitude, latitude: inner.latitude, zoom });
+  const [longitude, latitude] = at.unproject([width / 2 - (padding.left - padding.right) / 2, height / 2 - (padding.top - padding.bottom) / 2]);
+  return { ...initialView(), longitude, latitude, zoom };
 }
 
 /** A projector from longitude/latitude to pixels of the map for `view` (for the label placement). */

@@ -18,6 +18,18 @@ describe('map view without MapLibre', () => {
     expect(ys - yn).toBeCloseTo(500 - pad.top - pad.bottom, 0);
   });
 
+  it('centres the box in the free part also with uneven padding on the non-limiting axis (math.gl offsets it by its own axis scale)', () => {
+    // height-limited box, legend-sized padding left and bottom: before the fix the box sat ~25 px too far left/down
+    for (const p of [{ top: 30, right: 30, bottom: 200, left: 30 }, { top: 30, right: 30, bottom: 30, left: 320 }, { top: 20, right: 40, bottom: 180, left: 260 }]) {
+      const v = fitView(bbox, 1000, 500, p)!;
+      const pr = projector(v, 1000, 500);
+      const [xw, yn] = pr(bbox[0], bbox[3]);
+      const [xe, ys] = pr(bbox[2], bbox[1]);
+      expect((xw + xe) / 2).toBeCloseTo(p.left + (1000 - p.left - p.right) / 2, 6);
+      expect((yn + ys) / 2).toBeCloseTo(p.top + (500 - p.top - p.bottom) / 2, 1);
+    }
+  });
+
   it('has no fit while the map has no room (a hidden tab): the view stays', () => {
     expect(fitView(bbox, 0, 0, pad)).toBeNull();
     expect(fitView(bbox, 320, 500, pad)).toBeNull();

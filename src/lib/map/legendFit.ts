@@ -1,0 +1,68 @@
+/**
+ * Fit padding that keeps the areas clear of the map legend (QA-22: at 1024 px the legend covered
+ * the western Gemeinden of the Kreis demo). The legend sits in the bottom-left corner; the areas
+ * move right of it and/or above it — only as far as their vertices need (a round Kreis leaves the
+ * box's corner empty): of all paddings on a grid (left × bottom) that leave no vertex under the
+ * legend the one with the largest view wins. When that would shrink the areas below a third of the
+ * plain fit (a very narrow map) the plain fit stays; the legend can be folded away.
+ */
+import { fitView, projector, type Padding } from './view';
+
+/** The legend's box in map pixels (relative to the map's top-left corner). */
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** At most this many vertices are checked (every k-th), so a fine geometry stays cheap. */
+const MAX_POINTS = 3000;
+/** grid steps per side (left padding × bottom padding) */
+const STEPS = 10;
+/** the areas keep at least a third of their plain size (log2 3 zoom steps) */
+const MAX_ZOOM_LOSS = Math.log2(3);
+
+export function legendClearPadding(
+  bbox: [number, number, number, number], width: number, height: number, legend: Box | null,
+  points: Float64Array | null = null, base = 30, gap = 12,
+): Padding {
+  const pad: Padding = { top: base, right: base, bottom: base, left: base };
+  const plain = legend ? fitView(bbox, width, height, pad) : null;
+  if (!legend || !plain) return pad;
+  const box = { left: legend.left - gap, top: legend.top - gap, right: legend.right + gap, bottom: legend.bottom + gap };
+  // the vertices (sampled) in the plain view's pixels; without vertices the box counts as filled
+  const p = projector(plain, width, height);
+  const px: number[] = [];
+  const push = (lon: number, lat: number) => px.push(...p(lon, lat));
+  const n = points ? points.length / 2 : 0;
+  if (n > 0) {
+    const stride = Math.max(1, Math.ceil(n / MAX_POINTS));
+    for (let i = 0; i < n; i += stride) push(points![2 * i], points![2 * i + 1]);
+  } else {
+    for (let a = 0; a <= 20; a++) for (let b = 0; b <= 20; b++) push(bbox[0] + ((bbox[2] - bbox[0]) * a) / 20, bbox[1] + ((bbox[3] - bbox[1]) * b) / 20);
+  }
+  /** no point under the legend in the view with centre (lon, lat) and `zoom` (pitch/bearing 0: an affine map of the plain view) */
+  const clear = (lon: number, lat: number, zoom: number): boolean => {
+    const [cx, cy] = p(lon, lat);
+    const s = 2 ** (zoom - plain.zoom);
+    for (let i = 0; i < px.length; i += 2) {
+      const x = (px[i] - cx) * s + width / 2, y = (px[i + 1] - cy) * s + height / 2;
+      if (x > box.left && x < box.right && y > box.top && y < box.bottom) return false;
+    }
+    return true;
+  };
+  if (clear(plain.longitude, plain.latitude, plain.zoom)) return pad;
+  let best: Padding | null = null;
+  let bestZoom = -Infinity;
+  const maxLeft = Math.max(0, box.right - base), maxBottom = Math.max(0, height - box.top - base);
+  for (let a = 0; a <= STEPS; a++) {
+    for (let b = 0; b <= STEPS; b++) {
+      if (a === 0 && b === 0) continue;
+      const c: Padding = { ...pad, left: base + (a / STEPS) * maxLeft, bottom: base + (b / STEPS) * maxBottom };
+      const v = fitView(bbox, width, height, c);
+      if (v && v.zoom > bestZoom && clear(v.longitude, v.latitude, v.zoom)) [best, bestZoom] = [c, v.zoom];
+    }
+  }
+  return best && bestZoom >= plain.zoom - MAX_ZOOM_LOSS ? best : pad;
+}
