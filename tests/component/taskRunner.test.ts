@@ -67,6 +67,10 @@ describe('one task runner: no control stays busy', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(runButton().disabled).toBe(false);
     expect(screen.queryByTestId('ix-rob-cancel')).toBeNull();
+    expect(app.busy).toBeNull();
+    // the bar follows at most every 0.4 s (BusyBar): it goes, and the late message does not bring it back
+    await waitFor(() => expect(screen.queryByTestId('busy')).toBeNull());
+    await new Promise((r) => setTimeout(r, 450));
     expect(screen.queryByTestId('busy')).toBeNull();
     expect(ix.robustTask.running).toBe(false);
   });

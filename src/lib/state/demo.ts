@@ -106,6 +106,8 @@ async function loadDemoFiles(app: AppState, map: MapState, id: keyof typeof DEMO
     app.workspace = 'map';
   }
   if (!later.length) return;
+  // the planner sees the map first: the point files are imported once its first frame is on screen
+  await firstFrame(map);
   const rest = await app.run(t('demo.loading', { name: demo.title }), () => laterBytes);
   if (rest) {
     const selected = app.selectedTable;
@@ -114,6 +116,30 @@ async function loadDemoFiles(app: AppState, map: MapState, id: keyof typeof DEMO
     if (selected && later.some((f) => tableOf.get(f.path) === app.selectedTable)) app.selectedTable = selected;
   }
   mark('demo-complete');
+}
+
+/**
+ * Resolves after the map's first frame with the current layers was drawn and the browser had a
+ * task to present it (a rAF, then a task), so work started afterwards does not compete with that
+ * frame. Gives up waiting after `maxMs` (no WebGL, a hidden tab where frames do not run).
+ */
+export function firstFrame(map: Pick<MapState, 'drawn'>, maxMs = 1500): Promise<void> {
+  return new Promise((resolve) => {
+    let over = false;
+    const finish = () => {
+      if (over) return;
+      over = true;
+      clearTimeout(give);
+      resolve();
+    };
+    const give = setTimeout(finish, maxMs);
+    const check = () => {
+      if (over) return;
+      if (map.drawn) requestAnimationFrame(() => setTimeout(finish, 0));
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
 }
 
 /** Imports demo files and makes their layers (parents first, so children can point to them). */
