@@ -73,6 +73,13 @@ describe('Sozialindex area detail (QA-24)', () => {
     expect(Array.from(years.querySelectorAll('tbody td'), (c) => c.textContent)).toEqual(['Kinderarmut', '10,0* (1)', '10,0']);
     expect(screen.getByTestId('ix-pooled-note')).toBeTruthy();
   });
+  it('an area left out of the index says why as a sentence of its own („Werte fehlen.“ — not „Werte fehlen 3.738 Einwohner“)', () => {
+    const state = ix('Stadt');
+    (state.run!.base.excluded as unknown as (string | null)[])[1] = 'missingValues';
+    (state.run as { population: Float64Array | null }).population = Float64Array.from([5000, 3738]);
+    render(AreaDetail, { ix: state, i: 1 });
+    expect(screen.getByTestId('ix-area-detail').querySelector('p')!.textContent!.replace(/\s+/g, ' ')).toMatch(/Werte fehlen\. 3\.738 Einwohner\.$/);
+  });
   it('with a comparison area the column is there', () => {
     render(AreaDetail, { ix: ix('Stadt', Float64Array.from([1.5, 0])), i: 0 });
     expect(texts(0)).toContain('Abw. Vergleich');
