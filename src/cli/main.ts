@@ -6,6 +6,7 @@
  */
 import { errorText } from '../i18n/index';
 import { IMPORT_HELP } from './importFlags';
+import { unusedFlags } from './args';
 
 const COMMANDS = ['inspect', 'index', 'segregation', 'moran', 'ebrate', 'aggregate', 'access', 'coverage', 'join', 'report'] as const;
 
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   const mod = (await import(`./commands/${cmd}.ts`)) as { run: (argv: string[]) => Promise<unknown> };
   const result = await mod.run(rest);
   process.stdout.write(JSON.stringify(result, (_k, v) => (typeof v === 'bigint' ? Number(v) : v), 2) + '\n');
+  // a misspelt option (`--dash-zeros`) would otherwise change nothing without a word
+  for (const k of unusedFlags(rest)) process.stderr.write(`Hinweis: Option --${k} wurde nicht verwendet (unbekannt oder bei diesem Aufruf ohne Wirkung; npm run cli -- --help).\n`);
 }
 
 main().catch((e: unknown) => {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { parseArgs } from '../../src/cli/args';
+import { flag, parseArgs, unusedFlags } from '../../src/cli/args';
 import { fileOptions, IMPORT_FLAGS, IMPORT_HELP } from '../../src/cli/importFlags';
 import { run as runIndex } from '../../src/cli/commands/index';
 import { run as runReport } from '../../src/cli/commands/report';
@@ -47,6 +47,17 @@ describe('shared import flags', () => {
     expect(fileOptions(parseArgs(['--sheet', 'A', '--data-sheet', 'B']).flags, 'data', true)).toEqual({ sheet: 'B' });
     // the German help names every flag
     for (const f of IMPORT_FLAGS) expect(IMPORT_HELP).toContain(`--${f}`);
+  });
+
+  test('a switch never swallows the file after it; flags nothing read are named (a misspelt --dash-zeros)', () => {
+    expect(parseArgs(['--dash-zero', 'datei.csv'])).toMatchObject({ positional: ['datei.csv'], flags: { 'dash-zero': ['true'] } });
+    expect(parseArgs(['--services-dash-zero', 'x.csv', '--keep-totals', 'y.csv']).positional).toEqual(['x.csv', 'y.csv']);
+    expect(parseArgs(['--sheet', 'Daten', 'z.xlsx'])).toMatchObject({ positional: ['z.xlsx'], flags: { sheet: ['Daten'] } });
+    const argv = ['--qa4-data', 'a.csv', '--qa4-dash-zeros', '--qa4-sheet=B'];
+    const { flags } = parseArgs(argv);
+    flag(flags, 'qa4-data');
+    expect('qa4-sheet' in flags).toBe(true);
+    expect(unusedFlags(argv)).toEqual(['qa4-dash-zeros']);
   });
 
   test('index: „–“ as 0 only with --dash-zero (hand-computed z-scores)', async () => {
