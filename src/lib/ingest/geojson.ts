@@ -9,7 +9,7 @@ import type { Duck } from '../db/duck';
 import { decodeBytes, detectEncoding } from './encoding';
 import { checkCancelled, positionToLineColumn } from './errors';
 import { GeometryChecks, Reprojection, geometryKind, tabulate, type Feature } from './geometry';
-import { describeTable } from './table';
+import { insertDescribed } from './table';
 import { IngestError, type Detected, type ImportOptions, type ImportWarning, type IngestResult, type ProgressHooks } from './types';
 
 const HINT = 'Prüfen Sie die Datei mit einem GeoJSON-Validator oder exportieren Sie sie erneut aus dem GIS (z. B. QGIS: „Exportieren → GeoJSON“).';
@@ -125,8 +125,7 @@ export async function loadGeoJson(duck: Duck, file: string, bytes: Uint8Array, t
   const { crs: used, bbox } = (reprojection ?? new Reprojection(file, crs, options.crs)).finish();
   hooks.onProgress?.(0.85, 'Tabelle anlegen');
   checkCancelled(file, hooks.isCancelled);
-  duck.insertArrow(target, tabulate(properties, geometries, warnings));
-  const { columns, rows } = describeTable(duck, target);
+  const { columns, rows } = insertDescribed(duck, target, tabulate(properties, geometries, warnings));
   const detected: Detected = { format: 'geojson', encoding: enc.encoding, crs: used, geometryType: kind };
   return { rows, columns, detected, warnings, bbox };
 }
@@ -169,8 +168,7 @@ function loadWhole(duck: Duck, file: string, bytes: Uint8Array, target: string, 
   const { crs: used, bbox } = reprojection.finish();
   hooks.onProgress?.(0.6, 'Umrechnen');
   checkCancelled(file, hooks.isCancelled);
-  duck.insertArrow(target, tabulate(features.map((f) => f.properties ?? null), features.map((f) => (f.geometry ? JSON.stringify(f.geometry) : null)), warnings));
-  const { columns, rows } = describeTable(duck, target);
+  const { columns, rows } = insertDescribed(duck, target, tabulate(features.map((f) => f.properties ?? null), features.map((f) => (f.geometry ? JSON.stringify(f.geometry) : null)), warnings));
   const detected: Detected = { format: 'geojson', encoding: enc.encoding, crs: used, geometryType: geometryKind(features) };
   return { rows, columns, detected, warnings, bbox };
 }

@@ -5,7 +5,7 @@ import type { Duck } from '../db/duck';
 import { firstInvalidUtf8, fixCp1252 } from './encoding';
 import { checkCancelled } from './errors';
 import { featuresToArrow, geometryKind, reprojectFeatures, validateGeometries, type Feature, type Geometry } from './geometry';
-import { describeTable } from './table';
+import { insertDescribed } from './table';
 import { IngestError, type Detected, type ImportOptions, type ImportWarning, type IngestResult, type ProgressHooks } from './types';
 
 /** Refuse archives that declare more than this in total (zip bomb guard). */
@@ -89,8 +89,7 @@ export function loadShapefile(duck: Duck, file: string, bytes: Uint8Array, targe
   const { crs, bbox } = reprojectFeatures(file, features, wkt || undefined, options.crs);
   hooks.onProgress?.(0.6, 'Umrechnen');
   checkCancelled(file, hooks.isCancelled);
-  duck.insertArrow(target, featuresToArrow(features, warnings));
-  const described = describeTable(duck, target);
+  const described = insertDescribed(duck, target, featuresToArrow(features, warnings));
   const crsName = crs && /^(PROJCS|GEOGCS)\["([^"]+)"/.exec(crs)?.[2];
   const detected: Detected = { format: 'shapefile', encoding: encoding === 'utf-8' ? 'utf-8' : 'windows-1252', crs: crsName || crs, geometryType: geometryKind(features) };
   return { rows: described.rows, columns: described.columns, detected, warnings, bbox };
