@@ -23,7 +23,8 @@ const geojsonFiles = (dir: string): string[] =>
   });
 
 let k = 0;
-async function outcome(read: typeof loadGeoJsonStream, name: string, bytes: Uint8Array, crs?: string) {
+type Read = (...a: Parameters<typeof loadGeoJsonWhole>) => ReturnType<typeof loadGeoJsonWhole> | ReturnType<typeof loadGeoJsonStream>;
+async function outcome(read: Read, name: string, bytes: Uint8Array, crs?: string) {
   const target = `gj_${k++}`;
   try {
     const r = await read(duck, name, bytes, target, crs ? { crs } : {}, {});
@@ -68,7 +69,7 @@ describe('GeoJSON: whole-text parse of small files = streaming read', () => {
     let ok = 0;
     let failed = 0;
     for (const [name, bytes, crs] of [...files, ...made()]) {
-      const whole = await outcome(loadGeoJsonWhole as typeof loadGeoJsonStream, name, bytes, crs);
+      const whole = await outcome(loadGeoJsonWhole, name, bytes, crs);
       const stream = await outcome(loadGeoJsonStream, name, bytes, crs);
       expect({ name, ...whole }).toEqual({ name, ...stream });
       if ('error' in whole) failed++;

@@ -4,7 +4,6 @@
  * are checked, reprojected and kept as compact GeoJSON text in batches, so a 100 MB file never
  * becomes one string or one tree of JavaScript objects.
  */
-import { JSONParser } from '@streamparser/json';
 import type { Duck } from '../db/duck';
 import { decodeBytes, detectEncoding } from './encoding';
 import { checkCancelled, positionToLineColumn } from './errors';
@@ -105,6 +104,8 @@ export async function loadGeoJsonStream(duck: Duck, file: string, bytes: Uint8Ar
     }
     batch = [];
   };
+  // the tokenizer loads with the first file above one piece: small files never need it
+  const { JSONParser } = await import('@streamparser/json');
   const parser = new JSONParser({ paths: ['$.type', '$.crs', '$.features.*'], keepStack: false });
   parser.onValue = ({ value, key, stack }) => {
     if (stack.length === 2) batch.push(value as Feature);
@@ -142,6 +143,7 @@ export async function loadGeoJsonStream(duck: Duck, file: string, bytes: Uint8Ar
 
 /** One top-level member of the document (a light pass: nothing else is kept). */
 async function readMember(bytes: Uint8Array, encoding: string, start: number, member: string, hooks: ProgressHooks, file: string): Promise<unknown> {
+  const { JSONParser } = await import('@streamparser/json');
   const parser = new JSONParser({ paths: [`$.${member}`], keepStack: false });
   let found: unknown;
   parser.onValue = ({ value }) => void (found = value);
