@@ -25,6 +25,19 @@ export function demoPresent(app: AppState): boolean {
   return app.tables.some((t) => DEMO_FILE_NAMES.has(t.fileName));
 }
 
+/**
+ * The demo whose files are open (the header's demo choice shows it): with two demos open, the one
+ * loaded last; null when no demo file is open.
+ */
+export function presentDemo(app: Pick<AppState, 'tables'>): DemoId | null {
+  for (let i = app.tables.length - 1; i >= 0; i--) {
+    const name = app.tables[i].fileName;
+    const id = (Object.keys(DEMOS) as DemoId[]).find((d) => DEMOS[d].files.some((f) => f.path.split('/').pop() === name));
+    if (id) return id;
+  }
+  return null;
+}
+
 /** The join of the demo's indicator table (the one tours and exercises use), if open. */
 export function demoJoin(app: AppState) {
   const tables = new Set(
