@@ -17,9 +17,9 @@ export const IMPORT_FLAGS = ['delimiter', 'encoding', 'decimal', 'thousands', 'h
 /** German help text for `npm run cli -- --help` (and the usage line). */
 export const IMPORT_HELP = `Import-Optionen (wie „Import-Einstellungen“ im Importdialog; für jeden Befehl, der Dateien liest):
   --delimiter ZEICHEN     Trennzeichen der CSV (';', ',', tab, '|')
-  --encoding utf-8|windows-1252   Zeichenkodierung
+  --encoding utf-8|windows-1252   Zeichenkodierung (auch utf8, cp1252, ansi, latin1)
   --decimal ,|.           Dezimaltrennzeichen
-  --thousands .|,|none    Tausendertrennzeichen
+  --thousands .|,|space|none   Tausendertrennzeichen
   --header-row N          Zeile der Kopfzeile wie in Excel gezählt (0 = keine Kopfzeile)
   --header-rows N         Anzahl der Kopfzeilen, die zu einem Namen zusammengefasst werden
   --footer-rows N         Zeilen unter der Tabelle (Fußnoten, Quelle), die wegfallen
@@ -40,6 +40,17 @@ const int = (v: string | undefined, name: string): number | undefined => {
   return n;
 };
 
+/** Spellings of the encodings (a typo is an error, not silently Windows-1252). */
+const ENCODINGS: Record<string, Encoding> = { 'utf-8': 'utf-8', utf8: 'utf-8', 'windows-1252': 'windows-1252', cp1252: 'windows-1252', ansi: 'windows-1252', latin1: 'windows-1252', 'iso-8859-1': 'windows-1252' };
+const THOUSANDS: Record<string, NonNullable<ImportOptions['thousands']>> = { '.': '.', ',': ',', none: '', space: ' ', ' ': ' ', "'": "'" };
+
+/** `value` (case-insensitive) as one of `choices`' values, or an error naming the accepted spellings. */
+function choice<V>(value: string, choices: Readonly<Record<string, V>>, name: string): V {
+  const hit = Object.entries(choices).find(([k]) => k === value.toLowerCase());
+  if (!hit) throw appError('cli.choiceOption', { name, value, choices: Object.keys(choices).join(', ') });
+  return hit[1];
+}
+
 /** Flags with `prefix` (e.g. 'layer-') → ImportOptions; `\t` and `tab` mean a tab delimiter. */
 export function importOptions(flags: Record<string, string[]>, prefix = ''): ImportOptions {
   const f = (k: string) => flag(flags, prefix + k);
@@ -47,11 +58,11 @@ export function importOptions(flags: Record<string, string[]>, prefix = ''): Imp
   const d = f('delimiter');
   if (d !== undefined) o.delimiter = d === '\\t' || d.toLowerCase() === 'tab' ? '\t' : d;
   const enc = f('encoding');
-  if (enc !== undefined) o.encoding = (/^(utf-?8)$/i.test(enc) ? 'utf-8' : 'windows-1252') as Encoding;
+  if (enc !== undefined) o.encoding = choice(enc, ENCODINGS, prefix + 'encoding');
   const dec = f('decimal');
-  if (dec === ',' || dec === '.') o.decimal = dec;
+  if (dec !== undefined) o.decimal = choice(dec, { ',': ',', '.': '.' } as const, prefix + 'decimal');
   const th = f('thousands');
-  if (th !== undefined) o.thousands = (th === 'none' ? '' : th) as ImportOptions['thousands'];
+  if (th !== undefined) o.thousands = choice(th, THOUSANDS, prefix + 'thousands');
   o.headerRow = int(f('header-row'), prefix + 'header-row');
   o.headerRows = int(f('header-rows'), prefix + 'header-rows');
   o.footerRows = int(f('footer-rows'), prefix + 'footer-rows');

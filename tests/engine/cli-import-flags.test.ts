@@ -10,6 +10,8 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { flag, parseArgs, unusedFlags } from '../../src/cli/args';
 import { fileOptions, IMPORT_FLAGS, IMPORT_HELP } from '../../src/cli/importFlags';
+import { errorText } from '../../src/i18n/index';
+import { appError } from '../../src/lib/contract/errors';
 import { run as runIndex } from '../../src/cli/commands/index';
 import { run as runReport } from '../../src/cli/commands/report';
 import { run as runAggregate } from '../../src/cli/commands/aggregate';
@@ -47,6 +49,17 @@ describe('shared import flags', () => {
     expect(fileOptions(parseArgs(['--sheet', 'A', '--data-sheet', 'B']).flags, 'data', true)).toEqual({ sheet: 'B' });
     // the German help names every flag
     for (const f of IMPORT_FLAGS) expect(IMPORT_HELP).toContain(`--${f}`);
+  });
+
+  test('a value the option does not know is an error with the accepted spellings, not a silent default', () => {
+    const opts = (argv: string[]) => fileOptions(parseArgs(argv).flags, 'data', true);
+    expect(opts(['--encoding', 'CP1252', '--decimal', ',', '--thousands', 'none'])).toEqual({ encoding: 'windows-1252', decimal: ',', thousands: '' });
+    expect(opts(['--encoding', 'UTF8', '--thousands', 'space'])).toEqual({ encoding: 'utf-8', thousands: ' ' });
+    // before: „utf-16“ silently became Windows-1252 and „--decimal ;“ was dropped
+    expect(() => opts(['--encoding', 'utf-16'])).toThrow(expect.objectContaining({ code: 'cli.choiceOption', params: expect.objectContaining({ name: 'encoding', value: 'utf-16' }) }));
+    expect(() => opts(['--decimal', ';'])).toThrow(expect.objectContaining({ code: 'cli.choiceOption' }));
+    expect(() => fileOptions(parseArgs(['--layer-thousands', '_']).flags, 'layer')).toThrow(expect.objectContaining({ params: expect.objectContaining({ name: 'layer-thousands' }) }));
+    expect(errorText(appError('cli.choiceOption', { name: 'decimal', value: ';', choices: ',, .' }), 'de').message).toBe('Option --decimal erwartet eines von: ,, . — nicht „;“.');
   });
 
   test('a switch never swallows the file after it; flags nothing read are named (a misspelt --dash-zeros)', () => {
