@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { tableToIPC, type Table } from 'apache-arrow';
 import { SAFE_SETTINGS_SQL, type Duck } from './duck';
-import { lazyGot } from './lazyGot';
+import { fastLink } from './fastLink';
 
 const require = createRequire(import.meta.url);
 
@@ -36,14 +36,14 @@ export async function createNodeDuck(): Promise<Duck> {
 type CjsModule = { exports: unknown; filename: string; paths: string[]; _compile(code: string, filename: string): void };
 let bindings: unknown = null;
 
-/** The Node bindings with the same linking as the browser build (lazy GOT, see lazyGot.ts); loaded once. */
+/** The Node bindings with the same linking as the browser build (lazy GOT and faster walks, see fastLink.ts); loaded once. */
 function loadBindings(entry: string) {
   if (!bindings) {
     const Ctor = Module as unknown as { new (id: string): CjsModule; _nodeModulePaths(dir: string): string[] };
     const m = new Ctor(entry);
     m.filename = entry;
     m.paths = Ctor._nodeModulePaths(path.dirname(entry));
-    m._compile(lazyGot(readFileSync(entry, 'utf8')), entry);
+    m._compile(fastLink(readFileSync(entry, 'utf8')), entry);
     bindings = m.exports;
   }
   return bindings as ReturnType<NodeJS.Require>;
