@@ -128,4 +128,6 @@ const mapApi = lazyApi<typeof MapApi>(() => import('./api-map').then((m) => m.ma
 export const api = { ...coreApi, ...indexApi, ...spatialApi, ...levelsApi, ...servicesApi, ...mapApi, ...reportApi };
 export type EngineApi = typeof api;
 Comlink.expose(api);
+// the engine code (this module and everything it imports) is loaded and evaluated
+startup['engine-loaded'] = performance.now();
 
