@@ -78,8 +78,64 @@ export function foreignRequests(reqs: Request[], origin: string): string[] {
     .filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
 }
 
+const MAP_READY = '[data-testid="map"][data-map-ready="true"]';
+
+/**
+ * Resolves as soon as `selector` matches in the page: a MutationObserver in the page reports the change
+ * itself. Playwright's own waits (`waitForSelector`, `locator.waitFor`) re-check after 20, 50, 100, 100 and
+ * then every 500 ms, which lost ≈ 0.25 s per wait. `waitForFunction` cannot be used: its string predicate
+ * is eval'd in the page, which the app's CSP refuses. `attributes` names the attributes whose change can
+ * make the selector match (element insertions are watched always). A navigation under the wait (reload,
+ * project open) restarts it in the new document; the timeout covers the whole wait.
+ */
+export async function waitForSelectorChange(
+  page: Page,
+  selector: string,
+  opts: { attributes: string[]; timeout: number; what: string; stateJs?: string },
+): Promise<void> {
+  const { attributes, timeout, what } = opts;
+  const deadline = Date.now() + timeout;
+  const sel = JSON.stringify(selector);
+  for (;;) {
+    const left = deadline - Date.now();
+    if (left <= 0) break;
+    // plain JS in a string: tsx-compiled functions can carry esbuild's __name helper into the page
+    const seen = page.evaluate(`new Promise((resolve) => {
+      const ok = () => !!document.querySelector(${sel});
+      if (ok()) return resolve(true);
+      const mo = new MutationObserver(() => { if (ok()) { mo.disconnect(); clearTimeout(timer); resolve(true); } });
+      const timer = setTimeout(() => { mo.disconnect(); resolve(false); }, ${Math.ceil(left)});
+      mo.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ${JSON.stringify(attributes)} });
+    })`) as Promise<boolean>;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // the page's own timer does not fire while its main thread is blocked: a timer here as well
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), left + 1000)));
+    try {
+      if (await Promise.race([seen, late])) return;
+      break;
+    } catch (e) {
+      if (page.isClosed() || !/Execution context was destroyed|navigat|Cannot find context/i.test(String(e))) throw e;
+      // the document was replaced under the wait: wait for the new one and look again
+      await page.waitForLoadState('domcontentloaded', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => {});
+    } finally {
+      clearTimeout(timer);
+      seen.catch(() => {}); // a late rejection after the page closed
+    }
+  }
+  const now = opts.stateJs
+    ? await page.evaluate(opts.stateJs).catch((e) => `page not readable: ${(e as Error).message.split('\n')[0]}`)
+    : 'no match';
+  throw new Error(`${what} within ${timeout} ms (waiting for ${selector}; now: ${String(now)})`);
+}
+
+/** Waits until the map has drawn its current layer (`data-map-ready="true"`, set by MapView). */
 export async function waitForMap(page: Page, timeout = 90_000): Promise<void> {
-  await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout });
+  await waitForSelectorChange(page, MAP_READY, {
+    attributes: ['data-map-ready', 'data-testid'],
+    timeout,
+    what: 'waitForMap: the map was not ready',
+    stateJs: `(() => { const m = document.querySelector('[data-testid="map"]'); return m ? 'data-map-ready=' + m.getAttribute('data-map-ready') : 'no map element'; })()`,
+  });
 }
 
 /** Share of screenshot pixels that are clearly coloured (not grey background/UI). */
