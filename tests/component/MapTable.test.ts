@@ -4,6 +4,9 @@ import MapTable from '../../src/components/MapTable.svelte';
 import { AppState } from '../../src/lib/state/app.svelte';
 import { MapState } from '../../src/lib/state/map.svelte';
 import { fakeStarter } from '../helpers/fakeEngine';
+import { computeIndex } from '../../src/lib/analysis/sozialindex';
+import { buildIndexMap, type IndexMapView } from '../../src/lib/map/indexMaps';
+import type { IndexRun, IndicatorSummary, TimeSeriesResult } from '../../src/lib/contract';
 
 afterEach(() => cleanup());
 
@@ -23,5 +26,57 @@ describe('map table', () => {
     expect(cells).toContainEqual(['Hafen', 'x']);
     expect(cells.find((c) => c[0] === 'West')?.[1]).toMatch(/^0/);
     expect(cells.flat()).not.toContain('–');
+  });
+});
+
+describe('map table of a Sozialindex map', () => {
+  /** Nord, Mitte scored; Hafen without a value (missing in the file); Markt excluded because its 2024 value was „·“ at the source. */
+  function indexMap(view: IndexMapView = 'class', sourceYear = '2024'): MapState {
+    const ids = ['n', 'm', 'h', 'k'];
+    const values = [Float64Array.from([12.5, 20, NaN, NaN]), Float64Array.from([3, 8, 5, NaN])];
+    const base = computeIndex({ ids, values, names: ['Kinderarmut', 'SGB II'] }, { minPopulation: 0, breaks: [0] });
+    const run: IndexRun = { ids, names: ['Nord', 'Mitte', 'Hafen', 'Markt'], indicatorNames: ['Kinderarmut', 'SGB II'], year: '2024', preset: 'standard', base, values, population: null, status: null, domains: null };
+    const year = (y: string, source?: Uint8Array) => ({ year: y, values: values[1], disclosure: new Uint8Array(4), ...(source ? { source } : {}), mean: 5, fromMean: new Float64Array(4), fromReference: null, hist: { min: 0, max: 1, counts: [] } });
+    const summaries: IndicatorSummary[] = [
+      { name: 'Kinderarmut', years: [year('2023'), year('2024')] },
+      { name: 'SGB II', years: [year('2023', sourceYear === '2023' ? Uint8Array.from([0, 0, 0, 1]) : undefined), year('2024', sourceYear === '2024' ? Uint8Array.from([0, 0, 0, 1]) : undefined)] },
+    ];
+    const series = { mode: 'each', baseYear: null, years: ['2023', '2024'], score: [base.score, base.score], rank: [base.rank, base.rank], classes: [base.classes, base.classes], rankChange: [] } as unknown as TimeSeriesResult;
+    const custom = buildIndexMap(view, run, { summaries, series, seriesYear: 0 })!;
+    const map = new MapState(new AppState(fakeStarter({})));
+    map.layer = 'l';
+    map.custom = custom;
+    const missing = Array.from(custom.classOf).filter((c) => c < 0).length;
+    map.result = { values: custom.values, ids, names: run.names, classes: { breaks: [], classOf: custom.classOf, counts: [2, 0], missing } as never };
+    return map;
+  }
+  const row = (name: string) => Array.from(screen.getByTestId('map-table').querySelectorAll('tbody tr')).find((r) => r.children[1].textContent === name)!;
+
+  it('an area excluded because a value was secret at the source says so: „·“ with the reason, class „· geheim (Quelle)“ — not „x keine Angabe“', () => {
+    const map = indexMap();
+    render(MapTable, { map });
+    const markt = row('Markt');
+    expect(markt.children[2].getAttribute('data-mark')).toBe('source');
+    expect(markt.children[2].getAttribute('title')).toBe('· geheim (Quelle): in der eingelesenen Datei geheim gehalten oder unbekannt („·“), nicht fehlend');
+    expect(markt.children[2].textContent).toMatch(/^·Q/);
+    expect(markt.children[3].textContent?.trim()).toBe('· geheim (Quelle)');
+    // a value simply missing in the file stays „x keine Angabe“
+    const hafen = row('Hafen');
+    expect(hafen.children[2].textContent?.trim()).toBe('x');
+    expect(hafen.children[3].textContent?.trim()).toBe('keine Angabe');
+    // the legend counts it apart, the tooltip reads the same status
+    const legend = map.legend.map((e) => [e.label, e.count]);
+    expect(legend).toContainEqual(['· geheim (Quelle)', 1]);
+    expect(legend).toContainEqual(['keine Angabe', 1]);
+    expect(map.disclosed?.marks).toEqual([null, null, null, 'source']);
+  });
+
+  it('the year map takes the secrets of the year it shows', () => {
+    render(MapTable, { map: indexMap('year', '2023') });
+    expect(row('Markt').children[3].textContent?.trim()).toBe('· geheim (Quelle)');
+    cleanup();
+    // class map of 2024: the 2023 secret does not explain it
+    render(MapTable, { map: indexMap('class', '2023') });
+    expect(row('Markt').children[3].textContent?.trim()).toBe('keine Angabe');
   });
 });

@@ -3,7 +3,7 @@
  * dynamics, type, class certainty, year): classes, colours and legend labels per area.
  */
 import type { CustomMap } from './custom';
-import { presetDef, type IndexRun, type RobustnessResult, type TimeSeriesResult, type TypologyResult } from '../contract';
+import { presetDef, type IndexRun, type IndicatorSummary, type RobustnessResult, type TimeSeriesResult, type TypologyResult } from '../contract';
 import { BIVARIATE_4X3, paletteColors, type RGB } from './palettes';
 import { classify } from '../analysis/classify';
 import { fmtNumber, t, type Lang } from '../../i18n/index';
@@ -37,11 +37,58 @@ function classMap(title: string, values: Float64Array, classes: Int32Array, colo
   return { title, values, classOf: Int16Array.from(classes, (c) => c - 1), colors, labels, valueLabel: t('value.indexScore') };
 }
 
-/** The map of one view, or null when its result is not computed yet. */
-export function buildIndexMap(
-  view: IndexMapView, run: IndexRun,
-  extra: { typology?: TypologyResult | null; robustness?: RobustnessResult | null; series?: TimeSeriesResult | null; seriesYear?: number },
-): CustomMap | null {
+/** What a view needs besides the run: derived results, and the summaries that know the source's secrets. */
+export interface IndexMapExtra {
+  typology?: TypologyResult | null;
+  robustness?: RobustnessResult | null;
+  series?: TimeSeriesResult | null;
+  seriesYear?: number;
+  summaries?: IndicatorSummary[] | null;
+}
+
+/** 1 per area where an indicator value of one of `years` was kept secret by the source („·“ in the file); null if none. */
+export function sourceSecretAreas(summaries: IndicatorSummary[] | null | undefined, years: string[]): Uint8Array | null {
+  let out: Uint8Array | null = null;
+  for (const s of summaries ?? []) {
+    for (const y of s.years) {
+      if (!y.source || !years.includes(y.year)) continue;
+      out ??= new Uint8Array(y.source.length);
+      y.source.forEach((v, i) => { if (v) out![i] = 1; });
+    }
+  }
+  return out;
+}
+
+/** The years whose values a view's classes come from (the dynamics start too where the preset uses it). */
+function viewYears(view: IndexMapView, run: IndexRun, extra: IndexMapExtra): string[] {
+  if (view === 'year') {
+    const ts = extra.series;
+    return ts ? [ts.years[Math.min(ts.years.length - 1, extra.seriesYear ?? ts.years.length - 1)]] : [];
+  }
+  return run.status ? [run.year, run.status.from] : [run.year];
+}
+
+/**
+ * The map of one view, or null when its result is not computed yet. An area without a class because
+ * one of its values was secret at the source is marked so (`disclosure`: secret, mark `source`): the
+ * legend, the map table and the tooltip say „· geheim (Quelle)“ with the reason, not „keine Angabe“.
+ */
+export function buildIndexMap(view: IndexMapView, run: IndexRun, extra: IndexMapExtra): CustomMap | null {
+  const m = viewMap(view, run, extra);
+  const secret = m && sourceSecretAreas(extra.summaries, viewYears(view, run, extra));
+  if (!m || !secret || secret.length !== m.classOf.length) return m;
+  const hidden = (i: number) => secret[i] === 1 && m.classOf[i] < 0;
+  if (!m.classOf.some((_, i) => hidden(i))) return m;
+  return {
+    ...m,
+    disclosure: {
+      status: Array.from(m.classOf, (_, i) => (hidden(i) ? 'secret' : 'ok')),
+      marks: Array.from(m.classOf, (_, i) => (hidden(i) ? 'source' : null)),
+    },
+  };
+}
+
+function viewMap(view: IndexMapView, run: IndexRun, extra: IndexMapExtra): CustomMap | null {
   const b = run.base;
   const yearNote = run.year ? ` ${run.year}` : '';
   if (view === 'class') {
