@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen } from '@testing-library/svelte';
+import { cleanup, render, screen } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import Header from '../../src/components/Header.svelte';
 import { presentDemo } from '../../src/lib/state/demoControl';
@@ -31,5 +31,21 @@ describe('the header shows the demo that is open', () => {
     select.dispatchEvent(new Event('change'));
     await tick();
     expect(select.value).toBe('musterstadt');
+  });
+});
+
+describe('presenter header at 1280 px (qa5): „Öffnen …“ makes room for „Daten bleiben im Browser“', () => {
+  it('the open button carries the long and the short label; its name stays „Dateien öffnen …“', () => {
+    cleanup();
+    const app = fakeApp([], {}, async () => {
+      throw new Error('not used');
+    });
+    render(Header, { props: { app, map: {} as MapState } });
+    const open = screen.getByTestId('open-files');
+    expect(open.querySelector('.long')!.textContent).toBe('Dateien öffnen …');
+    const short = open.querySelector('.short')!;
+    expect(short.textContent).toBe('Öffnen …');
+    expect(short.getAttribute('aria-hidden')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Dateien öffnen …' })).toBe(open);
   });
 });

@@ -179,6 +179,10 @@ describe('training: tours, presenter mode, demo question, exercises', () => {
     // the header fits the projector's width: the last control (EN) is fully on screen
     const en = await page.getByRole('button', { name: 'EN', exact: true }).boundingBox();
     expect(en!.x + en!.width).toBeLessThanOrEqual(1280);
+    // qa5: … and the privacy statement has room there too, whole („Öffnen …“ makes the room)
+    const presenterClaim = await page.getByTestId('engine-status').evaluate((e) => ({ fits: e.scrollWidth <= e.clientWidth + 1, shown: (e as HTMLElement).offsetWidth > 0 }));
+    expect(presenterClaim).toEqual({ fits: true, shown: true });
+    expect(await page.getByTestId('privacy-claim').innerText()).toBe('Daten bleiben im Browser');
     // legend stays whole in view, on top of the map (the map canvas never paints over it)
     const legend = await page.getByTestId('legend').boundingBox();
     expect(legend!.y + legend!.height).toBeLessThanOrEqual(720);
