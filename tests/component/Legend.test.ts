@@ -5,6 +5,7 @@ import { buildLegend, emptyLegendText } from '../../src/lib/map/legend';
 import { classify } from '../../src/lib/analysis/classify';
 import { paletteColors } from '../../src/lib/map/palettes';
 import { i18n } from '../../src/lib/state/i18n.svelte';
+import { disclosureNote } from '../../src/lib/map/disclosure';
 
 afterEach(() => {
   cleanup();
@@ -71,5 +72,27 @@ describe('Legend', () => {
     expect(screen.getByTestId('legend-empty').textContent).toBe('Keine Werte zum Klassifizieren.');
     expect(emptyLegendText({ code: 'levels.notAggregable.median', params: {} })).toMatch(/^Kein Wert auf dieser Ebene: Ein Median/);
     expect(emptyLegendText({ code: 'levels.notAggregable.noWeight', params: {} }, 'en')).toBe('No value on this level: a mean needs a weight.');
+  });
+});
+
+describe('compact legend below 1100 px (qa5)', () => {
+  it('carries the footnote twice: the full text, and few words with the full text as title (CSS shows one by width)', () => {
+    const s = { enabled: true, minCount: 3, minDenominator: 100, minNumerator: 3 };
+    render(Legend, { title: 'SGB II', entries: entries(), footnote: disclosureNote(s), footnoteShort: disclosureNote(s, true) });
+    const foot = screen.getByTestId('legend-footnote');
+    expect(foot.querySelector('.full')!.textContent).toBe('Geheimhaltung an: Fallzahlen unter 3 und Quoten mit Nenner unter 100 oder Zähler unter 3 werden nicht gezeigt.');
+    const short = foot.querySelector('.short')!;
+    expect(short.textContent).toBe('Geheimhaltung an (Fallzahl < 3; Quoten: Nenner < 100, Zähler < 3)');
+    expect(short.getAttribute('title')).toBe(foot.querySelector('.full')!.textContent);
+    expect(short.textContent!.length).toBeLessThan(0.7 * foot.querySelector('.full')!.textContent!.length);
+    cleanup();
+    i18n.set('en');
+    render(Legend, { title: 'x', entries: entries(), footnote: disclosureNote({ ...s, enabled: false }), footnoteShort: disclosureNote({ ...s, enabled: false }, true) });
+    expect(screen.getByTestId('legend-footnote').querySelector('.short')!.textContent).toBe('Disclosure control off: all values shown');
+  });
+  it('without a short form the footnote shows as before', () => {
+    render(Legend, { title: 'x', entries: entries(), footnote: 'Fußnote' });
+    expect(screen.getByTestId('legend-footnote').textContent).toBe('Fußnote');
+    expect(screen.getByTestId('legend-footnote').querySelector('.short')).toBeNull();
   });
 });

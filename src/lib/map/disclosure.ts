@@ -98,9 +98,10 @@ export function disclosureColor(status: DisclosureStatus): RGB {
   return status === 'secret' || status === 'secondary' ? SECRET_COLOR : status === 'unreliable' ? UNRELIABLE_COLOR : NO_VALUE_COLOR;
 }
 
-/** The legend's footnote: the switch and its thresholds. */
-export function disclosureNote(s: { enabled: boolean; minCount: number; minDenominator: number; minNumerator: number }): string {
-  return s.enabled ? t('disclosure.legend.on', { minCount: s.minCount, minDen: s.minDenominator, minNum: s.minNumerator }) : t('disclosure.legend.off');
+/** The legend's footnote: the switch and its thresholds. `short`: the compact legend's few words (the full text is its title). */
+export function disclosureNote(s: { enabled: boolean; minCount: number; minDenominator: number; minNumerator: number }, short = false): string {
+  const k = short ? 'Short' : '';
+  return s.enabled ? t(`disclosure.legend.on${k}`, { minCount: s.minCount, minDen: s.minDenominator, minNum: s.minNumerator }) : t(`disclosure.legend.off${k}`);
 }
 
 /**

@@ -122,6 +122,11 @@ export class MapState {
     void i18n.lang;
     return disclosureNote(this.custom?.rule ?? this.levels.settings);
   }
+  /** The same in few words, for the compact legend on small screens. */
+  get legendNoteShort(): string {
+    void i18n.lang;
+    return disclosureNote(this.custom?.rule ?? this.levels.settings, true);
+  }
   /** The legend's line when nothing is classified: why the value has none on this level (QA-27), else the plain words. */
   get legendEmpty(): string {
     return emptyLegendText(this.custom ? null : this.series?.notAggregable, i18n.lang);

@@ -68,3 +68,18 @@ describe('fit padding keeps the areas clear of the legend (QA-22)', () => {
     expect(legendClearPadding(BBOX, 0, 0, LEGEND_1024, KREIS)).toEqual(PLAIN);
   });
 });
+
+describe('compact legend below 1100 px (qa5)', () => {
+  // measured in the app at 1024 × 768 (Kreis demo): the compact legend is 164 × 162 px (before 305 × 189)
+  const COMPACT_1024: Box = { left: 9.6, top: 238.8, right: 173.6, bottom: 400.8 };
+  it('the Kreis at 1024 × 768 keeps > 75 % of its plain size (with the full legend ≈ 57 %), nothing under the legend', () => {
+    const plain = fit(624, 436, PLAIN, COMPACT_1024);
+    const full = fit(624, 436, legendClearPadding(BBOX, 624, 436, LEGEND_1024, KREIS), LEGEND_1024);
+    const compact = fit(624, 436, legendClearPadding(BBOX, 624, 436, COMPACT_1024, KREIS), COMPACT_1024);
+    expect(compact.covered).toBe(0);
+    const scale = (z: number) => 2 ** (z - plain.zoom);
+    expect(scale(full.zoom)).toBeLessThan(0.65);
+    expect(scale(compact.zoom)).toBeGreaterThan(0.75);
+    expect(scale(compact.zoom) / scale(full.zoom)).toBeGreaterThan(1.3);
+  });
+});
