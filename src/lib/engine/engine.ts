@@ -2,6 +2,7 @@ import type { Duck } from '../db/duck';
 import { duckErrorMessage } from '../db/duck';
 import { ingestFile, previewFile } from '../ingest/index';
 import { GEOM_COL, type ImportOptions, type ImportPreview } from '../ingest/types';
+import { geometryKindsSql } from '../ingest/table';
 import { qi, ql, tableNameFor } from '../sql/ident';
 import { joinedValuesSql, layerValuesSql, type JoinSpec, type ValueSpec } from '../sql/join';
 import { bestKeyColumn, joinReport, layerDuplicates, longShape } from './joins';
@@ -23,6 +24,8 @@ export class Engine {
   private tables = new Map<string, TableMeta>();
   private layers = new Map<string, LayerMeta>();
   private layerArgs = new Map<string, LayerArgs>();
+  /** geometry kinds of imported tables, valid while the table's meta (and version) is the one imported */
+  private kinds = new Map<string, { meta: TableMeta; version: number; kinds: string[] }>();
   private version = 0;
   /** the one runner of long tasks (progress, cancel) on this engine */
   readonly tasks = new TaskRunner();
@@ -73,6 +76,9 @@ export class Engine {
           version: this.bump(),
         };
         this.tables.set(name, meta);
+        // the geometry kinds of the table as imported (createLayer's query, answered from the Arrow table)
+        if (res.geometryKinds) this.kinds.set(name, { meta, version: meta.version, kinds: res.geometryKinds });
+        else this.kinds.delete(name);
         if (this.layers.has(name)) this.refreshLayer(name, meta);
         return meta;
       } catch (e) {
@@ -132,6 +138,7 @@ export class Engine {
     this.tables.delete(name);
     this.layers.delete(name);
     this.layerArgs.delete(name);
+    this.kinds.delete(name);
   }
 
   /** Rows of a table as Arrow IPC (for the virtualised grid); the geometry column is left out. */
@@ -193,10 +200,11 @@ export class Engine {
       if (c && !t.columns.some((x) => x.name === c)) throw appError('column.missing', { column: c, table: t.label });
     }
     if (o.duplicates) t = this.resolveDuplicates(t, o.idColumn, o.duplicates);
-    const kinds = this.duck
-      .query(`SELECT DISTINCT regexp_extract(${qi(GEOM_COL)}, '"type"\\s*:\\s*"(\\w+)"', 1) AS k FROM ${qi(o.table)} WHERE ${qi(GEOM_COL)} IS NOT NULL`)
-      .toArray()
-      .map((r) => String(r.k));
+    const known = this.kinds.get(o.table);
+    const kinds =
+      known && known.meta === t && known.version === t.version
+        ? known.kinds
+        : this.duck.query(geometryKindsSql(o.table)).toArray().map((r) => String(r.k));
     const kindOf = (k: string) => (/Polygon/.test(k) ? 'polygon' : /Point/.test(k) ? 'point' : 'line');
     const set = new Set(kinds.map(kindOf));
     const layer: LayerMeta = {

@@ -136,9 +136,9 @@ export async function loadGeoJsonStream(duck: Duck, file: string, bytes: Uint8Ar
   const { crs: used, bbox } = (reprojection ?? new Reprojection(file, crs, options.crs)).finish();
   hooks.onProgress?.(0.85, 'Tabelle anlegen');
   checkCancelled(file, hooks.isCancelled);
-  const { columns, rows } = insertDescribed(duck, target, tabulate(properties, geometries, warnings));
+  const { columns, rows, geometryKinds } = insertDescribed(duck, target, tabulate(properties, geometries, warnings));
   const detected: Detected = { format: 'geojson', encoding: enc.encoding, crs: used, geometryType: kind };
-  return { rows, columns, detected, warnings, bbox };
+  return { rows, columns, detected, warnings, bbox, geometryKinds };
 }
 
 /** One top-level member of the document (a light pass: nothing else is kept). */
@@ -180,7 +180,7 @@ export function loadGeoJsonWhole(duck: Duck, file: string, bytes: Uint8Array, ta
   const { crs: used, bbox } = reprojection.finish();
   hooks.onProgress?.(0.6, 'Umrechnen');
   checkCancelled(file, hooks.isCancelled);
-  const { columns, rows } = insertDescribed(duck, target, tabulate(features.map((f) => f.properties ?? null), features.map((f) => (f.geometry ? JSON.stringify(f.geometry) : null)), warnings));
+  const { columns, rows, geometryKinds } = insertDescribed(duck, target, tabulate(features.map((f) => f.properties ?? null), features.map((f) => (f.geometry ? JSON.stringify(f.geometry) : null)), warnings));
   const detected: Detected = { format: 'geojson', encoding: enc.encoding, crs: used, geometryType: geometryKind(features) };
-  return { rows, columns, detected, warnings, bbox };
+  return { rows, columns, detected, warnings, bbox, geometryKinds };
 }

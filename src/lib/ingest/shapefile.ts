@@ -92,5 +92,5 @@ export function loadShapefile(duck: Duck, file: string, bytes: Uint8Array, targe
   const described = insertDescribed(duck, target, featuresToArrow(features, warnings));
   const crsName = crs && /^(PROJCS|GEOGCS)\["([^"]+)"/.exec(crs)?.[2];
   const detected: Detected = { format: 'shapefile', encoding: encoding === 'utf-8' ? 'utf-8' : 'windows-1252', crs: crsName || crs, geometryType: geometryKind(features) };
-  return { rows: described.rows, columns: described.columns, detected, warnings, bbox };
+  return { rows: described.rows, columns: described.columns, detected, warnings, bbox, geometryKinds: described.geometryKinds };
 }

@@ -66,10 +66,44 @@ const ARROW_TYPES: [new () => unknown, string][] = [[Int32, 'INTEGER'], [Float64
  * costs ≈ 50–70 ms of cold DuckDB code in the browser, on every GeoJSON/Shapefile import). Other
  * field types are described by DuckDB.
  */
-export function insertDescribed(duck: Duck, target: string, table: Table): { columns: ColumnInfo[]; rows: number } {
+export function insertDescribed(duck: Duck, target: string, table: Table): { columns: ColumnInfo[]; rows: number; geometryKinds?: string[] } {
   duck.insertArrow(target, table);
-  return describeArrow(table) ?? describeTable(duck, target);
+  const kinds = geometryKinds(table);
+  return { ...(describeArrow(table) ?? describeTable(duck, target)), ...(kinds ? { geometryKinds: kinds } : {}) };
 }
+
+/**
+ * `geometryKindsSql`'s answer for the table DuckDB creates from `table`: the distinct first
+ * `"type"` names of the non-null geometry texts ('' where there is none), in first-seen order.
+ * RE2's `\s` is [\t\n\f\r ] and `\w` is [0-9A-Za-z_], spelt out here (JavaScript's `\s` is wider).
+ * Undefined without a text geometry column. Spares `createLayer` its query (≈ 30–40 ms of cold
+ * DuckDB code on the demo's first layer: the session's only `regexp_extract`).
+ */
+export function geometryKinds(table: Table): string[] | undefined {
+  const i = table.schema.fields.findIndex((f) => f.name === GEOM_COL);
+  if (i < 0 || !(table.schema.fields[i].type instanceof Utf8)) return undefined;
+  const kinds = new Set<string>();
+  const dec = new TextDecoder();
+  for (const d of table.getChildAt(i)!.data) {
+    const off = d.valueOffsets;
+    const bytes = d.values;
+    for (let r = 0; r < d.length; r++) {
+      if (!d.getValid(r)) continue;
+      const [a, b] = [off[r], off[r + 1]];
+      // the first match in a prefix is the first in the whole text (a match cannot contain the
+      // start of another), so long coordinate lists are decoded only when the prefix has none
+      const m = GEOMETRY_TYPE_RE.exec(dec.decode(bytes.subarray(a, Math.min(b, a + 256)))) ?? (b - a > 256 ? GEOMETRY_TYPE_RE.exec(dec.decode(bytes.subarray(a, b))) : null);
+      kinds.add(m?.[1] ?? '');
+    }
+  }
+  return [...kinds];
+}
+
+const GEOMETRY_TYPE_RE = /"type"[\t\n\f\r ]*:[\t\n\f\r ]*"([0-9A-Za-z_]+)"/;
+
+/** The geometry kinds of a table's `_geom` texts, as `geometryKinds` computes them from the Arrow table. */
+export const geometryKindsSql = (table: string): string =>
+  `SELECT DISTINCT regexp_extract(${quoteIdent(GEOM_COL)}, '"type"\\s*:\\s*"(\\w+)"', 1) AS k FROM ${quoteIdent(table)} WHERE ${quoteIdent(GEOM_COL)} IS NOT NULL`;
 
 /** `describeTable` of a table created from `table` by `insertArrow`; undefined for field types not listed above. */
 export function describeArrow(table: Table): { columns: ColumnInfo[]; rows: number } | undefined {

@@ -114,6 +114,8 @@ export interface IngestResult {
   warnings: ImportWarning[];
   /** set for geometry files: WGS84 bbox [minX, minY, maxX, maxY] */
   bbox?: [number, number, number, number];
+  /** geometry files: the table's distinct GeoJSON type names as `geometryKindsSql` reads them (see `geometryKinds`) */
+  geometryKinds?: string[];
 }
 
 /** Preview for the import dialog: first rows after applying the options. */
