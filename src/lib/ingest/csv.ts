@@ -168,13 +168,16 @@ export async function loadCsv(
   const staging = tempName('csv');
   const parts: string[] = [];
   const acc: StatsAcc = { rows: 0, cols: known.map((k) => k ?? emptyStats()) };
+  // a plain word (a letter first, no number, date, symbol or yes/no word) makes a column text;
+  // a file of one chunk (where first-use costs dominate) gets the lean statistics (see accumulateStats)
+  const words = rawColumns.map((_, j) => (scan.classes[j]?.text ?? 0) > 0);
   try {
     await eachChunk(chunks, 0.7, (k, file) => {
       const part = `${staging}_${k}`;
       parts.push(part);
       duck.query(`CREATE TABLE ${quoteIdent(part)} (${rawColumns.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`);
       duck.query(`INSERT INTO ${quoteIdent(part)} SELECT * FROM ${readCsvSql(file, delimiter, width)}`);
-      accumulateStats(duck, part, rawColumns, plan.format, prep, acc, isKnown);
+      accumulateStats(duck, part, rawColumns, plan.format, prep, acc, isKnown, words, bounds.length <= 2);
     });
     // scan-classified columns hold no padding, symbols or separators: cast without clean-up
     const decided = decideColumns(acc, rawColumns, names, options.textColumns, isKnown, options.dashZero);

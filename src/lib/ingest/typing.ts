@@ -5,7 +5,7 @@
 import type { Duck } from '../db/duck';
 import { DASH_SYMBOLS, SECRET_SYMBOLS, type NumberFormat } from './numbers';
 import {
-  notAllNull, parseSymbolCounts, typedInsertSql, typedSelectSql, typingStatsSql, FULL_PREP, type PrepOptions, type SqlColumnType, type TypedColumn,
+  mayBeDateOrWord, moreStatsSql, notAllNull, parseSymbolCounts, typedInsertSql, typedSelectSql, typingStatsSql, FULL_PREP, type PrepOptions, type SqlColumnType, type TypedColumn,
 } from '../sql/typedSelect';
 import { dropQuietly } from './table';
 import { quoteIdent } from '../sql/ident';
@@ -35,30 +35,62 @@ export interface StatsAcc {
 
 export const emptyStats = (): ColumnStats => ({ m: 0, d: 0, f: 0, z: 0, p: 0, t: 0, b: 0, x: null, s: {}, l: 0, y: null });
 
+/** `'always'`: dates, yes/no words and symbols counted in every column, in one query (the typing before; for the test that compares). */
+export const statsMode = { dates: 'needed' as 'needed' | 'always' };
+
 /**
  * Run the statistics query on one staging table and add its counts to `acc`. Columns with
  * `known[i]` set (already classified from the raw bytes) are left out of the query.
+ *
+ * The date and yes/no counts decide a type only where every filled cell is one, i.e. in columns
+ * without numbers, without plain words (`words[i]`: the byte scan saw a cell starting with a
+ * letter that is neither) and whose smallest other cell may be one ({@link mayBeDateOrWord}).
+ * Only such columns are counted, in a second query; elsewhere they stay 0, which decides the same
+ * type. The second query also counts the missing symbols of the columns with missing cells (none
+ * elsewhere). On the demo's CSV neither is needed, which spares the first import ≈ 0.2 MB of
+ * DuckDB code compiled on first use (date parsing, the histogram aggregate). `split: false` keeps
+ * everything in one query (a file read in several chunks: one pass over each chunk, as before).
  */
-export function accumulateStats(duck: Duck, source: string, rawColumns: string[], format: NumberFormat, prep: PrepOptions, acc?: StatsAcc, known?: boolean[]): StatsAcc {
+export function accumulateStats(
+  duck: Duck, source: string, rawColumns: string[], format: NumberFormat, prep: PrepOptions, acc?: StatsAcc, known?: boolean[], words?: boolean[], split = true,
+): StatsAcc {
   const out = acc ?? { rows: 0, cols: rawColumns.map(emptyStats) };
   const idx = rawColumns.map((_, i) => i).filter((i) => !known?.[i]);
   if (!idx.length) {
     out.rows += Number(duck.query(`SELECT count(*) AS n FROM ${quoteIdent(source)} WHERE ${notAllNull(rawColumns)}`).get(0)?.toJSON().n ?? 0);
     return out;
   }
-  const row = (duck.query(typingStatsSql(source, idx.map((i) => rawColumns[i]), format, prep, rawColumns)).get(0)?.toJSON() ?? {}) as Record<string, unknown>;
+  const always = statsMode.dates === 'always' || !split;
+  const row = (duck.query(typingStatsSql(source, idx.map((i) => rawColumns[i]), format, prep, rawColumns, { dates: always, symbols: always })).get(0)?.toJSON() ?? {}) as Record<string, unknown>;
   const num = (k: string): number => Number(row[k] ?? 0);
-  out.rows += num('n');
+  const rows = num('n');
+  out.rows += rows;
+  const more: { i: number; dates: boolean; symbols: boolean }[] = [];
+  const addSymbols = (c: ColumnStats, s: unknown) => {
+    for (const [sym, n] of Object.entries(parseSymbolCounts(typeof s === 'string' ? s : null))) c.s[sym] = (c.s[sym] ?? 0) + n;
+  };
   idx.forEach((i, q) => {
     const c = out.cols[i];
-    for (const k of ['m', 'd', 'f', 'z', 'p', 't', 'b', 'l'] as const) c[k] += num(`${k}${q}`);
+    for (const k of ['m', 'd', 'f', 'z', 'p', 'l', ...(always ? (['t', 'b'] as const) : [])] as const) c[k] += num(`${k}${q}`);
     const x = row[`x${q}`] as string | null | undefined;
     if (x != null && (c.x === null || x < c.x)) c.x = x;
     const y = row[`y${q}`] as string | null | undefined;
     if (y != null && (c.y === null || y < c.y)) c.y = y;
-    const s = row[`s${q}`];
-    for (const [sym, n] of Object.entries(parseSymbolCounts(typeof s === 'string' ? s : null))) c.s[sym] = (c.s[sym] ?? 0) + n;
+    if (always) return addSymbols(c, row[`s${q}`]);
+    // x: the smallest filled cell that is no number (none when the chunk's column is empty)
+    const dates = num(`d${q}`) === 0 && rows > num(`m${q}`) && !words?.[i] && x != null && mayBeDateOrWord(x);
+    const symbols = num(`m${q}`) > 0;
+    if (dates || symbols) more.push({ i, dates, symbols });
   });
+  if (more.length) {
+    const r = (duck.query(moreStatsSql(source, more.map((m) => ({ raw: rawColumns[m.i], dates: m.dates, symbols: m.symbols })), prep, rawColumns)).get(0)?.toJSON() ?? {}) as Record<string, unknown>;
+    more.forEach((m, q) => {
+      const c = out.cols[m.i];
+      c.t += Number(r[`t${q}`] ?? 0);
+      c.b += Number(r[`b${q}`] ?? 0);
+      addSymbols(c, r[`s${q}`]);
+    });
+  }
   return out;
 }
 

@@ -86,7 +86,11 @@ export function dateExpr(t: string): string {
  * them, for the notice). Statistics may cover a subset of the table's `rowColumns`. Cell values are prepared and tested once in inner projections; the
  * aggregates only combine those flags, and costly checks are guarded by O(1) length tests.
  */
-export function typingStatsSql(source: string, columns: string[], f: NumberFormat, prep: PrepOptions = FULL_PREP, rowColumns: string[] = columns): string {
+export function typingStatsSql(
+  source: string, columns: string[], f: NumberFormat, prep: PrepOptions = FULL_PREP, rowColumns: string[] = columns, o: { dates?: boolean; symbols?: boolean } = {},
+): string {
+  const dates = o.dates ?? true;
+  const symbols = o.symbols ?? true;
   const inner = columns.map((_, i) => `t${i}, ${missingCond(`t${i}`)} AS m${i}, ${numberExpr(`p${i}`, f)} AS d${i}`).join(', ');
   const parts = ['count(*) AS n'];
   columns.forEach((_, i) => {
@@ -98,11 +102,15 @@ export function typingStatsSql(source: string, columns: string[], f: NumberForma
       // CASE makes the costly test lazy: DuckDB evaluates every conjunct of a plain AND
       `count(*) FILTER (WHERE CASE WHEN ${d} IS NOT NULL AND starts_with(${t}, '0') AND strlen(${t}) > 1 THEN regexp_full_match(${t}, '0[0-9]+') ELSE false END) AS z${i}`,
       `count(*) FILTER (WHERE ${d} IS NOT NULL AND ends_with(${t}, '%')) AS p${i}`,
-      `count(*) FILTER (WHERE CASE WHEN NOT ${m} AND ${d} IS NULL THEN ${dateExpr(t)} IS NOT NULL ELSE false END) AS t${i}`,
-      `count(*) FILTER (WHERE CASE WHEN NOT ${m} AND ${d} IS NULL AND strlen(${t}) BETWEEN 2 AND 6 THEN lower(${t}) IN ${BOOL_WORDS} ELSE false END) AS b${i}`,
+      ...(dates
+        ? [
+          `count(*) FILTER (WHERE CASE WHEN NOT ${m} AND ${d} IS NULL THEN ${dateExpr(t)} IS NOT NULL ELSE false END) AS t${i}`,
+          `count(*) FILTER (WHERE CASE WHEN NOT ${m} AND ${d} IS NULL AND strlen(${t}) BETWEEN 2 AND 6 THEN lower(${t}) IN ${BOOL_WORDS} ELSE false END) AS b${i}`,
+        ]
+        : []),
       `min(${t}) FILTER (WHERE NOT ${m} AND ${d} IS NULL) AS x${i}`,
       // symbol positions (1-based in MISSING_SYMBOLS) → counts, as "{1=3, 2=1}"; no JSON extension offline
-      `CAST(histogram(list_position([${missingList}], coalesce(${t}, ''))) FILTER (WHERE ${m}) AS VARCHAR) AS s${i}`,
+      ...(symbols ? [symbolsAgg(t, m, i)] : []),
       ...(prep.paren
         ? [`count(*) FILTER (WHERE ${d} IS NOT NULL AND starts_with(${t}, '(')) AS l${i}`, `min(${t}) FILTER (WHERE ${d} IS NOT NULL AND starts_with(${t}, '(')) AS y${i}`]
         : [`0 AS l${i}`, `NULL AS y${i}`]),
@@ -110,6 +118,45 @@ export function typingStatsSql(source: string, columns: string[], f: NumberForma
   });
   return `SELECT ${parts.join(',\n  ')}\nFROM (SELECT ${inner} FROM ${preparedFrom(source, columns, prep, rowColumns)})`;
 }
+
+/** symbol positions (1-based in MISSING_SYMBOLS) → counts, as "{1=3, 2=1}"; no JSON extension offline */
+const symbolsAgg = (t: string, m: string, i: number): string =>
+  `CAST(histogram(list_position([${missingList}], coalesce(${t}, ''))) FILTER (WHERE ${m}) AS VARCHAR) AS s${i}`;
+
+/**
+ * The counts `typingStatsSql` leaves out with `dates: false, symbols: false`, for the columns that
+ * need them: the date and yes/no counts (t_i, b_i) of columns in which no cell is a number (there
+ * its `d_i IS NULL` condition holds for every cell, so the counts are the same), the missing
+ * symbols (s_i) of columns with missing cells.
+ */
+export function moreStatsSql(source: string, columns: { raw: string; dates: boolean; symbols: boolean }[], prep: PrepOptions = FULL_PREP, rowColumns: string[] = columns.map((c) => c.raw)): string {
+  const inner = columns.map((_, i) => `t${i}, ${missingCond(`t${i}`)} AS m${i}`).join(', ');
+  const parts = columns.flatMap((c, i) => [
+    ...(c.dates
+      ? [
+        `count(*) FILTER (WHERE CASE WHEN NOT m${i} THEN ${dateExpr(`t${i}`)} IS NOT NULL ELSE false END) AS t${i}`,
+        `count(*) FILTER (WHERE CASE WHEN NOT m${i} AND strlen(t${i}) BETWEEN 2 AND 6 THEN lower(t${i}) IN ${BOOL_WORDS} ELSE false END) AS b${i}`,
+      ]
+      : []),
+    ...(c.symbols ? [symbolsAgg(`t${i}`, `m${i}`, i)] : []),
+  ]);
+  const raw = columns.map((c) => c.raw);
+  return `SELECT ${parts.join(',\n  ')}\nFROM (SELECT ${inner} FROM ${preparedFrom(source, raw, { ...prep, percent: false, minus: false, paren: false }, rowColumns)})`;
+}
+
+/**
+ * Whether a cell may count as a date or a yes/no word in the statistics (`dateExpr`'s length and
+ * pattern guard, the words' length and spelling). False means it certainly does not: then its
+ * column is no date or yes/no column, and the SQL need not count them.
+ */
+export function mayBeDateOrWord(cell: string): boolean {
+  const bytes = new TextEncoder().encode(cell).length;
+  if (bytes >= 6 && bytes <= 10 && /^(?:[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{2,4}|[0-9]{4}-[0-9]{2}-[0-9]{2})$/.test(cell)) return true;
+  // DuckDB's lower() is Unicode-aware: only plain ASCII cells are judged here
+  if (bytes >= 2 && bytes <= 6) return !/^[\x00-\x7f]*$/.test(cell) || WORDS.has(cell.toLowerCase());
+  return false;
+}
+const WORDS = new Set(['ja', 'nein', 'true', 'false', 'wahr', 'falsch', 'yes', 'no']);
 
 /** Parse the `s_i` statistic ("{1=3, 2=1}") into symbol → count. */
 export function parseSymbolCounts(text: string | null | undefined): Record<string, number> {
