@@ -95,6 +95,12 @@ export function duplicatesSql(table: string, key: string, steps: KeyNormalizatio
   return `SELECT raw AS key${year ? ', y AS year' : ''}, n, count(*) OVER () AS total FROM (${keyCounts(table, key, st, year)}) WHERE n > 1 ORDER BY n DESC, raw LIMIT ${limit}`;
 }
 
+/** One row: how many keys `duplicatesSql` would list before its limit (`total`), without sorting or a window. */
+export function duplicateCountSql(table: string, key: string, steps: KeyNormalization | readonly KeyStep[], year?: string): string {
+  const st = typeof steps === 'string' ? modeSteps(steps) : steps;
+  return `SELECT count(*) AS total FROM (SELECT count(*) AS n FROM ${qi(table)} WHERE ${qi(key)} IS NOT NULL GROUP BY ${keyExpr(key, st)}${year ? `, ${qi(year)}` : ''}) WHERE n > 1`;
+}
+
 /** What to map: a column, or a rate numerator / denominator × scale. */
 export interface ValueSpec {
   column: string;
