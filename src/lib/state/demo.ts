@@ -81,16 +81,14 @@ async function loadDemoFiles(app: AppState, map: MapState, id: keyof typeof DEMO
   if (!files) return;
   mark('demo-fetched');
   const tableOf = new Map<string, string>();
-  await importDemoFiles(app, first, files, tableOf, parents);
-  mark('demo-imported');
-  let joined: { table: string; layer: string } | null = null;
-  for (const f of first.filter((x) => x.role === 'table' && x.key && x.layer)) {
-    const table = tableOf.get(f.path);
-    const layer = tableOf.get(f.layer!);
-    if (!table || !layer) continue;
-    const r = await app.checkJoin({ table, key: f.key!, layer, mode: 'exact', yearColumn: f.year });
-    if (r && !joined) joined = { table, layer };
-  }
+  // the join checks go to the engine as soon as the layers stand, before the page has re-rendered
+  // its catalogue (the batch's refresh waits behind them in the worker instead of the other way round)
+  let joins: Promise<{ table: string; layer: string } | null> = Promise.resolve(null);
+  await importDemoFiles(app, first, files, tableOf, parents, () => {
+    mark('demo-imported');
+    joins = checkJoins(app, first, tableOf);
+  });
+  const joined = await joins;
   mark('demo-joined');
   const layer = joined?.layer ?? app.layers[0]?.table;
   if (layer) {
@@ -116,6 +114,19 @@ async function loadDemoFiles(app: AppState, map: MapState, id: keyof typeof DEMO
     if (selected && later.some((f) => tableOf.get(f.path) === app.selectedTable)) app.selectedTable = selected;
   }
   mark('demo-complete');
+}
+
+/** Checks each demo table's join to its layer, in order; the first that works is the map's. */
+async function checkJoins(app: AppState, first: DemoFile[], tableOf: Map<string, string>): Promise<{ table: string; layer: string } | null> {
+  let joined: { table: string; layer: string } | null = null;
+  for (const f of first.filter((x) => x.role === 'table' && x.key && x.layer)) {
+    const table = tableOf.get(f.path);
+    const layer = tableOf.get(f.layer!);
+    if (!table || !layer) continue;
+    const r = await app.checkJoin({ table, key: f.key!, layer, mode: 'exact', yearColumn: f.year });
+    if (r && !joined) joined = { table, layer };
+  }
+  return joined;
 }
 
 /**
@@ -149,6 +160,8 @@ async function importDemoFiles(
   files: { name: string; bytes: Uint8Array }[],
   tableOf: Map<string, string>,
   parents: Set<string>,
+  /** runs inside the batch once files and layers stand, before its catalogue refresh */
+  then?: () => void,
 ): Promise<void> {
   // one catalogue refresh for all files, layers and names (each refresh re-renders the page)
   await app.batch(async () => {
@@ -172,5 +185,6 @@ async function importDemoFiles(
       // levels read as „Sozialräume → Gemeinden“, not as file names
       if (made && f.label && f.role === 'layer') await app.rename(table, f.label);
     }
+    then?.();
   });
 }

@@ -1,0 +1,94 @@
+/**
+ * The demo's order of engine calls: the join check goes to the engine as soon as the files and
+ * layers stand — before the batch's catalogue refresh — so the worker does not wait for the page to
+ * re-render (the refresh's calls queue behind the check instead). Then the first map is coloured
+ * with the join, and the point files follow.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadDemo } from '../../../src/lib/state/demo';
+import type { AppState } from '../../../src/lib/state/app.svelte';
+import type { MapState } from '../../../src/lib/state/map.svelte';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+beforeEach(() => {
+  vi.stubGlobal('fetch', async (url: string) => {
+    const rel = decodeURIComponent(String(url)).split('sample-data/')[1]?.split('?')[0];
+    if (!rel) return new Response(null, { status: 404 });
+    return new Response(readFileSync(path.join(ROOT, 'sample-data', rel)));
+  });
+  vi.stubGlobal('requestAnimationFrame', (cb: () => void) => setTimeout(cb, 0));
+});
+afterEach(() => vi.unstubAllGlobals());
+
+/** An AppState that records the calls the demo makes (the engine's answers are made up). */
+function fakeApp(events: string[]) {
+  let batching = 0;
+  const metas = new Map<string, { name: string; fileName: string }>();
+  const app = {
+    demoLoading: false,
+    layers: [] as { table: string }[],
+    joins: [] as { table: string; layer: string }[],
+    selectedTable: null as string | null,
+    workspace: 'data',
+    run: async <T>(_label: string, fn: () => Promise<T>) => fn(),
+    batch: async <T>(fn: () => Promise<T>) => {
+      batching++;
+      try {
+        return await fn();
+      } finally {
+        batching--;
+        events.push('refresh');
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    },
+    importFiles: async (files: { name: string }[]) => {
+      const out = files.map((f) => ({ name: f.name.replace(/\W/g, '_'), fileName: f.name }));
+      for (const m of out) metas.set(m.name, m);
+      events.push(`import ${files.map((f) => f.name).join(',')}`);
+      return out;
+    },
+    createLayer: async (o: { table: string }) => {
+      events.push(`layer ${o.table}`);
+      app.layers.push({ table: o.table });
+      return { table: o.table };
+    },
+    rename: async (table: string) => events.push(`rename ${table}`),
+    checkJoin: async (spec: { table: string; layer: string }) => {
+      events.push(`join ${spec.table} → ${spec.layer}${batching ? ' (in batch)' : ''}`);
+      app.joins.push(spec);
+      return { matched: 60 };
+    },
+    table: (name: string | null) => (name && metas.has(name) ? { columns: ['BEZ_ID', 'JAHR', 'SGB2', 'EW_U65'].map((c) => ({ name: c })) } : undefined),
+  };
+  return app;
+}
+
+describe('loadDemo', () => {
+  it('checks the join before the catalogue refresh, then colours the map with it', async () => {
+    const events: string[] = [];
+    const app = fakeApp(events);
+    const map = {
+      drawn: true,
+      useJoin: async (spec: { table: string; layer: string }, value?: { column: string }) => events.push(`map ${spec.table} → ${spec.layer}: ${value?.column}`),
+      showLayer: async () => events.push('showLayer'),
+    };
+    await loadDemo(app as unknown as AppState, map as unknown as MapState, 'musterstadt');
+    const join = events.findIndex((e) => e.startsWith('join '));
+    expect(join).toBeGreaterThan(0);
+    expect(events[join]).toBe('join indikatoren_2019_2024_csv → bezirke_geojson (in batch)');
+    // the first batch's refresh comes after the check was sent, the map after both
+    expect(events.indexOf('refresh')).toBeGreaterThan(join);
+    expect(events.findIndex((e) => e.startsWith('map '))).toBeGreaterThan(events.indexOf('refresh'));
+    expect(events.find((e) => e.startsWith('map '))).toBe('map indikatoren_2019_2024_csv → bezirke_geojson: SGB2');
+    // layers (parents first) before the check; the point files after the map
+    expect(events.slice(0, join)).toEqual([
+      'import bezirke.geojson,stadtbezirke.geojson,indikatoren_2019-2024.csv',
+      'layer stadtbezirke_geojson', 'rename stadtbezirke_geojson', 'layer bezirke_geojson', 'rename bezirke_geojson',
+    ]);
+    expect(events.filter((e) => e.startsWith('import ')).length).toBe(2);
+    expect(app.demoLoading).toBe(false);
+  });
+});
