@@ -84,9 +84,10 @@ export function unmatchedSql(s: JoinSpec, side: 'table' | 'layer', limit = 200, 
   const [a, ak, as, b, bk, bs] =
     side === 'table' ? [s.table, s.key, tableSteps(s), s.layer, s.layerKey, layerSteps(s)] : [s.layer, s.layerKey, layerSteps(s), s.table, s.key, tableSteps(s)];
   const name = nameColumn ? `min(CAST(${qi(nameColumn)} AS VARCHAR))` : 'NULL';
-  return `SELECT min(CAST(${qi(ak)} AS VARCHAR)) AS key, count(*) AS n, ${name} AS name, count(*) OVER () AS total FROM ${qi(a)}
+  // sorted outside the grouping: a key column named „key“ would otherwise meet the alias in ORDER BY
+  return `SELECT * FROM (SELECT min(CAST(${qi(ak)} AS VARCHAR)) AS key, count(*) AS n, ${name} AS name, count(*) OVER () AS total FROM ${qi(a)}
 WHERE ${qi(ak)} IS NOT NULL AND ${keyExpr(ak, as)} NOT IN (SELECT ${keyExpr(bk, bs)} FROM ${qi(b)} WHERE ${qi(bk)} IS NOT NULL)
-GROUP BY ${keyExpr(ak, as)} ORDER BY TRY_CAST(key AS DOUBLE) NULLS LAST, key LIMIT ${limit}`;
+GROUP BY ${keyExpr(ak, as)}) ORDER BY TRY_CAST(key AS DOUBLE) NULLS LAST, key LIMIT ${limit}`;
 }
 
 /** Keys that occur more than once on one side (per year for a long table); `total` = all such keys before the limit. */
