@@ -252,6 +252,18 @@ describe('a value secret at source keeps its own mark in reports, profiles and e
     expect(subtitles.some((t) => /: ·q$/.test(t))).toBe(true);
   });
 
+  it('the index maps dot an area left out because its value was secret at the source, with its own legend row (qa5)', async () => {
+    const m = await buildReportModel(engine, req());
+    const cls = m.maps.find((x) => x.key === 'class')!;
+    // D (2024 „·“ in the file) is not scored: dotted like a hidden value, not hatched as „keine Angabe“
+    expect(cls.fills[3]).toBe('secret');
+    expect(cls.fills.slice(0, 3).every((f) => f !== 'secret' && f !== 'none')).toBe(true);
+    expect(cls.legend.slice(-2)).toEqual([
+      { fill: 'secret', label: 'schon in der Quelle geheim (·q)', count: 1 },
+      { fill: 'none', label: 'keine Angabe', count: 0 },
+    ]);
+  });
+
   it('CSV and XLSX: „·q“ in the cell, its own note and legend row; it reads back as secret', async () => {
     const m = await buildReportModel(engine, req());
     const b = exportBundle(m);

@@ -71,7 +71,9 @@ function reportIndicators(req: IndexRequest, years: ReportIndicator['years'][], 
 
 /** A workspace map (CustomMap) as a report map: fills per area and legend rows with counts. */
 export function reportMap(key: string, c: CustomMap, note?: string): ReportMap {
-  const fills = Array.from(c.classOf, (k) => (k >= 0 && c.colors[k] ? rgb(c.colors[k]) : 'none'));
+  // an area without a class because a value was secret at the source (the index maps' `disclosure`) is dotted, „·q“
+  const fromSource = (i: number) => c.classOf[i] < 0 && c.disclosure?.marks[i] === 'source';
+  const fills = Array.from(c.classOf, (k, i) => (k >= 0 && c.colors[k] ? rgb(c.colors[k]) : fromSource(i) ? 'secret' : 'none'));
   const counts = new Array(Math.max(c.colors.length, (c.breaks?.length ?? 1) - 1)).fill(0);
   let missing = 0;
   for (const k of c.classOf) k >= 0 ? counts[k]++ : missing++;
@@ -82,6 +84,11 @@ export function reportMap(key: string, c: CustomMap, note?: string): ReportMap {
   } else {
     legend = buildLegend({ breaks: c.breaks ?? [], counts, missing }, c.colors, { unit: c.unit ?? '', lang: 'de' })
       .map((e) => ({ fill: e.noValue ? 'none' : rgb(e.color), label: e.label, count: e.count }));
+  }
+  const source = fills.filter((f) => f === 'secret').length;
+  if (source) {
+    legend = legend.map((e) => (e.fill === 'none' ? { ...e, count: (e.count ?? 0) - source } : e));
+    legend.splice(legend.length - 1, 0, { fill: 'secret', label: 'schon in der Quelle geheim (·q)', count: source });
   }
   return { key, title: c.title, fills, legend, note };
 }
@@ -203,7 +210,7 @@ export async function buildReportModel(engine: Engine, req: ReportRequest, task?
       ['certainty', 'Anteil der zufälligen Gewichtsvarianten, in denen ein Gebiet in seiner Klasse bleibt.'],
     ];
     for (const [view, note] of views) {
-      const c = buildIndexMap(view, run, { typology: ty, robustness: rb });
+      const c = buildIndexMap(view, run, { typology: ty, robustness: rb, summaries });
       if (c) maps.push(reportMap(view, c, note));
     }
     for (const ind of indicators) {
