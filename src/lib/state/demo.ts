@@ -49,6 +49,37 @@ function urlOf(path: string): string {
 /** Files the first map needs: the area layers and the tables joined to them (points come after the map). */
 const firstScreen = (f: DemoFile): boolean => f.role !== 'points';
 
+/** The files a one-click demo loads: its default files and the parent layers they point to. */
+function demoFiles(id: keyof typeof DEMOS): { demo: DemoSet; parents: Set<string> } {
+  const all = DEMOS[id];
+  const parents = new Set(all.files.filter((f) => f.default && f.parentLayer).map((f) => f.parentLayer!));
+  return { demo: { ...all, files: all.files.filter((f) => f.default || parents.has(f.path)) }, parents };
+}
+
+async function fetchBytes(path: string): Promise<Uint8Array> {
+  const res = await fetch(urlOf(path));
+  if (!res.ok) throw new Error(`HTTP ${res.status}: ${path}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/** Fetches started before the demo is loaded (path → bytes), taken over once by `loadDemo`. */
+const prefetched = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * A start with `?demo=`: fetch the first map's files at once, while the saved-session check and
+ * DuckDB's start run (the demo's fetch used to begin only after the session check, which in a fresh
+ * profile ends at 0.9–1.8 s — sometimes after the engine was ready). Unknown ids are ignored.
+ */
+export function prefetchDemo(id: string): void {
+  if (!(id in DEMOS)) return;
+  for (const f of demoFiles(id as keyof typeof DEMOS).demo.files.filter(firstScreen)) {
+    if (prefetched.has(f.path)) continue;
+    const p = fetchBytes(f.path);
+    p.catch(() => {}); // a failure shows when loadDemo takes it over
+    prefetched.set(f.path, p);
+  }
+}
+
 /**
  * Load a demo set: import its files, build the area layers and joins, and show a first map.
  * The first map is drawn from the layers and tables alone; the point files (services, 100 m grid)
@@ -64,13 +95,11 @@ export async function loadDemo(app: AppState, map: MapState, id: keyof typeof DE
 }
 
 async function loadDemoFiles(app: AppState, map: MapState, id: keyof typeof DEMOS): Promise<void> {
-  const all = DEMOS[id];
-  const parents = new Set(all.files.filter((f) => f.default && f.parentLayer).map((f) => f.parentLayer!));
-  const demo = { ...all, files: all.files.filter((f) => f.default || parents.has(f.path)) };
+  const { demo, parents } = demoFiles(id);
   const fetchFile = async (f: DemoFile) => {
-    const res = await fetch(urlOf(f.path));
-    if (!res.ok) throw new Error(`HTTP ${res.status}: ${f.path}`);
-    return { name: f.path.split('/').pop()!, bytes: new Uint8Array(await res.arrayBuffer()) };
+    const early = prefetched.get(f.path);
+    prefetched.delete(f.path);
+    return { name: f.path.split('/').pop()!, bytes: await (early ?? fetchBytes(f.path)) };
   };
   const first = demo.files.filter(firstScreen);
   const later = demo.files.filter((f) => !firstScreen(f));

@@ -7,15 +7,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadDemo } from '../../../src/lib/state/demo';
+import { loadDemo, prefetchDemo } from '../../../src/lib/state/demo';
 import type { AppState } from '../../../src/lib/state/app.svelte';
 import type { MapState } from '../../../src/lib/state/map.svelte';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
+let fetched: string[] = [];
 beforeEach(() => {
+  fetched = [];
   vi.stubGlobal('fetch', async (url: string) => {
     const rel = decodeURIComponent(String(url)).split('sample-data/')[1]?.split('?')[0];
+    if (rel) fetched.push(rel);
     if (!rel) return new Response(null, { status: 404 });
     return new Response(readFileSync(path.join(ROOT, 'sample-data', rel)));
   });
@@ -90,5 +93,22 @@ describe('loadDemo', () => {
     ]);
     expect(events.filter((e) => e.startsWith('import ')).length).toBe(2);
     expect(app.demoLoading).toBe(false);
+  });
+
+  it('takes over the files fetched early for a ?demo= start (each fetched once), the point files after the map', async () => {
+    const events: string[] = [];
+    prefetchDemo('musterstadt');
+    prefetchDemo('nirgendwo');
+    const early = [...fetched];
+    expect(early.sort()).toEqual(['musterstadt/bezirke.geojson', 'musterstadt/indikatoren_2019-2024.csv', 'musterstadt/stadtbezirke.geojson']);
+    const map = { drawn: true, useJoin: async () => events.push('map'), showLayer: async () => {} };
+    await loadDemo(fakeApp(events) as unknown as AppState, map as unknown as MapState, 'musterstadt');
+    // no first-screen file twice; the point files (services, 100 m grid) only now
+    expect(fetched.filter((f) => early.includes(f)).length).toBe(3);
+    expect(fetched.length).toBeGreaterThan(3);
+    expect(events[0]).toBe('import bezirke.geojson,stadtbezirke.geojson,indikatoren_2019-2024.csv');
+    // taken over once: a second load fetches again
+    await loadDemo(fakeApp([]) as unknown as AppState, map as unknown as MapState, 'musterstadt');
+    expect(fetched.filter((f) => f === 'musterstadt/bezirke.geojson').length).toBe(2);
   });
 });
