@@ -80,6 +80,15 @@ describe('Sozialindex area detail (QA-24)', () => {
     render(AreaDetail, { ix: state, i: 1 });
     expect(screen.getByTestId('ix-area-detail').querySelector('p')!.textContent!.replace(/\s+/g, ' ')).toMatch(/Werte fehlen\. 3\.738 Einwohner\.$/);
   });
+  it('an area left out because the source kept its value secret says „· geheim (Quelle).“ with the reason as title (qa6)', () => {
+    const state = ix('Stadt', null, Uint8Array.from([0, 1]));
+    (state.run!.base.excluded as unknown as (string | null)[])[1] = 'sourceSecret';
+    render(AreaDetail, { ix: state, i: 1 });
+    const head = screen.getByTestId('ix-area-detail').querySelector('p')!;
+    expect(head.textContent!.replace(/\s+/g, ' ').trim()).toMatch(/ · geheim \(Quelle\)\.$/);
+    expect(head.textContent).not.toMatch(/Werte fehlen/);
+    expect(head.querySelector('strong')!.getAttribute('title')).toMatch(/^· geheim \(Quelle\): in der eingelesenen Datei geheim gehalten/);
+  });
   it('with a comparison area the column is there', () => {
     render(AreaDetail, { ix: ix('Stadt', Float64Array.from([1.5, 0])), i: 0 });
     expect(texts(0)).toContain('Abw. Vergleich');

@@ -65,6 +65,31 @@ describe('Sozialindex results table', () => {
     expect(onselect).toHaveBeenCalledTimes(1);
   });
 
+  it('an area left out because the source kept a value secret says „· geheim (Quelle)“ with the reason — not „Werte fehlen“ (qa6)', () => {
+    const r = run();
+    // as computeIndexRun marks it when the missing value was „·“ in the file (tests/unit/index/sourceSecret.test.ts)
+    (r.base.excluded as unknown as (string | null)[])[4] = 'sourceSecret';
+    render(ResultsTable, { run: r, classNames: ['unter 0', 'ab 0'] });
+    const rows = within(screen.getByTestId('ix-results')).getAllByRole('row').slice(1);
+    const flag = rows[4].children[4].querySelector('.flag')!;
+    expect(flag.textContent).toBe('· geheim (Quelle)');
+    expect(flag.getAttribute('title')).toBe('· geheim (Quelle): in der eingelesenen Datei geheim gehalten oder unbekannt („·“), nicht fehlend');
+    expect(flag.getAttribute('data-reason')).toBe('sourceSecret');
+    expect(rows[4].textContent).not.toMatch(/Werte fehlen/);
+    cleanup();
+    i18n.set('en');
+    render(ResultsTable, { run: r, classNames: ['below 0', '0 and above'] });
+    const en = within(screen.getByTestId('ix-results')).getAllByRole('row')[5].querySelector('.flag')!;
+    expect(en.textContent).toBe('· secret (source)');
+    expect(en.getAttribute('title')).toMatch(/^· secret \(source\): kept secret or unknown/);
+    // a plain gap keeps its words and has no title
+    cleanup();
+    i18n.set('de');
+    render(ResultsTable, { run: run(), classNames: ['unter 0', 'ab 0'] });
+    const gap = within(screen.getByTestId('ix-results')).getAllByRole('row')[5].querySelector('.flag')!;
+    expect([gap.textContent, gap.getAttribute('title')]).toEqual(['Werte fehlen', null]);
+  });
+
   it('hides the z-value of a suppressed rate with its symbol and does not let it steer the order', async () => {
     render(ResultsTable, { run: run(), classNames: ['unter 0', 'ab 0'], hidden: (_j: number, i: number) => (i === 1 ? '·' : null) });
     const quote = screen.getByRole('button', { name: 'Quote' });

@@ -5,7 +5,7 @@ import { createNodeDuck } from '../../src/lib/db/node';
 import { Engine } from '../../src/lib/engine/engine';
 import { buildReportModel, type ReportRequest } from '../../src/lib/engine/report';
 import { DEFAULT_INDEX_SETTINGS, DISCLOSURE_ORDER, type IndexRequest } from '../../src/lib/contract';
-import { indicatorSummaries, readIndexData } from '../../src/lib/engine/sozialindex';
+import { computeIndexRun, indicatorSummaries, readIndexData } from '../../src/lib/engine/sozialindex';
 import { ingestFile } from '../../src/lib/ingest/index';
 import { exportBundle } from '../../src/lib/export/tables';
 import { csvBytes, xlsxBytes } from '../../src/lib/export/writers';
@@ -262,6 +262,24 @@ describe('a value secret at source keeps its own mark in reports, profiles and e
       { fill: 'secret', label: 'schon in der Quelle geheim (·q)', count: 1 },
       { fill: 'none', label: 'keine Angabe', count: 0 },
     ]);
+  });
+
+  it('the ranking, the profile and the export name the reason „schon in der Quelle geheim (·q)“ — not „keine Daten“ (qa6)', async () => {
+    const m = await buildReportModel(engine, req());
+    // D: SGB2 2024 „·“ is both indicators' only column → before, „keine Daten“ (all values missing, no population)
+    expect(m.index!.excluded).toEqual([null, null, null, 'schon in der Quelle geheim (·q)']);
+    const doc = new DOMParser().parseFromString(renderReport(m), 'text/html');
+    const row = doc.querySelector('table[data-role="ranking"] tr[data-id="D"]')!;
+    expect(row.lastElementChild!.textContent).toBe('ausgeschlossen: schon in der Quelle geheim (·q)');
+    const prof = doc.querySelector('section[data-role="profile"][data-id="D"]')!;
+    expect(prof.textContent).toContain('nicht bewertet: schon in der Quelle geheim (·q)');
+    expect(doc.body.textContent).not.toMatch(/Werte fehlen|keine Daten/);
+    const t = exportBundle(m).tables[0];
+    const c = t.columns.findIndex((col) => col.name === 'Ausschlussgrund');
+    expect(t.rows[t.rows.findIndex((r) => r[0] === 'D')][c]).toBe('schon in der Quelle geheim (·q)');
+    // the same words in the engine's run for the app and the CLI: the code, translated there („· geheim (Quelle)“)
+    const ix = req().index!;
+    expect(computeIndexRun(readIndexData(engine, ix.source, ix.indicators), ix.indicators, null, ix.settings).base.excluded[3]).toBe('sourceSecret');
   });
 
   it('CSV and XLSX: „·q“ in the cell, its own note and legend row; it reads back as secret', async () => {

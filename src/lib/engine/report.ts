@@ -16,7 +16,7 @@ import {
   type IndexRequest, type IndexRun, type MoranRequest, type RobustnessResult, type RobustnessSpec,
   type SegregationRequest, type TypologyResult, type TypologySpec,
 } from '../contract';
-import { hiddenAreas, reportDisclosureOf, thresholds, reportIndicatorYears, type ReportDisclosure } from './reportDisclosure';
+import { SOURCE_LABEL, hiddenAreas, reportDisclosureOf, thresholds, reportIndicatorYears, type ReportDisclosure } from './reportDisclosure';
 import { classify } from '../analysis/classify';
 import { buildIndexMap, classLabels, exclusionLabel, type IndexMapView } from '../map/indexMaps';
 import { methodNote } from '../map/methodNote';
@@ -88,7 +88,7 @@ export function reportMap(key: string, c: CustomMap, note?: string): ReportMap {
   const source = fills.filter((f) => f === 'secret').length;
   if (source) {
     legend = legend.map((e) => (e.fill === 'none' ? { ...e, count: (e.count ?? 0) - source } : e));
-    legend.splice(legend.length - 1, 0, { fill: 'secret', label: 'schon in der Quelle geheim (·q)', count: source });
+    legend.splice(legend.length - 1, 0, { fill: 'secret', label: SOURCE_LABEL, count: source });
   }
   return { key, title: c.title, fills, legend, note };
 }
@@ -152,8 +152,9 @@ function reportIndex(run: IndexRun, req: IndexRequest, ty: TypologyResult | null
     scored: b.rank.reduce((a, r) => a + (r > 0 ? 1 : 0), 0),
     classOf: Array.from(b.classes, (c) => c - 1),
     classLabels: labels,
-    // exclusion reasons travel as codes; the label fills in the threshold (EW unter 300)
-    excluded: b.excluded.map((e, i) => (e ? exclusionLabel(run, i) : null)),
+    // exclusion reasons travel as codes; the label fills in the threshold (EW unter 300); a value secret at
+    // the source gets the words of the report's map legend and symbol („·q“), as the app's map and table do
+    excluded: b.excluded.map((e, i) => (e === 'sourceSecret' ? SOURCE_LABEL : e ? exclusionLabel(run, i) : null)),
     population: run.population ? Array.from(run.population) : null,
     group: st ? Array.from(st.group, (g, i) => (g > 0 && b.classes[i] > 0 ? `${t(`ix.status.${b.classes[i]}`)} / ${t(`ix.dyn.${st.dynamicsClass[i]}`)}` : null)) : null,
     dynamicsFrom: st?.from ?? null,

@@ -21,6 +21,8 @@ import type { ReportDisclosureInfo, ReportIndicator } from '../report/types';
 export const SECONDARY_SYMBOL = '·s';
 /** Symbol of a value the source already kept secret („·“ in the imported file): „·“ plus „q“ (Quelle). */
 export const SOURCE_SYMBOL = '·q';
+/** The report's words for an area whose value the source kept secret (map legend row, ranking's reason). */
+export const SOURCE_LABEL = `schon in der Quelle geheim (${SOURCE_SYMBOL})`;
 
 /** The project's disclosure settings a report applies (the „Geheimhaltung“ switch and thresholds, `map.levels.settings`). */
 export interface ReportDisclosure {

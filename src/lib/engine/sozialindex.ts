@@ -14,7 +14,7 @@ import { presetDef, type IndexPreset, type PresetExtra, type PresetOutcome } fro
 import { appError } from '../contract/errors';
 import type { JoinSpecInput } from '../contract/catalog';
 import {
-  DISCLOSURE_ORDER, REASON_NO_DATA, REASON_NO_POPULATION, defaultDynamicsFrom,
+  DISCLOSURE_ORDER, REASON_NO_DATA, REASON_NO_POPULATION, REASON_SOURCE_SECRET, defaultDynamicsFrom,
   type IndexRun, type IndexSettings, type IndexSource, type IndicatorSpec, type IndicatorSummary,
 } from '../contract/sozialindex';
 
@@ -148,6 +148,21 @@ export function dynamicsFromIndex(data: IndexData, s: IndexSettings, y: number):
   return f;
 }
 
+/**
+ * 1 per area where a numerator or denominator of an indicator in year index `y` was kept secret by the
+ * source (the cells `indicatorSummaries` marks `source`); null when there is none.
+ */
+export function sourceSecretOf(data: IndexData, indicators: IndicatorSpec[], y: number): Uint8Array | null {
+  let out: Uint8Array | null = null;
+  for (const ind of indicators) {
+    for (const c of [ind.numerator, ind.denominator]) {
+      const f = c ? data.secret?.[c]?.[y] : null;
+      if (f) f.forEach((v, i) => { if (v) (out ??= new Uint8Array(f.length))[i] = 1; });
+    }
+  }
+  return out;
+}
+
 /** The index of one configuration on read data. */
 export function computeIndexRun(data: IndexData, indicators: IndicatorSpec[], population: string | null | undefined, s: IndexSettings): IndexRun {
   if (indicators.length === 0) throw appError('index.noIndicators');
@@ -161,11 +176,16 @@ export function computeIndexRun(data: IndexData, indicators: IndicatorSpec[], po
     from = data.years[f];
   }
   const r = runPreset(s.preset, input, options, { before, dynamicsBreaks: s.dynamicsBreaks, domains: indicators.map((i) => i.lebensbereich || 'Gesamt') });
-  // name the real reason where the minimum-population rule would say "EW unter …" (as the CLI does)
+  // name the real reason where the minimum-population rule would say "EW unter …" (as the CLI does), and
+  // „· geheim (Quelle)“ where a value is missing because the source kept it secret (the maps' wording)
   const pop = input.population;
+  const secret = sourceSecretOf(data, indicators, y);
   for (let i = 0; i < data.ids.length; i++) {
-    if (r.base.excluded[i] === null) continue;
-    if (input.values.every((v) => Number.isNaN(v[i])) && (!pop || Number.isNaN(pop[i]))) r.base.excluded[i] = REASON_NO_DATA;
+    const e = r.base.excluded[i];
+    if (e === null) continue;
+    // under the minimum the area is left out whatever its values; a (scored) outlier has a score only without a secret
+    if (secret?.[i] && e !== 'minPopulation') r.base.excluded[i] = REASON_SOURCE_SECRET;
+    else if (input.values.every((v) => Number.isNaN(v[i])) && (!pop || Number.isNaN(pop[i]))) r.base.excluded[i] = REASON_NO_DATA;
     else if (pop && Number.isNaN(pop[i])) r.base.excluded[i] = REASON_NO_POPULATION;
   }
   const st = r.status;

@@ -21,6 +21,11 @@ export function exclusionLabel(run: Pick<IndexRun, 'base'>, i: number, lang?: La
   return code ? t(`ix.excl.${code}`, { min: run.base.settings.minPopulation }, lang) : '';
 }
 
+/** The longer explanation of a flag, for its title: only „· geheim (Quelle)“ has one (the maps' tooltip text). */
+export function exclusionTitle(run: Pick<IndexRun, 'base'>, i: number, lang?: Lang): string | undefined {
+  return run.base.excluded[i] === 'sourceSecret' ? t('disclosure.status.source', {}, lang) : undefined;
+}
+
 /** Legend labels of index classes: bounds on the re-standardised score, or deciles. */
 export function classLabels(run: IndexRun): string[] {
   if (presetDef(run.preset).deciles) return Array.from({ length: 10 }, (_, d) => t('ix.decile', { d: d + 1 }));
