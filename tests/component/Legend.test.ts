@@ -75,7 +75,7 @@ describe('Legend', () => {
   });
 });
 
-describe('compact legend below 1100 px (qa5)', () => {
+describe('compact legend (qa5; switched by the map width since qa6: MapLegend.test.ts)', () => {
   it('carries the footnote twice: the full text, and few words with the full text as title (CSS shows one by width)', () => {
     const s = { enabled: true, minCount: 3, minDenominator: 100, minNumerator: 3 };
     render(Legend, { title: 'SGB II', entries: entries(), footnote: disclosureNote(s), footnoteShort: disclosureNote(s, true) });

@@ -16,6 +16,19 @@ export interface Box {
   bottom: number;
 }
 
+/**
+ * Map width (CSS px) below which the legend is compact (Legend.svelte `compact`): 700 is the map
+ * beside the open side panel in a 1100 px window, where the window rule (qa5) switched. It is the
+ * map's width that counts — a folded side panel gives a 1024 px screen a wide map, presenter mode's
+ * wider panel a narrower one (MapLegend.svelte observes it).
+ */
+export const COMPACT_LEGEND_BELOW = 700;
+
+/** Whether a map `width` px wide gets the compact legend (0 = not laid out yet: not compact). */
+export function compactLegendAt(width: number): boolean {
+  return width > 0 && width < COMPACT_LEGEND_BELOW;
+}
+
 /** At most this many vertices are checked (every k-th), so a fine geometry stays cheap. */
 const MAX_POINTS = 3000;
 /** grid steps per side (left padding × bottom padding) */
