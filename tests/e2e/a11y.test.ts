@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, useBrowser, waitForMap } from './harness';
+import { ARTIFACTS, useBrowser, waitForEngine, waitForMap } from './harness';
 
 // axe-core on every main view, and the whole demo-to-map workflow by keyboard alone.
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -38,7 +38,7 @@ describe('accessibility', () => {
     // the app's CSP rightly forbids inline scripts: let only this test inject axe
     const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
     await page.goto(`${ctx.server.url}/?test=1`);
-    await page.getByTestId('engine-status').filter({ hasText: 'bereit' }).waitFor({ timeout: 60_000 });
+    await waitForEngine(page);
     const found: string[] = [...(await axe(page, 'leer'))];
     await page.getByTestId('load-demo').click();
     await waitForMap(page);
@@ -68,7 +68,7 @@ describe('accessibility', () => {
   it('goes from "Demo laden" to a changed map classification with the keyboard only', async () => {
     const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${ctx.server.url}/?test=1`);
-    await page.getByTestId('engine-status').filter({ hasText: 'bereit' }).waitFor({ timeout: 60_000 });
+    await waitForEngine(page);
 
     /** Press Tab until the focused element matches, at most `max` times. */
     async function tabTo(selector: string, max = 80): Promise<void> {

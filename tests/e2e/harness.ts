@@ -138,6 +138,24 @@ export async function waitForMap(page: Page, timeout = 90_000): Promise<void> {
   });
 }
 
+const ENGINE_READY = '[data-testid="engine-status"].ok';
+
+/**
+ * Waits until the engine has started: the header's status chip says „Rechenkern bereit“ (class `ok`,
+ * set by EngineStatus.svelte when the worker answered; language-independent). A MutationObserver in the
+ * page, like {@link waitForMap}, instead of polling its text; a reload or navigation under the wait
+ * restarts it in the new document. The error names what the chip says instead (e.g. „Rechenkern
+ * startet …“ or the reason it could not start).
+ */
+export async function waitForEngine(page: Page, timeout = 60_000): Promise<void> {
+  await waitForSelectorChange(page, ENGINE_READY, {
+    attributes: ['class', 'data-testid'],
+    timeout,
+    what: 'waitForEngine: the engine was not ready („Rechenkern bereit“)',
+    stateJs: `(() => { const s = document.querySelector('[data-testid="engine-status"]'); return s ? '„' + s.textContent.trim() + '“' : 'no status chip'; })()`,
+  });
+}
+
 /** Share of screenshot pixels that are clearly coloured (not grey background/UI). */
 export function colouredShare(png: Buffer, decode: (b: Buffer) => { data: Uint8Array; width: number; height: number }): number {
   const { data } = decode(png);

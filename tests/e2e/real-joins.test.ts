@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, foreignRequests, recordRequests, useBrowser, waitForMap } from './harness';
+import { ARTIFACTS, foreignRequests, recordRequests, useBrowser, waitForEngine, waitForMap } from './harness';
 
 const REF = path.resolve(import.meta.dirname, '../fixtures/reference');
 const ctx = useBrowser();
@@ -9,7 +9,7 @@ const ctx = useBrowser();
 async function open(page: Page, query = '?test=1'): Promise<void> {
   page.setDefaultTimeout(120_000);
   await page.goto(`${ctx.server.url}/${query}`);
-  await expect.poll(() => page.getByTestId('engine-status').innerText(), { timeout: 60_000 }).toMatch(/bereit/);
+  await waitForEngine(page);
 }
 
 const areasTab = (page: Page) => page.getByRole('tab', { name: 'Gebiete & Verknüpfung' }).click();

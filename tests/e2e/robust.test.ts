@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ARTIFACTS, foreignRequests, recordRequests, useBrowser, waitForMap } from './harness';
+import { ARTIFACTS, foreignRequests, recordRequests, useBrowser, waitForEngine, waitForMap } from './harness';
 
 // Autosave/restore, worker crash recovery, offline PWA and wiping, against the production build.
 const ctx = useBrowser();
@@ -114,7 +114,7 @@ describe('autosave, restore and worker crash', () => {
     expect(after2.joins).toBe(before2.joins);
     expect(after2.method).toBe('equal');
     await expect.poll(() => page.getByTestId('legend').innerText()).toBe(legendBefore2);
-    await expect.poll(() => text(page.getByTestId('engine-status')), { timeout: 20_000 }).toContain('bereit');
+    await waitForEngine(page, 20_000);
     await page.screenshot({ path: path.join(ARTIFACTS, 'robust-crash-recovered.png') });
 
     // the new engine works: a reclassification runs
@@ -160,14 +160,14 @@ describe('crash while restoring; Datenschutz & Speicher', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'robust-privacy.png') });
     await page.getByTestId('wipe').click();
     await Promise.all([page.waitForNavigation(), page.getByTestId('wipe-confirm').click()]);
-    await expect.poll(() => text(page.getByTestId('engine-status')), { timeout: 60_000 }).toContain('bereit');
+    await waitForEngine(page);
     await page.getByTestId('catalog').waitFor({ state: 'attached' });
     expect(await page.getByTestId('catalog').locator('li').count()).toBe(0);
     expect(await storedRecords(page)).toBe(0);
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('srw.')))).toEqual([]);
     // and nothing comes back on the next start
     await page.reload();
-    await expect.poll(() => text(page.getByTestId('engine-status')), { timeout: 60_000 }).toContain('bereit');
+    await waitForEngine(page);
     await page.waitForTimeout(1000);
     expect(await page.getByTestId('catalog').locator('li').count()).toBe(0);
     await page.context().close();
@@ -249,7 +249,7 @@ describe('hostile names', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${ctx.server.url}/?test=1`);
-    await expect.poll(() => text(page.getByTestId('engine-status')), { timeout: 60_000 }).toContain('bereit');
+    await waitForEngine(page);
     await page.setInputFiles('#file-input', path.resolve(import.meta.dirname, '../fixtures/hostile/hostile-areas.geojson'));
     await expect.poll(async () => (await state(page)).tables.length, { timeout: 30_000 }).toBe(1);
 

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, useBrowser, waitForMap } from './harness';
+import { ARTIFACTS, useBrowser, waitForEngine, waitForMap } from './harness';
 
 // Issue 13: tours to the end, presenter mode at 1280 × 720, „Demo laden“ asks, exercises check.
 const ctx = useBrowser();
@@ -219,7 +219,7 @@ describe('training: tours, presenter mode, demo question, exercises', () => {
   it('„Demo laden“ with own data open asks: cancel keeps, add adds, replace leaves only the demo', async () => {
     const errors: string[] = [];
     const page = await open('/?test=1', errors);
-    await page.getByTestId('engine-status').filter({ hasText: 'bereit' }).waitFor({ timeout: 120_000 });
+    await waitForEngine(page, 120_000);
     await page.locator('#file-input').setInputFiles(path.resolve(import.meta.dirname, '../fixtures/einwohner_cp1252.csv'));
     const catalog = page.getByTestId('catalog');
     await expect.poll(() => catalog.locator(':scope > li').count(), { timeout: 60_000 }).toBe(1);

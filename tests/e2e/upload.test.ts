@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { ARTIFACTS, foreignRequests, recordRequests, useBrowser, waitForMap } from './harness';
+import { ARTIFACTS, foreignRequests, recordRequests, useBrowser, waitForEngine, waitForMap } from './harness';
 
 const REF = path.resolve(import.meta.dirname, '../fixtures/reference');
 const FIX = path.resolve(import.meta.dirname, '../fixtures');
@@ -13,7 +13,7 @@ describe('upload through the real file input', () => {
     page.setDefaultTimeout(120_000);
     const requests = recordRequests(page);
     await page.goto(ctx.server.url);
-    await expect.poll(() => page.getByTestId('engine-status').innerText(), { timeout: 60_000 }).toMatch(/bereit/);
+    await waitForEngine(page);
 
     await page.setInputFiles('#file-input', [
       `${REF}/berlin/berlin-lor-planning-areas-until-2020.geojson`,
