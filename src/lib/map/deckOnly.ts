@@ -63,6 +63,10 @@ export function createDeckOnly(o: BackendOptions): MapBackend {
     },
     onResize: () => o.moved(),
     layers: [],
+    // the map is drawn whole in every frame: no copy of the last frame needs to be kept (luma.gl
+    // keeps one by default — one more full-canvas copy per frame in software WebGL); exports are
+    // drawn as SVG, never read from this canvas
+    deviceProps: { webgl: { preserveDrawingBuffer: false } },
     onAfterRender: () => {},
     ...o.deckProps,
   });
