@@ -1,5 +1,6 @@
 import type { AppState } from './app.svelte';
 import type { MapState } from './map.svelte';
+import type { JoinSpecInput } from '../contract';
 import manifest from '../../../sample-data/manifest.json';
 import { t } from '../../i18n/index';
 import { mark } from './marks';
@@ -110,31 +111,30 @@ async function loadDemoFiles(app: AppState, map: MapState, id: keyof typeof DEMO
   if (!files) return;
   mark('demo-fetched');
   const tableOf = new Map<string, string>();
-  // the join checks go to the engine as soon as the layers stand, before the page has re-rendered
-  // its catalogue (the batch's refresh waits behind them in the worker instead of the other way round)
-  let joins: Promise<{ table: string; layer: string } | null> = Promise.resolve(null);
-  await importDemoFiles(app, first, files, tableOf, parents, () => {
-    mark('demo-imported');
-    joins = checkJoins(app, first, tableOf);
-  });
-  const joined = await joins;
+  await importDemoFiles(app, first, files, tableOf, parents, () => mark('demo-imported'));
+  // The first map uses the manifest's first join at once; the join checks (their reports are shown
+  // under „Gebiete & Verknüpfung“, not on the first screen) run after the map's first frame —
+  // before, the map waited for them (≈ 50 ms per table on a cold start).
+  const planned = plannedJoins(first, tableOf);
+  const joined = planned[0] ?? null;
+  if (joined) app.joins = [...app.joins.filter((j) => !(j.table === joined.table && j.layer === joined.layer)), joined];
   mark('demo-joined');
   const layer = joined?.layer ?? app.layers[0]?.table;
   if (layer) {
     const joinTable = joined?.table;
-    const spec = app.joins.find((j) => j.table === joinTable && j.layer === layer);
     const cols = app.table(joinTable ?? null)?.columns.map((c) => c.name) ?? [];
     const value = cols.includes(FIRST_MAP.column) && cols.includes(FIRST_MAP.denominator) ? FIRST_MAP : undefined;
     // geometry, years and the first values are fetched together and drawn once, coloured
-    if (spec) await map.useJoin(spec, value);
+    if (joined) await map.useJoin(joined, value);
     else await map.showLayer(layer);
     mark('demo-coloured');
     app.selectedTable = joinTable ?? layer;
     app.workspace = 'map';
+    // the planner sees the map first: the checks and the point files come once its first frame is on screen
+    await firstFrame(map);
   }
+  await checkJoins(app, planned);
   if (!later.length) return;
-  // the planner sees the map first: the point files are imported once its first frame is on screen
-  await firstFrame(map);
   const rest = await app.run(t('demo.loading', { name: demo.title }), () => laterBytes);
   if (rest) {
     const selected = app.selectedTable;
@@ -145,17 +145,20 @@ async function loadDemoFiles(app: AppState, map: MapState, id: keyof typeof DEMO
   mark('demo-complete');
 }
 
-/** Checks each demo table's join to its layer, in order; the first that works is the map's. */
-async function checkJoins(app: AppState, first: DemoFile[], tableOf: Map<string, string>): Promise<{ table: string; layer: string } | null> {
-  let joined: { table: string; layer: string } | null = null;
-  for (const f of first.filter((x) => x.role === 'table' && x.key && x.layer)) {
-    const table = tableOf.get(f.path);
-    const layer = tableOf.get(f.layer!);
-    if (!table || !layer) continue;
-    const r = await app.checkJoin({ table, key: f.key!, layer, mode: 'exact', yearColumn: f.year });
-    if (r && !joined) joined = { table, layer };
-  }
-  return joined;
+/** The demo tables' joins to their layers, as the manifest gives them (the first is the first map's). */
+function plannedJoins(first: DemoFile[], tableOf: Map<string, string>): JoinSpecInput[] {
+  return first
+    .filter((x) => x.role === 'table' && x.key && x.layer)
+    .flatMap((f) => {
+      const table = tableOf.get(f.path);
+      const layer = tableOf.get(f.layer!);
+      return table && layer ? [{ table, key: f.key!, layer, mode: 'exact' as const, yearColumn: f.year }] : [];
+    });
+}
+
+/** Checks each demo join, in order (the report of the last one is the join tab's). */
+async function checkJoins(app: AppState, specs: JoinSpecInput[]): Promise<void> {
+  for (const spec of specs) await app.checkJoin(spec);
 }
 
 /**

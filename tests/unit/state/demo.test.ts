@@ -1,8 +1,7 @@
 /**
- * The demo's order of engine calls: the join check goes to the engine as soon as the files and
- * layers stand — before the batch's catalogue refresh — so the worker does not wait for the page to
- * re-render (the refresh's calls queue behind the check instead). Then the first map is coloured
- * with the join, and the point files follow.
+ * The demo's order of engine calls: files and layers in one batch (one catalogue refresh), then the
+ * first map coloured with the manifest's first join at once; the join checks (reports for the join
+ * tab) and the point files follow after the map's first frame.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -70,29 +69,40 @@ function fakeApp(events: string[]) {
 }
 
 describe('loadDemo', () => {
-  it('checks the join before the catalogue refresh, then colours the map with it', async () => {
+  it('colours the map with the manifest\'s join right after the refresh; the join checks follow the map', async () => {
     const events: string[] = [];
     const app = fakeApp(events);
     const map = {
       drawn: true,
-      useJoin: async (spec: { table: string; layer: string }, value?: { column: string }) => events.push(`map ${spec.table} → ${spec.layer}: ${value?.column}`),
+      useJoin: async (spec: { table: string; layer: string }, value?: { column: string }) =>
+        events.push(`map ${spec.table} → ${spec.layer}: ${value?.column} (joins: ${app.joins.map((j) => j.table).join(',')})`),
       showLayer: async () => events.push('showLayer'),
     };
     await loadDemo(app as unknown as AppState, map as unknown as MapState, 'musterstadt');
-    const join = events.findIndex((e) => e.startsWith('join '));
-    expect(join).toBeGreaterThan(0);
-    expect(events[join]).toBe('join indikatoren_2019_2024_csv → bezirke_geojson (in batch)');
-    // the first batch's refresh comes after the check was sent, the map after both
-    expect(events.indexOf('refresh')).toBeGreaterThan(join);
-    expect(events.findIndex((e) => e.startsWith('map '))).toBeGreaterThan(events.indexOf('refresh'));
-    expect(events.find((e) => e.startsWith('map '))).toBe('map indikatoren_2019_2024_csv → bezirke_geojson: SGB2');
-    // layers (parents first) before the check; the point files after the map
-    expect(events.slice(0, join)).toEqual([
+    expect(events.slice(0, 8)).toEqual([
       'import bezirke.geojson,stadtbezirke.geojson,indikatoren_2019-2024.csv',
+      // layers: parents first
       'layer stadtbezirke_geojson', 'rename stadtbezirke_geojson', 'layer bezirke_geojson', 'rename bezirke_geojson',
+      'refresh',
+      // the join is known to the app before the map uses it
+      'map indikatoren_2019_2024_csv → bezirke_geojson: SGB2 (joins: indikatoren_2019_2024_csv)',
+      // checked after the map, outside the batch
+      'join indikatoren_2019_2024_csv → bezirke_geojson',
     ]);
     expect(events.filter((e) => e.startsWith('import ')).length).toBe(2);
+    expect(events.findIndex((e) => e.startsWith('import ') && e.includes('angebote'))).toBeGreaterThan(7);
     expect(app.demoLoading).toBe(false);
+  });
+
+  it('Musterkreis: the map uses the first table\'s join; both joins are checked after it, in the manifest\'s order', async () => {
+    const events: string[] = [];
+    const app = fakeApp(events);
+    const map = { drawn: true, useJoin: async (spec: { table: string }) => events.push(`map ${spec.table}`), showLayer: async () => events.push('showLayer') };
+    await loadDemo(app as unknown as AppState, map as unknown as MapState, 'musterkreis');
+    const at = events.indexOf('map kreis_indikatoren_csv');
+    expect(at).toBeGreaterThan(events.indexOf('refresh'));
+    expect(events.slice(at + 1, at + 3)).toEqual(['join kreis_indikatoren_csv → sozialraeume_geojson', 'join jugendhilfe_2020_2024_csv → sozialraeume_geojson']);
+    expect(events).not.toContain('showLayer');
   });
 
   it('takes over the files fetched early for a ?demo= start (each fetched once), the point files after the map', async () => {
