@@ -33,7 +33,7 @@ export interface IndicatorSpec {
   reference?: number | null;
 }
 
-export { REASON_NO_DATA, REASON_NO_POPULATION, REASON_SOURCE_SECRET, type ExclusionCode } from '../analysis/sozialindex';
+export { REASON_MIN_POPULATION, REASON_NO_DATA, REASON_NO_POPULATION, REASON_SOURCE_SECRET, type ExclusionCode } from '../analysis/sozialindex';
 
 export { INDEX_PRESETS, type IndexPreset };
 

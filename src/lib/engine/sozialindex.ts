@@ -14,7 +14,7 @@ import { presetDef, type IndexPreset, type PresetExtra, type PresetOutcome } fro
 import { appError } from '../contract/errors';
 import type { JoinSpecInput } from '../contract/catalog';
 import {
-  DISCLOSURE_ORDER, REASON_NO_DATA, REASON_NO_POPULATION, REASON_SOURCE_SECRET, defaultDynamicsFrom,
+  DISCLOSURE_ORDER, REASON_MIN_POPULATION, REASON_NO_DATA, REASON_NO_POPULATION, REASON_SOURCE_SECRET, defaultDynamicsFrom,
   type IndexRun, type IndexSettings, type IndexSource, type IndicatorSpec, type IndicatorSummary,
 } from '../contract/sozialindex';
 
@@ -184,7 +184,7 @@ export function computeIndexRun(data: IndexData, indicators: IndicatorSpec[], po
     const e = r.base.excluded[i];
     if (e === null) continue;
     // under the minimum the area is left out whatever its values; a (scored) outlier has a score only without a secret
-    if (secret?.[i] && e !== 'minPopulation') r.base.excluded[i] = REASON_SOURCE_SECRET;
+    if (secret?.[i] && e !== REASON_MIN_POPULATION) r.base.excluded[i] = REASON_SOURCE_SECRET;
     else if (input.values.every((v) => Number.isNaN(v[i])) && (!pop || Number.isNaN(pop[i]))) r.base.excluded[i] = REASON_NO_DATA;
     else if (pop && Number.isNaN(pop[i])) r.base.excluded[i] = REASON_NO_POPULATION;
   }

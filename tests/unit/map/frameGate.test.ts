@@ -77,6 +77,15 @@ function harness(opts: { idleFrames?: number; pollMs?: number } = {}) {
   return { gate, loop, state, tick, advance, frames, timers };
 }
 
+/** A loop started and left idle until the gate parked it. */
+function parkedLoop(opts: { idleFrames: number; pollMs?: number }) {
+  const h = harness(opts);
+  h.loop.start();
+  h.tick(opts.idleFrames + 3);
+  expect(h.gate.parked()).toBe(true);
+  return h;
+}
+
 describe('frameGate: deck.gl frames on demand', () => {
   it('parks the loop after idleFrames requests without a draw, and asks the browser for no more frames', () => {
     const h = harness({ idleFrames: 5 });
@@ -93,10 +102,7 @@ describe('frameGate: deck.gl frames on demand', () => {
   });
 
   it('wake() resumes the held frame at once; the next idle stretch parks again', () => {
-    const h = harness({ idleFrames: 3 });
-    h.loop.start();
-    h.tick(10);
-    expect(h.gate.parked()).toBe(true);
+    const h = parkedLoop({ idleFrames: 3 });
     const before = h.loop.frames;
     h.loop.drawNext = true; // e.g. setProps with new layers
     h.gate.wake();
@@ -118,8 +124,6 @@ describe('frameGate: deck.gl frames on demand', () => {
     }
     expect(h.gate.parked()).toBe(false);
     expect(h.state.draws).toBe(30);
-    h.state.pending = true;
-    h.loop.drawNext = false;
     // pending work keeps the loop going even without a draw counted yet
     const g = harness({ idleFrames: 2 });
     g.state.pending = true;
@@ -134,10 +138,7 @@ describe('frameGate: deck.gl frames on demand', () => {
   });
 
   it('a parked loop is woken by the poll when deck.gl finds work by itself', () => {
-    const h = harness({ idleFrames: 2, pollMs: 200 });
-    h.loop.start();
-    h.tick(5);
-    expect(h.gate.parked()).toBe(true);
+    const h = parkedLoop({ idleFrames: 2, pollMs: 200 });
     h.advance(1000);
     expect(h.gate.parked()).toBe(true); // nothing pending: still parked, the poll re-arms
     expect(h.timers.length).toBe(1);
@@ -152,19 +153,14 @@ describe('frameGate: deck.gl frames on demand', () => {
   });
 
   it('stopping a parked loop clears the held frame and the poll; a woken frame after stop does nothing', () => {
-    const h = harness({ idleFrames: 2 });
-    h.loop.start();
-    h.tick(5);
-    expect(h.gate.parked()).toBe(true);
+    const h = parkedLoop({ idleFrames: 2 });
     h.loop.stop();
     expect(h.gate.parked()).toBe(false);
     expect(h.timers.length).toBe(0);
     h.gate.wake(); // nothing held: no frame is requested
     expect(h.frames.size).toBe(0);
 
-    const k = harness({ idleFrames: 2 });
-    k.loop.start();
-    k.tick(5);
+    const k = parkedLoop({ idleFrames: 2 });
     k.gate.wake(); // frame requested for the held callback …
     k.loop.stop(); // … the loop stops, cancelling PARKED_FRAME (a no-op)
     expect(k.state.cancelled).toBe(0);
@@ -174,9 +170,7 @@ describe('frameGate: deck.gl frames on demand', () => {
   });
 
   it('after destroy every request passes through (no parking, no timers)', () => {
-    const h = harness({ idleFrames: 2 });
-    h.loop.start();
-    h.tick(5);
+    const h = parkedLoop({ idleFrames: 2 });
     h.gate.destroy();
     expect(h.gate.parked()).toBe(false);
     expect(h.timers.length).toBe(0);
