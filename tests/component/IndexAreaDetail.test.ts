@@ -89,6 +89,30 @@ describe('Sozialindex area detail (QA-24)', () => {
     expect(head.textContent).not.toMatch(/Werte fehlen/);
     expect(head.querySelector('strong')!.getAttribute('title')).toMatch(/^· geheim \(Quelle\): in der eingelesenen Datei geheim gehalten/);
   });
+  it('a population the source kept secret: „EW · geheim (Quelle).“ and „Einwohner: · geheim (Quelle).“ — not „EW fehlt. – Einwohner.“ (qa7)', () => {
+    const state = ix('Stadt');
+    (state.run!.base.excluded as unknown as (string | null)[])[1] = 'populationSecret';
+    Object.assign(state.run!, { population: Float64Array.from([5000, NaN]), populationSource: Uint8Array.from([0, 1]) });
+    render(AreaDetail, { ix: state, i: 1 });
+    const head = screen.getByTestId('ix-area-detail').querySelector('p')!;
+    expect(head.textContent!.replace(/\s+/g, ' ').trim()).toMatch(/ EW · geheim \(Quelle\)\. Einwohner: · geheim \(Quelle\)\.$/);
+    expect(head.querySelector('strong')!.getAttribute('title')).toMatch(/^EW · geheim \(Quelle\): die Einwohnerzahl ist in der eingelesenen Datei geheim gehalten/);
+    expect(head.querySelector('[data-mark="source"]')).not.toBeNull();
+    expect(head.textContent).not.toMatch(/EW fehlt|– Einwohner/);
+  });
+  it('status × dynamics: the dynamics of the area, or why it has none (qa7)', () => {
+    const state = ix('Stadt');
+    const cls = Int32Array.from([2, 0]);
+    Object.assign(state.run!, { status: { from: '2022', dynamicsScore: Float64Array.from([0.4, NaN]), dynamicsZ: Float64Array.from([0.4, NaN]), dynamicsClass: cls, group: Int32Array.from([5, 0]), dz: [], dynamicsExcluded: [null, 'startSecret'] } });
+    (state.run!.base.classes as Int32Array).set([2, 3]);
+    render(AreaDetail, { ix: state, i: 0 });
+    expect(screen.getByTestId('ix-area-dynamics').textContent!.replace(/\s+/g, ' ').trim()).toBe('Dynamik 2022–2024: stabil.');
+    cleanup();
+    render(AreaDetail, { ix: state, i: 1 });
+    const d = screen.getByTestId('ix-area-dynamics');
+    expect(d.textContent!.replace(/\s+/g, ' ').trim()).toBe('Dynamik 2022–2024: Startwert 2022 · geheim (Quelle).');
+    expect(d.querySelector('strong')!.getAttribute('title')).toMatch(/^Keine Dynamik 2022–2024: ein Indikatorwert des Startjahrs 2022/);
+  });
   it('with a comparison area the column is there', () => {
     render(AreaDetail, { ix: ix('Stadt', Float64Array.from([1.5, 0])), i: 0 });
     expect(texts(0)).toContain('Abw. Vergleich');

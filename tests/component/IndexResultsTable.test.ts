@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import ResultsTable from '../../src/components/index/ResultsTable.svelte';
 import { computeIndex } from '../../src/lib/analysis/sozialindex';
-import type { IndexRun } from '../../src/lib/contract';
+import { DEFAULT_INDEX_SETTINGS, type IndexRun } from '../../src/lib/contract';
+import { computeIndexRun, type IndexData } from '../../src/lib/engine/sozialindex';
 import { i18n } from '../../src/lib/state/i18n.svelte';
 
 afterEach(() => {
@@ -88,6 +89,40 @@ describe('Sozialindex results table', () => {
     render(ResultsTable, { run: run(), classNames: ['unter 0', 'ab 0'] });
     const gap = within(screen.getByTestId('ix-results')).getAllByRole('row')[5].querySelector('.flag')!;
     expect([gap.textContent, gap.getAttribute('title')]).toEqual(['Werte fehlen', null]);
+  });
+
+  it('an area left out because the source kept its population secret says „EW · geheim (Quelle)“ — not „EW fehlt“ (qa7)', () => {
+    const r = run();
+    (r.base.excluded as unknown as (string | null)[])[4] = 'populationSecret';
+    render(ResultsTable, { run: r, classNames: ['unter 0', 'ab 0'] });
+    const flag = within(screen.getByTestId('ix-results')).getAllByRole('row')[5].querySelector('.flag')!;
+    expect([flag.textContent, flag.getAttribute('data-reason')]).toEqual(['EW · geheim (Quelle)', 'populationSecret']);
+    expect(flag.getAttribute('title')).toBe('EW · geheim (Quelle): die Einwohnerzahl ist in der eingelesenen Datei geheim gehalten oder unbekannt („·“), nicht fehlend');
+  });
+
+  it('status × dynamics: an area with a status but no dynamics says why in the dynamics column — start value secret at the source or missing (qa7)', () => {
+    // six areas, SGB-II-Quote 2022 → 2024; G's 2022 value „·“ in the file, H's 2022 value empty
+    const ids = ['a', 'b', 'c', 'd', 'g', 'h'];
+    const f = (xs: number[]) => Float64Array.from(xs);
+    const data: IndexData = {
+      ids, names: ['Nord', 'Süd', 'West', 'Mitte', 'Gartenstadt', 'Hafen'], years: ['2022', '2024'],
+      columns: { SGB2: [f([10, 22, 30, 35, NaN, NaN]), f([12, 20, 36, 33, 15, 25])], BEV: [f(ids.map(() => 100)), f(ids.map(() => 100))] },
+      secret: { SGB2: [Uint8Array.from([0, 0, 0, 0, 1, 0]), null] },
+    };
+    const r = computeIndexRun(data, [{ name: 'SGB-II-Quote', numerator: 'SGB2', denominator: 'BEV', scale: 100, polarity: 1, weight: 1 }], null,
+      { ...DEFAULT_INDEX_SETTINGS, preset: 'status_dynamik', year: '2024', minPopulation: 0 });
+    render(ResultsTable, { run: r, classNames: ['Status hoch', 'Status mittel', 'Status niedrig', 'Status sehr niedrig'] });
+    const rows = within(screen.getByTestId('ix-results')).getAllByRole('row').slice(1);
+    const byName = (n: string) => rows.find((row) => row.children[1].textContent === n)!;
+    const g = byName('Gartenstadt').children[4].querySelector('.flag')!;
+    expect(byName('Gartenstadt').children[3].textContent).not.toBe('–');
+    expect([g.textContent, g.getAttribute('data-reason')]).toEqual(['Startwert 2022 · geheim (Quelle)', 'startSecret']);
+    expect(g.getAttribute('title')).toMatch(/^Keine Dynamik 2022–2024: ein Indikatorwert des Startjahrs 2022 ist in der eingelesenen Datei geheim gehalten/);
+    const h = byName('Hafen').children[4].querySelector('.flag')!;
+    expect([h.textContent, h.getAttribute('data-reason')]).toEqual(['Startwert 2022 fehlt', 'startMissing']);
+    // an area with dynamics shows its class; no flag in the „Hinweise“ column for either
+    expect(byName('Nord').children[4].textContent).toMatch(/^(positiv|stabil|negativ)$/);
+    expect(byName('Gartenstadt').children[5].textContent?.trim()).toBe('');
   });
 
   it('hides the z-value of a suppressed rate with its symbol and does not let it steer the order', async () => {

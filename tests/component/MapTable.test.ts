@@ -31,10 +31,13 @@ describe('map table', () => {
 
 describe('map table of a Sozialindex map', () => {
   /** Nord, Mitte scored; Hafen without a value (missing in the file); Markt excluded because its 2024 value was „·“ at the source. */
-  function indexMap(view: IndexMapView = 'class', sourceYear = '2024'): MapState {
+  function indexMap(view: IndexMapView = 'class', sourceYear = '2024', hafen: 'missingValues' | 'populationSecret' = 'missingValues'): MapState {
     const ids = ['n', 'm', 'h', 'k'];
     const values = [Float64Array.from([12.5, 20, NaN, NaN]), Float64Array.from([3, 8, 5, NaN])];
     const base = computeIndex({ ids, values, names: ['Kinderarmut', 'SGB II'] }, { minPopulation: 0, breaks: [0] });
+    // the reasons computeIndexRun gives (the run decides; the map reads them)
+    if (sourceYear === '2024') base.excluded[3] = 'sourceSecret';
+    base.excluded[2] = hafen;
     const run: IndexRun = { ids, names: ['Nord', 'Mitte', 'Hafen', 'Markt'], indicatorNames: ['Kinderarmut', 'SGB II'], year: '2024', preset: 'standard', base, values, population: null, status: null, domains: null };
     const year = (y: string, source?: Uint8Array) => ({ year: y, values: values[1], disclosure: new Uint8Array(4), ...(source ? { source } : {}), mean: 5, fromMean: new Float64Array(4), fromReference: null, hist: { min: 0, max: 1, counts: [] } });
     const summaries: IndicatorSummary[] = [
@@ -69,6 +72,14 @@ describe('map table of a Sozialindex map', () => {
     expect(legend).toContainEqual(['· geheim (Quelle)', 1]);
     expect(legend).toContainEqual(['keine Angabe', 1]);
     expect(map.disclosed?.marks).toEqual([null, null, null, 'source']);
+  });
+
+  it('an area left out because the source kept its population secret is dotted too, like „EW · geheim (Quelle)“ in the table (qa7)', () => {
+    const map = indexMap('class', '2024', 'populationSecret');
+    render(MapTable, { map });
+    expect(row('Hafen').children[2].getAttribute('data-mark')).toBe('source');
+    expect(row('Hafen').children[3].textContent?.trim()).toBe('· geheim (Quelle)');
+    expect(map.legend.map((e) => [e.label, e.count])).toContainEqual(['· geheim (Quelle)', 2]);
   });
 
   it('the year map takes the secrets of the year it shows', () => {

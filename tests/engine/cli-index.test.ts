@@ -186,3 +186,22 @@ describe('cli index on the Musterstadt demo', () => {
     expect((top.robustness as { class_probability: number[] }).class_probability[3]).toBeGreaterThan(0.9);
   });
 });
+
+describe('cli index: reasons of the source’s secrets (qa7)', () => {
+  test('a population „·“ in the file prints „EW · geheim (Quelle)“, a dynamics start value „·“ / empty its own reason', async () => {
+    const ids = ['01', '02', '03', '04', '05', '06', '07', '08'];
+    const y22 = ['10', '22', '30', '35', '·', '', '12', '12'], y24 = ['12', '20', '36', '33', '15', '25', '12', '12'];
+    const ew = ['1000', '1000', '1000', '1000', '1000', '1000', '·', ''];
+    const csv = ['ID;JAHR;SGB2;BEV;EW', ...ids.map((id, k) => `${id};2022;${y22[k]};100;1000`), ...ids.map((id, k) => `${id};2024;${y24[k]};100;${ew[k]}`)].join('\r\n');
+    const file = path.join(require('node:os').tmpdir(), `index-secret-${process.pid}.csv`);
+    require('node:fs').writeFileSync(file, csv);
+    const r = await call({
+      id: 'ID', population: 'EW', min_population: 300, preset: 'status_dynamik', dynamics: { period: 2 },
+      indicators: [{ name: 'SGB-II-Quote', numerator: 'SGB2', denominator: 'BEV', scale: 100 }],
+    }, [], file);
+    expect(r.areas.map((a) => a.excluded)).toEqual([null, null, null, null, null, null, 'EW · geheim (Quelle)', 'EW fehlt']);
+    expect(r.areas.map((a) => a.dynamics_excluded)).toEqual([null, null, null, null, 'Startwert 2022 · geheim (Quelle)', 'Startwert 2022 fehlt', null, null]);
+    expect(r.areas[4]).toMatchObject({ dynamics: null, group: null });
+    expect(r.areas[4].status).not.toBeNull();
+  });
+});

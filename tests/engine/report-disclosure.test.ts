@@ -303,3 +303,75 @@ describe('a value secret at source keeps its own mark in reports, profiles and e
     expect(back.columns.find((x) => x.name === 'SGB-II-Quote 2024 (%)')?.secret).toBe(3);
   });
 });
+
+/**
+ * The population and a dynamics start value kept secret by the source (qa7). Eight areas, SGB-II-Quote = SGB2 / BEV
+ * (BEV = 100 everywhere), population EW (not a denominator), minimum 300 EW, Status und Dynamik 2022 → 2024:
+ *
+ *   area   SGB2 2022   SGB2 2024   EW 2024   ranking / profile / export
+ *   A…D    values      values      1000      scored, with dynamics
+ *   E      „·“         15          1000      status, dynamics „Startwert 2022 schon in der Quelle geheim (·q)“
+ *   F      (empty)     25          1000      status, dynamics „Startwert 2022 fehlt“
+ *   G      12          12          „·“       excluded „Einwohnerzahl schon in der Quelle geheim (·q)“ (was „EW fehlt“), EW „·q“
+ *   H      12          12          (empty)   excluded „EW fehlt“
+ */
+describe('the population and a dynamics start value secret at the source name their reason in the report, profiles and exports (qa7)', () => {
+  let layer: string, table: string;
+  beforeAll(async () => {
+    const names = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
+    layer = (await engine.importFile({ name: 'viertel.geojson', bytes: enc(fc(names.map((n, k) => ({ props: { VID: n, VNAME: `Viertel ${n}` }, x: k, y: 5 })))) })).name;
+    engine.createLayer({ table: layer, idColumn: 'VID', nameColumn: 'VNAME' });
+    const y22 = ['10', '22', '30', '35', '·', '', '12', '12'], y24 = ['12', '20', '36', '33', '15', '25', '12', '12'];
+    const ew = ['1000', '1000', '1000', '1000', '1000', '1000', '·', ''];
+    const csv = ['VID;JAHR;SGB2;BEV;EW', ...names.map((n, k) => `${n};2022;${y22[k]};100;1000`), ...names.map((n, k) => `${n};2024;${y24[k]};100;${ew[k]}`)].join('\r\n');
+    table = (await engine.importFile({ name: 'viertel_quelle.csv', bytes: enc(csv) })).name;
+  }, 60_000);
+  const req = (): ReportRequest => ({
+    ...request(),
+    index: {
+      source: { table, key: 'VID', layer, mode: 'exact', yearColumn: 'JAHR', population: 'EW' },
+      indicators: [{ name: 'SGB-II-Quote', numerator: 'SGB2', denominator: 'BEV', scale: 100, polarity: 1, weight: 1 }],
+      settings: { ...DEFAULT_INDEX_SETTINGS, preset: 'status_dynamik', year: '2024', minPopulation: 300 },
+    },
+  });
+
+  it('the engine run: codes for the app and the CLI', async () => {
+    const ix = req().index!;
+    const run = computeIndexRun(readIndexData(engine, ix.source, ix.indicators), ix.indicators, 'EW', ix.settings);
+    expect(run.base.excluded).toEqual([null, null, null, null, null, null, 'populationSecret', 'noPopulation']);
+    expect(Array.from(run.populationSource!)).toEqual([0, 0, 0, 0, 0, 0, 1, 0]);
+    expect(run.status!.dynamicsExcluded).toEqual([null, null, null, null, 'startSecret', 'startMissing', null, null]);
+  });
+
+  it('ranking, profile, export and maps', async () => {
+    const m = await buildReportModel(engine, req());
+    const ix = m.index!;
+    expect(ix.excluded).toEqual([null, null, null, null, null, null, 'Einwohnerzahl schon in der Quelle geheim (·q)', 'EW fehlt']);
+    expect(ix.populationSymbol).toEqual([null, null, null, null, null, null, '·q', null]);
+    expect(ix.group![4]).toMatch(/^Status .+ \/ –$/);
+    expect(ix.dynamicsNote).toEqual([null, null, null, null, 'Startwert 2022 schon in der Quelle geheim (·q)', 'Startwert 2022 fehlt', null, null]);
+    const doc = new DOMParser().parseFromString(renderReport(m), 'text/html');
+    const row = (id: string) => doc.querySelector(`table[data-role="ranking"] tr[data-id="${id}"]`)!;
+    expect(row('G').lastElementChild!.textContent).toBe('ausgeschlossen: Einwohnerzahl schon in der Quelle geheim (·q)');
+    expect(row('G').querySelector('td.sym[data-mark="source"]')!.innerHTML).toBe('·<sup>q</sup>');
+    expect(row('H').lastElementChild!.textContent).toBe('ausgeschlossen: EW fehlt');
+    expect(row('E').lastElementChild!.textContent).toBe('keine Dynamik: Startwert 2022 schon in der Quelle geheim (·q)');
+    expect(row('F').lastElementChild!.textContent).toBe('keine Dynamik: Startwert 2022 fehlt');
+    expect(row('E').textContent).toMatch(/Status .+ \/ –/);
+    const prof = (id: string) => doc.querySelector(`section[data-role="profile"][data-id="${id}"] table[data-role="key-facts"]`)!.textContent!;
+    expect(prof('E')).toMatch(/Status \/ Dynamik 2022–2024Status .+ \/ – \(Startwert 2022 schon in der Quelle geheim \(·q\)\)/);
+    expect(prof('G')).toContain('Einwohner·q');
+    expect(prof('G')).toContain('nicht bewertet: Einwohnerzahl schon in der Quelle geheim (·q)');
+    const t = exportBundle(m).tables[0];
+    const col = (name: string) => t.columns.findIndex((c) => c.name === name);
+    const r = (id: string) => t.rows.findIndex((x) => x[0] === id);
+    expect(t.rows[r('F')][col('Status / Dynamik')]).toMatch(/^Status .+ \/ – \(Startwert 2022 fehlt\)$/);
+    expect([t.rows[r('G')][col('Einwohner')], t.symbols[r('G')][col('Einwohner')]]).toEqual([null, '·q']);
+    expect([t.rows[r('H')][col('Einwohner')], t.symbols[r('H')][col('Einwohner')]]).toEqual([null, 'x']);
+    expect(t.rows[r('G')][col('Ausschlussgrund')]).toBe('Einwohnerzahl schon in der Quelle geheim (·q)');
+    // the maps: G dotted on the class map; on status × dynamics E dotted, F „keine Angabe“
+    expect(m.maps.find((x) => x.key === 'class')!.fills[6]).toBe('secret');
+    const biv = m.maps.find((x) => x.key === 'bivariate')!.fills;
+    expect([biv[4], biv[5]]).toEqual(['secret', 'none']);
+  });
+});

@@ -15,7 +15,7 @@ import { computeIndexRun, indicatorSummaries, readIndexData, yearIndex } from '.
 import { typology } from '../../lib/engine/indexTypology';
 import { robustnessRun } from '../../lib/engine/indexRobustness';
 import { timeSeries } from '../../lib/engine/indexTimeSeries';
-import { t } from '../../i18n/index';
+import { dynamicsReasonLabel, exclusionLabel } from '../../lib/map/indexMaps';
 import { parseArgs, requireFlag, flag } from '../args';
 import { readJsonConfig } from '../config';
 import { fileOptions } from '../importFlags';
@@ -57,7 +57,7 @@ export async function run(argv: string[]): Promise<unknown> {
   const b = indexRun.base;
   const areas = data.ids.map((id, i) => ({
     id, score: clean(b.score[i]), rank: b.rank[i] || null, class: b.classes[i] || null,
-    excluded: b.excluded[i] ? t(`ix.excl.${b.excluded[i]}`, { min: b.settings.minPopulation }, 'de') : null,
+    excluded: exclusionLabel(indexRun, i, 'de') || null,
     z: Object.fromEntries(indexRun.indicatorNames.map((name, j) => [name, suppressed[i]?.[name] ? null : clean(b.z[j][i])])),
     ...(suppressed[i] ? { suppressed: suppressed[i] } : {}),
     ...extra[i],
@@ -74,6 +74,8 @@ function statusFields(r: IndexRun, extra: Record<string, unknown>[]): void {
       status: s ? STATUS_LABELS[s - 1] : null,
       dynamics_score: clean(st.dynamicsScore[i]), dynamics_class: d || null, dynamics: d ? DYNAMICS_LABELS[d - 1] : null,
       group: st.group[i] || null, group_label: s && d ? `${STATUS_LABELS[s - 1]} / ${DYNAMICS_LABELS[d - 1]}` : null,
+      // why a status has no dynamics: the app's words („Startwert 2022 · geheim (Quelle)“ / „Startwert 2022 fehlt“)
+      dynamics_excluded: dynamicsReasonLabel(r, i, 'de') || null,
       dz: Object.fromEntries(r.indicatorNames.map((name, j) => [name, clean(st.dz[j][i])])),
     });
   });

@@ -80,15 +80,17 @@ export const DEFAULT_BREAKS: readonly number[] = [-1, 1, 1.5];
  * `minPopulation` under the minimum („EW unter 300“), `noPopulation` population missing although a
  * minimum applies, `missingValues` an indicator value is missing, `outlier` marked by the user
  * (still scored), `noData` a layer area without any data, `sourceSecret` an indicator value the
- * source kept secret („·“ in the file: known to exist, not missing; the last two set by the engine).
+ * source kept secret („·“ in the file: known to exist, not missing), `populationSecret` the population
+ * kept secret by the source where „EW fehlt“ would be said (the last three set by the engine).
  */
-export type ExclusionCode = 'minPopulation' | 'noPopulation' | 'missingValues' | 'outlier' | 'noData' | 'sourceSecret';
+export type ExclusionCode = 'minPopulation' | 'noPopulation' | 'missingValues' | 'outlier' | 'noData' | 'sourceSecret' | 'populationSecret';
 export const REASON_OUTLIER: ExclusionCode = 'outlier';
 export const REASON_MISSING: ExclusionCode = 'missingValues';
 export const REASON_NO_POPULATION: ExclusionCode = 'noPopulation';
 export const REASON_MIN_POPULATION: ExclusionCode = 'minPopulation';
 export const REASON_NO_DATA: ExclusionCode = 'noData';
 export const REASON_SOURCE_SECRET: ExclusionCode = 'sourceSecret';
+export const REASON_POPULATION_SECRET: ExclusionCode = 'populationSecret';
 
 /** Validates ascending breaks. */
 export function checkBreaks(b: number[]): number[] {

@@ -33,7 +33,13 @@ export interface IndicatorSpec {
   reference?: number | null;
 }
 
-export { REASON_MIN_POPULATION, REASON_NO_DATA, REASON_NO_POPULATION, REASON_SOURCE_SECRET, type ExclusionCode } from '../analysis/sozialindex';
+export { REASON_MIN_POPULATION, REASON_NO_DATA, REASON_NO_POPULATION, REASON_POPULATION_SECRET, REASON_SOURCE_SECRET, type ExclusionCode } from '../analysis/sozialindex';
+
+/**
+ * Why an area with a status class has no dynamics class (`ix.dynx.<code>`): a value of an indicator in the
+ * dynamics start year was kept secret by the source („·“ in the file) or is missing.
+ */
+export type DynamicsExclusion = 'startSecret' | 'startMissing';
 
 export { INDEX_PRESETS, type IndexPreset };
 
@@ -90,7 +96,13 @@ export interface IndexRun {
   /** rates (indicator values) of the year, one per indicator */
   values: Float64Array[];
   population: Float64Array | null;
-  status: { from: string; dynamicsScore: Float64Array; dynamicsZ: Float64Array; dynamicsClass: Int32Array; group: Int32Array; dz: Float64Array[] } | null;
+  /** 1 where the population of the year was kept secret by the source („·“ in the file); absent when none was */
+  populationSource?: Uint8Array;
+  status: {
+    from: string; dynamicsScore: Float64Array; dynamicsZ: Float64Array; dynamicsClass: Int32Array; group: Int32Array; dz: Float64Array[];
+    /** why an area with a status class has no dynamics class, else null */
+    dynamicsExcluded: (DynamicsExclusion | null)[];
+  } | null;
   domains: { name: string; indicators: number[]; loadings: Float64Array; explained: number }[] | null;
 }
 

@@ -16,7 +16,7 @@ import {
   type IndexRequest, type IndexRun, type MoranRequest, type RobustnessResult, type RobustnessSpec,
   type SegregationRequest, type TypologyResult, type TypologySpec,
 } from '../contract';
-import { SOURCE_LABEL, hiddenAreas, reportDisclosureOf, thresholds, reportIndicatorYears, type ReportDisclosure } from './reportDisclosure';
+import { POPULATION_SOURCE_LABEL, SOURCE_LABEL, SOURCE_SYMBOL, hiddenAreas, reportDisclosureOf, thresholds, reportIndicatorYears, type ReportDisclosure } from './reportDisclosure';
 import { classify } from '../analysis/classify';
 import { buildIndexMap, classLabels, exclusionLabel, type IndexMapView } from '../map/indexMaps';
 import { methodNote } from '../map/methodNote';
@@ -154,9 +154,12 @@ function reportIndex(run: IndexRun, req: IndexRequest, ty: TypologyResult | null
     classLabels: labels,
     // exclusion reasons travel as codes; the label fills in the threshold (EW unter 300); a value secret at
     // the source gets the words of the report's map legend and symbol („·q“), as the app's map and table do
-    excluded: b.excluded.map((e, i) => (e === 'sourceSecret' ? SOURCE_LABEL : e ? exclusionLabel(run, i) : null)),
+    excluded: b.excluded.map((e, i) => (e === 'sourceSecret' ? SOURCE_LABEL : e === 'populationSecret' ? POPULATION_SOURCE_LABEL : e ? exclusionLabel(run, i) : null)),
     population: run.population ? Array.from(run.population) : null,
-    group: st ? Array.from(st.group, (g, i) => (g > 0 && b.classes[i] > 0 ? `${t(`ix.status.${b.classes[i]}`)} / ${t(`ix.dyn.${st.dynamicsClass[i]}`)}` : null)) : null,
+    populationSymbol: run.populationSource ? Array.from(run.populationSource, (v) => (v ? SOURCE_SYMBOL : null)) : null,
+    // a status without dynamics keeps its status („Status niedrig / –“) and says why in `dynamicsNote`
+    group: st ? Array.from(st.group, (g, i) => (b.classes[i] > 0 && (g > 0 || st.dynamicsExcluded[i]) ? `${t(`ix.status.${b.classes[i]}`)} / ${g > 0 ? t(`ix.dyn.${st.dynamicsClass[i]}`) : '–'}` : null)) : null,
+    dynamicsNote: st ? st.dynamicsExcluded.map((d) => (d === 'startSecret' ? `Startwert ${st.from} ${SOURCE_LABEL}` : d === 'startMissing' ? `Startwert ${st.from} fehlt` : null)) : null,
     dynamicsFrom: st?.from ?? null,
     typeOf: ty ? Array.from(ty.labels, (l) => (l > 0 ? t('ix.type', { c: l }) : null)) : null,
     robustness: rb ? {

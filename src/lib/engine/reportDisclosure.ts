@@ -23,6 +23,8 @@ export const SECONDARY_SYMBOL = '·s';
 export const SOURCE_SYMBOL = '·q';
 /** The report's words for an area whose value the source kept secret (map legend row, ranking's reason). */
 export const SOURCE_LABEL = `schon in der Quelle geheim (${SOURCE_SYMBOL})`;
+/** The same for the population column („EW · geheim (Quelle)“ in the app). */
+export const POPULATION_SOURCE_LABEL = `Einwohnerzahl ${SOURCE_LABEL}`;
 
 /** The project's disclosure settings a report applies (the „Geheimhaltung“ switch and thresholds, `map.levels.settings`). */
 export interface ReportDisclosure {

@@ -14,9 +14,11 @@ import { presetDef, type IndexPreset, type PresetExtra, type PresetOutcome } fro
 import { appError } from '../contract/errors';
 import type { JoinSpecInput } from '../contract/catalog';
 import {
-  DISCLOSURE_ORDER, REASON_MIN_POPULATION, REASON_NO_DATA, REASON_NO_POPULATION, REASON_SOURCE_SECRET, defaultDynamicsFrom,
-  type IndexRun, type IndexSettings, type IndexSource, type IndicatorSpec, type IndicatorSummary,
+  DISCLOSURE_ORDER, REASON_MIN_POPULATION, REASON_NO_DATA, REASON_NO_POPULATION, REASON_POPULATION_SECRET, REASON_SOURCE_SECRET,
+  defaultDynamicsFrom, type DynamicsExclusion, type ExclusionCode, type IndexRun, type IndexSettings, type IndexSource, type IndicatorSpec,
+  type IndicatorSummary,
 } from '../contract/sozialindex';
+import type { IndexResult } from '../analysis/sozialindex';
 
 
 /** Raw sums per area (layer row order) and year: what every later step works on. */
@@ -163,36 +165,66 @@ export function sourceSecretOf(data: IndexData, indicators: IndicatorSpec[], y: 
   return out;
 }
 
+/** 1 per area where the population column in year index `y` was kept secret by the source; null when none was. */
+export function populationSecretOf(data: IndexData, population: string | null | undefined, y: number): Uint8Array | null {
+  return (population && data.secret?.[population]?.[y]) || null;
+}
+
+/**
+ * Why each area is left out, the one rule for the app, the report, the exports and the CLI (the maps read it
+ * from the run too): the index's own code, with the real reason where a value is missing because the source
+ * kept it secret („·“ in the file) — an indicator value „· geheim (Quelle)“ (`sourceSecret`), the population
+ * „EW · geheim (Quelle)“ (`populationSecret`, where „EW fehlt“ would be said) — and „keine Daten“ for an area
+ * without any value. An area under the minimum population keeps „EW unter …“ (out whatever its values); a
+ * scored outlier keeps „Ausreißer“.
+ */
+export function exclusionCodes(
+  base: IndexResult, values: Float64Array[], pop: ArrayLike<number> | undefined, secret: Uint8Array | null, popSecret: Uint8Array | null,
+): (ExclusionCode | null)[] {
+  return base.excluded.map((e, i) => {
+    if (e === null) return null;
+    // a (scored) outlier has a score only without a secret
+    if (secret?.[i] && e !== REASON_MIN_POPULATION) return REASON_SOURCE_SECRET;
+    if (e === REASON_MIN_POPULATION || !Number.isNaN(base.score[i])) return e;
+    const noPop = !!pop && Number.isNaN(pop[i]);
+    if (noPop && popSecret?.[i]) return REASON_POPULATION_SECRET;
+    if (values.every((v) => Number.isNaN(v[i])) && (!pop || noPop)) return REASON_NO_DATA;
+    return noPop ? REASON_NO_POPULATION : e;
+  });
+}
+
+/**
+ * Why an area with a status class has no dynamics class: a value of the start year (index `f`) kept secret
+ * by the source („Startwert · geheim (Quelle)“) or missing („Startwert fehlt“); null elsewhere.
+ */
+export function dynamicsExclusions(data: IndexData, indicators: IndicatorSpec[], f: number, statusClass: Int32Array, dynamicsClass: Int32Array): (DynamicsExclusion | null)[] {
+  const secret = sourceSecretOf(data, indicators, f);
+  return Array.from(statusClass, (s, i) => (s > 0 && !dynamicsClass[i] ? (secret?.[i] ? 'startSecret' : 'startMissing') : null));
+}
+
 /** The index of one configuration on read data. */
 export function computeIndexRun(data: IndexData, indicators: IndicatorSpec[], population: string | null | undefined, s: IndexSettings): IndexRun {
   if (indicators.length === 0) throw appError('index.noIndicators');
   const y = yearIndex(data, s.year);
   const input = indexInput(data, indicators, population, y);
   const options = indexOptions(s, !!population);
-  let before: Float64Array[] | undefined, from = '';
+  let before: Float64Array[] | undefined, f = -1;
   if (presetDef(s.preset).needsYears) {
-    const f = dynamicsFromIndex(data, s, y);
+    f = dynamicsFromIndex(data, s, y);
     before = indicatorMatrix(data, indicators, f);
-    from = data.years[f];
   }
   const r = runPreset(s.preset, input, options, { before, dynamicsBreaks: s.dynamicsBreaks, domains: indicators.map((i) => i.lebensbereich || 'Gesamt') });
-  // name the real reason where the minimum-population rule would say "EW unter …" (as the CLI does), and
-  // „· geheim (Quelle)“ where a value is missing because the source kept it secret (the maps' wording)
-  const pop = input.population;
-  const secret = sourceSecretOf(data, indicators, y);
-  for (let i = 0; i < data.ids.length; i++) {
-    const e = r.base.excluded[i];
-    if (e === null) continue;
-    // under the minimum the area is left out whatever its values; a (scored) outlier has a score only without a secret
-    if (secret?.[i] && e !== REASON_MIN_POPULATION) r.base.excluded[i] = REASON_SOURCE_SECRET;
-    else if (input.values.every((v) => Number.isNaN(v[i])) && (!pop || Number.isNaN(pop[i]))) r.base.excluded[i] = REASON_NO_DATA;
-    else if (pop && Number.isNaN(pop[i])) r.base.excluded[i] = REASON_NO_POPULATION;
-  }
+  const popSecret = populationSecretOf(data, population, y);
+  r.base.excluded = exclusionCodes(r.base, input.values, input.population, sourceSecretOf(data, indicators, y), popSecret);
   const st = r.status;
   return {
     ids: data.ids, names: data.names, indicatorNames: input.names!, year: data.years[y], preset: s.preset,
     base: r.base, values: input.values, population: population ? Float64Array.from(input.population!) : null,
-    status: st ? { from, dynamicsScore: st.dynamics.score, dynamicsZ: st.dynamics.scoreZ, dynamicsClass: st.dynamicsClass, group: st.group, dz: st.dynamics.z } : null,
+    ...(popSecret ? { populationSource: Uint8Array.from(popSecret) } : {}),
+    status: st ? {
+      from: data.years[f], dynamicsScore: st.dynamics.score, dynamicsZ: st.dynamics.scoreZ, dynamicsClass: st.dynamicsClass, group: st.group, dz: st.dynamics.z,
+      dynamicsExcluded: dynamicsExclusions(data, indicators, f, r.base.classes, st.dynamicsClass),
+    } : null,
     domains: r.domains,
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { ReportModel } from '../report/types';
 import { rankOrder } from '../report/sections/tables';
-import { sourceLine, totalName } from '../report/sections/common';
+import { sourceLine, statusDynamicsText, totalName } from '../report/sections/common';
 import { workshopTable } from '../report/sections/workshop';
 
 export type Cell = string | number | null;
@@ -58,11 +58,11 @@ export function exportBundle(m: ReportModel): ExportBundle {
     const symbols: (string | null)[] = [null, null];
     const push = (c: Cell, s: string | null = null) => { cells.push(c); symbols.push(s); };
     if (ix) {
-      if (ix.population) push(finite(ix.population[i]), Number.isFinite(ix.population[i]) ? null : 'x');
+      if (ix.population) push(finite(ix.population[i]), Number.isFinite(ix.population[i]) ? null : ix.populationSymbol?.[i] ?? 'x');
       push(ix.rank[i] > 0 ? ix.rank[i] : null);
       push(ix.rank[i] > 0 ? round(ix.score[i], 4) : null);
       push(ix.classOf[i] >= 0 ? ix.classLabels[ix.classOf[i]] : null);
-      if (ix.group) push(ix.group[i]);
+      if (ix.group) push(statusDynamicsText(ix, i));
       if (ix.typeOf) push(ix.typeOf[i]);
       if (ix.robustness) {
         const rb = ix.robustness;

@@ -21,9 +21,25 @@ export function exclusionLabel(run: Pick<IndexRun, 'base'>, i: number, lang?: La
   return code ? t(`ix.excl.${code}`, { min: run.base.settings.minPopulation }, lang) : '';
 }
 
-/** The longer explanation of a flag, for its title: only „· geheim (Quelle)“ has one (the maps' tooltip text). */
+/**
+ * The longer explanation of a flag, for its title: the reasons secret at the source have one (the maps'
+ * tooltip text; the population's names the population).
+ */
 export function exclusionTitle(run: Pick<IndexRun, 'base'>, i: number, lang?: Lang): string | undefined {
-  return run.base.excluded[i] === 'sourceSecret' ? t('disclosure.status.source', {}, lang) : undefined;
+  const code = run.base.excluded[i];
+  return code === 'sourceSecret' ? t('disclosure.status.source', {}, lang) : code === 'populationSecret' ? t('ix.excl.populationSecret.title', {}, lang) : undefined;
+}
+
+/** Why an area with a status class has no dynamics class („Startwert 2022 · geheim (Quelle)“), or ''. */
+export function dynamicsReasonLabel(run: Pick<IndexRun, 'status'>, i: number, lang?: Lang): string {
+  const code = run.status?.dynamicsExcluded[i];
+  return code ? t(`ix.dynx.${code}`, { from: run.status!.from }, lang) : '';
+}
+
+/** The longer explanation of {@link dynamicsReasonLabel}, for its title. */
+export function dynamicsReasonTitle(run: Pick<IndexRun, 'status' | 'year'>, i: number, lang?: Lang): string | undefined {
+  const code = run.status?.dynamicsExcluded[i];
+  return code ? t(`ix.dynx.${code}.title`, { from: run.status!.from, to: run.year }, lang) : undefined;
 }
 
 /** Legend labels of index classes: bounds on the re-standardised score, or deciles. */
@@ -64,13 +80,20 @@ export function sourceSecretAreas(summaries: IndicatorSummary[] | null | undefin
   return out;
 }
 
-/** The years whose values a view's classes come from (the dynamics start too where the preset uses it). */
-function viewYears(view: IndexMapView, run: IndexRun, extra: IndexMapExtra): string[] {
+/**
+ * 1 per area whose class in `view` is missing because the source kept a value secret: for the views of the
+ * run the run's own reasons (`sourceSecret`, `populationSecret`, for status × dynamics also a start value
+ * secret at the source: the rule of computeIndexRun, so map and table agree); for the year view the
+ * indicator values of the year it shows (the summaries' source marks). Null when there is none.
+ */
+function sourceSecretOfView(view: IndexMapView, run: IndexRun, extra: IndexMapExtra): Uint8Array | null {
   if (view === 'year') {
     const ts = extra.series;
-    return ts ? [ts.years[Math.min(ts.years.length - 1, extra.seriesYear ?? ts.years.length - 1)]] : [];
+    return ts ? sourceSecretAreas(extra.summaries, [ts.years[Math.min(ts.years.length - 1, extra.seriesYear ?? ts.years.length - 1)]]) : null;
   }
-  return run.status ? [run.year, run.status.from] : [run.year];
+  const dyn = view === 'bivariate' ? run.status?.dynamicsExcluded : undefined;
+  const out = Uint8Array.from(run.base.excluded, (e, i) => (e === 'sourceSecret' || e === 'populationSecret' || dyn?.[i] === 'startSecret' ? 1 : 0));
+  return out.includes(1) ? out : null;
 }
 
 /**
@@ -80,7 +103,7 @@ function viewYears(view: IndexMapView, run: IndexRun, extra: IndexMapExtra): str
  */
 export function buildIndexMap(view: IndexMapView, run: IndexRun, extra: IndexMapExtra): CustomMap | null {
   const m = viewMap(view, run, extra);
-  const secret = m && sourceSecretAreas(extra.summaries, viewYears(view, run, extra));
+  const secret = m && sourceSecretOfView(view, run, extra);
   if (!m || !secret || secret.length !== m.classOf.length) return m;
   const hidden = (i: number) => secret[i] === 1 && m.classOf[i] < 0;
   if (!m.classOf.some((_, i) => hidden(i))) return m;

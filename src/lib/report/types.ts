@@ -104,8 +104,12 @@ export interface ReportIndex {
   classLabels: string[];
   excluded: (string | null)[];
   population: number[] | null;
-  /** status × dynamics group label per area (preset status_dynamik) */
+  /** the symbol of a population the source kept secret (`·q`), null elsewhere; null when there is none */
+  populationSymbol?: (string | null)[] | null;
+  /** status × dynamics group label per area (preset status_dynamik); „Status … / –“ where the dynamics has a note */
   group: (string | null)[] | null;
+  /** why an area with a status class has no dynamics class („Startwert 2022 fehlt“), else null */
+  dynamicsNote?: (string | null)[] | null;
   dynamicsFrom: string | null;
   typeOf: (string | null)[] | null;
   robustness: { runs: number; ownClassProb: number[]; rankLo: number[]; rankHi: number[] } | null;

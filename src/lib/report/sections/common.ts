@@ -1,5 +1,5 @@
 /** Shared pieces of the chapters: source line, symbol legend, drawing a model map. */
-import type { ReportMap, ReportModel } from '../types';
+import type { ReportIndex, ReportMap, ReportModel } from '../types';
 import { svgMap } from '../svgMap';
 import { esc, germanDate, symbolCell } from '../html';
 
@@ -7,6 +7,12 @@ import { esc, germanDate, symbolCell } from '../html';
 export const totalName = (m: ReportModel): string => m.totalLabel ?? 'Stadt';
 /** „der Stadt“ / „des Kreises“ */
 export const ofTotal = (m: ReportModel): string => (totalName(m) === 'Kreis' ? 'des Kreises' : 'der Stadt');
+
+/** Status × dynamics of area `i` with the reason of a missing dynamics: „Status niedrig / – (Startwert 2022 fehlt)“ (profile, export). */
+export function statusDynamicsText(ix: ReportIndex, i: number): string | null {
+  const g = ix.group?.[i] ?? null, note = ix.dynamicsNote?.[i];
+  return g && note ? `${g} (${note})` : g;
+}
 
 /** „Quelle: …; Datenstand: …; eigene Berechnung.“ — under every map and table. */
 export function sourceLine(m: ReportModel): string {

@@ -8,7 +8,7 @@ import { registerSection, sections } from '../sections';
 import type { ReportMap, ReportModel } from '../types';
 import { esc, num } from '../html';
 import { spineChart, timeSeriesChart, type SpineRow } from '../charts';
-import { figure, sourceLine, symbolLegend, totalName as totalOf } from './common';
+import { figure, sourceLine, statusDynamicsText, symbolLegend, totalName as totalOf } from './common';
 
 /** The inset: this area dark, the others light. */
 function insetMap(m: ReportModel, i: number): ReportMap {
@@ -22,13 +22,13 @@ function keyFacts(m: ReportModel, i: number): string {
   const ix = m.index;
   const rows: [string, string][] = [['Schlüssel', m.ids[i]], ['Gebietsebene', m.layerLabel]];
   for (const lv of m.parents ?? []) if (lv.of[i] >= 0) rows.push([`Gehört zu (${lv.label})`, lv.names[lv.of[i]]]);
-  if (ix?.population) rows.push(['Einwohner', Number.isFinite(ix.population[i]) ? num(ix.population[i], 0) : 'x']);
+  if (ix?.population) rows.push(['Einwohner', Number.isFinite(ix.population[i]) ? num(ix.population[i], 0) : ix.populationSymbol?.[i] ?? 'x']);
   if (ix) {
     const ex = ix.excluded[i];
     if (ix.rank[i] > 0) {
       rows.push([`Sozialindex ${ix.year}`, num(ix.score[i], 2)], ['Rang', `${ix.rank[i]} von ${ix.scored}`]);
       if (ix.classOf[i] >= 0) rows.push(['Klasse', ix.classLabels[ix.classOf[i]]]);
-      if (ix.group?.[i]) rows.push([`Status / Dynamik ${ix.dynamicsFrom ?? ''}–${ix.year}`, ix.group[i]!]);
+      if (ix.group?.[i]) rows.push([`Status / Dynamik ${ix.dynamicsFrom ?? ''}–${ix.year}`, statusDynamicsText(ix, i)!]);
       if (ix.typeOf?.[i]) rows.push(['Sozialraumtyp', ix.typeOf[i]!]);
       const rb = ix.robustness;
       if (rb && Number.isFinite(rb.ownClassProb[i])) {

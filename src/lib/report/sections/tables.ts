@@ -4,7 +4,7 @@
  */
 import { registerSection } from '../sections';
 import type { ReportModel } from '../types';
-import { esc, num } from '../html';
+import { esc, num, symbolCell } from '../html';
 import { sourceLine, symbolLegend, totalName, valueCell } from './common';
 
 /** Areas by rank; excluded and unscored areas last, by name. */
@@ -30,9 +30,9 @@ function ranking(m: ReportModel): string {
     return `<tr${scored ? '' : ' class="excluded"'} data-id="${esc(m.ids[i])}"><td class="num">${scored ? ix.rank[i] : '–'}</td><td>${esc(m.ids[i])}</td><td>${esc(m.names[i])}</td>`
       + `<td class="num">${scored ? num(ix.score[i], 2) : '–'}</td>` + (classCol ? `<td>${ix.classOf[i] >= 0 ? esc(ix.classLabels[ix.classOf[i]]) : '–'}</td>` : '')
       + (ix.group ? `<td class="nowrap">${esc(ix.group[i] ?? '–')}</td>` : '') + (ix.typeOf ? `<td class="nowrap">${esc(ix.typeOf[i] ?? '–')}</td>` : '')
-      + (ix.population ? `<td class="num">${Number.isFinite(ix.population[i]) ? num(ix.population[i], 0) : 'x'}</td>` : '')
+      + (ix.population ? (ix.populationSymbol?.[i] ? symbolCell(ix.populationSymbol[i]!) : `<td class="num">${Number.isFinite(ix.population[i]) ? num(ix.population[i], 0) : 'x'}</td>`) : '')
       + (rob ? `<td class="num">${Number.isFinite(rob.ownClassProb[i]) ? `${num(rob.ownClassProb[i] * 100, 0)} %` : '–'}</td><td class="num">${rob.rankLo[i] > 0 ? `${rob.rankLo[i]}–${rob.rankHi[i]}` : '–'}</td>` : '')
-      + `<td>${ex ? `ausgeschlossen: ${esc(ex)}` : ''}</td></tr>`;
+      + `<td>${ex ? `ausgeschlossen: ${esc(ex)}` : ix.dynamicsNote?.[i] ? `keine Dynamik: ${esc(ix.dynamicsNote[i]!)}` : ''}</td></tr>`;
   });
   return `<section class="chapter" id="ranking"><h2>Rangfolge ${esc(ix.year)}</h2><p>Rang 1 = höchster Handlungsbedarf. ${ix.scored} Gebiete sind bewertet; ausgeschlossene Gebiete stehen am Ende mit dem Grund.${rob ? ' „in Klasse“: Anteil der Gewichtsvarianten, in denen das Gebiet in seiner Klasse bleibt.' : ''}</p>`
     + `<table data-role="ranking"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table><p class="note">${esc(sourceLine(m))}</p></section>`;
