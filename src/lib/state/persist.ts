@@ -136,7 +136,26 @@ export async function deleteSession(): Promise<void> {
   await (await db()).delete('session', SESSION_KEY);
 }
 
+/** The saved session as read at page start ({@link readSessionEarly}), until the first `getSession()` takes it. */
+let early: Promise<SessionRecord | undefined> | null = null;
+
+/**
+ * Start reading the saved session at page start (src/main.ts), while the app's code still loads:
+ * in a fresh profile opening IndexedDB takes 0.1–0.9 s, and a `?demo=` start waits for the answer
+ * (a saved session wins over the demo). The first {@link getSession} takes the answer over.
+ */
+export function readSessionEarly(): void {
+  early ??= readSession();
+  early.catch(() => {}); // a damaged record is reported by the getSession() that takes it over
+}
+
 export async function getSession(): Promise<SessionRecord | undefined> {
+  const started = early;
+  early = null;
+  return started ?? readSession();
+}
+
+async function readSession(): Promise<SessionRecord | undefined> {
   let raw: unknown;
   try {
     raw = await (await db()).get('session', SESSION_KEY);
