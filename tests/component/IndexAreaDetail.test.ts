@@ -105,8 +105,11 @@ describe('Sozialindex area detail (QA-24)', () => {
     const cls = Int32Array.from([2, 0]);
     Object.assign(state.run!, { status: { from: '2022', dynamicsScore: Float64Array.from([0.4, NaN]), dynamicsZ: Float64Array.from([0.4, NaN]), dynamicsClass: cls, group: Int32Array.from([5, 0]), dz: [], dynamicsExcluded: [null, 'startSecret'] } });
     (state.run!.base.classes as Int32Array).set([2, 3]);
+    (state.run as { population: Float64Array | null }).population = Float64Array.from([5526, 3738]);
     render(AreaDetail, { ix: state, i: 0 });
     expect(screen.getByTestId('ix-area-dynamics').textContent!.replace(/\s+/g, ' ').trim()).toBe('Dynamik 2022–2024: stabil.');
+    // a sentence of its own after the population („5.526 Einwohner. Dynamik …“, not „Einwohner.Dynamik“)
+    expect(screen.getByTestId('ix-area-detail').querySelector('p')!.textContent!.replace(/\s+/g, ' ')).toMatch(/5\.526 Einwohner\. Dynamik 2022–2024: stabil\./);
     cleanup();
     render(AreaDetail, { ix: state, i: 1 });
     const d = screen.getByTestId('ix-area-dynamics');
