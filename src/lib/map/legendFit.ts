@@ -24,9 +24,28 @@ export interface Box {
  */
 export const COMPACT_LEGEND_BELOW = 700;
 
-/** Whether a map `width` px wide gets the compact legend (0 = not laid out yet: not compact). */
-export function compactLegendAt(width: number): boolean {
-  return width > 0 && width < COMPACT_LEGEND_BELOW;
+/**
+ * Share of the map's height the full legend may take; above it the legend is compact too (qa7): a low
+ * map — 1024 × 768 with the data grid open below, a long legend such as the 12 groups of status ×
+ * dynamics — keeps more room for the areas.
+ */
+export const COMPACT_LEGEND_HEIGHT_SHARE = 0.5;
+/**
+ * The full legend's height per compact height, for a legend seen only in its compact form (type
+ * 0.85 → 0.75 rem, the column heads, the long footnote; measured 1.13–1.17 at 1024 × 768): the guess
+ * that decides whether a widened or higher map may show the full legend again. A full legend that
+ * then turns out too tall is measured, and that measurement decides from then on (no back and forth).
+ */
+export const FULL_PER_COMPACT = 1.2;
+
+/**
+ * Whether a map `width` × `height` px gets the compact legend: narrower than {@link COMPACT_LEGEND_BELOW},
+ * or the full legend (`fullHeight` px; null = not known yet) taller than {@link COMPACT_LEGEND_HEIGHT_SHARE}
+ * of the map's height. 0 = not laid out yet: not compact.
+ */
+export function compactLegendAt(width: number, height = 0, fullHeight: number | null = null): boolean {
+  if (width > 0 && width < COMPACT_LEGEND_BELOW) return true;
+  return height > 0 && fullHeight !== null && fullHeight > COMPACT_LEGEND_HEIGHT_SHARE * height;
 }
 
 /** At most this many vertices are checked (every k-th), so a fine geometry stays cheap. */
