@@ -7,13 +7,19 @@
  *
  * Code for the page is passed as strings: functions compiled by tsx carry esbuild's `__name`
  * helper, which does not exist in the page.
+ *
+ * „Map ready“ is the e2e harness's `waitForMap`: an observer in the page notices `data-map-ready="true"`
+ * when the page sets it — Playwright's `waitForSelector` polls 500 ms after its first tries, which added
+ * 0–0.5 s (on average ≈ 0.2 s) to every measured start (docs/performance.md, „Demo ready“ → „Sixth
+ * round“). With `'fail'` a page the app navigates away from fails (the e2e tests wait again in the new
+ * document instead).
  */
 import { mkdtempSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launch, serveDist } from '../e2e/harness';
+import { launch, serveDist, waitForMap } from '../e2e/harness';
 import { jitteredGrid } from './spatial.bench';
 import { pairedTimed, plainRow, ratioRow, repeats, summarise, type BenchRow } from './measure';
 
@@ -68,25 +74,6 @@ async function compileFloor(browser: Browser, url: string, wasm: string): Promis
   }
 }
 
-/**
- * Waits until the map reports its first frame (`data-map-ready="true"`), noticed when the page sets
- * it (a MutationObserver in the page), not by polling: Playwright's `waitForSelector` polls every
- * 500 ms after its first tries, which added 0–0.5 s (on average ≈ 0.2 s) to every measured start
- * (docs/performance.md, „Demo ready“ → „Sixth round“). A page the app navigates away from fails.
- */
-async function mapReady(page: import('playwright-core').Page, timeoutMs: number): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const seen = page.evaluate(
-    `new Promise((resolve) => { const ok = () => !!document.querySelector('[data-testid="map"][data-map-ready="true"]'); if (ok()) return resolve(true); const mo = new MutationObserver(() => { if (ok()) { mo.disconnect(); resolve(true); } }); mo.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-map-ready'] }); })`,
-  );
-  seen.catch(() => {}); // after a timeout the page is closed under it
-  try {
-    await Promise.race([seen, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`bench: map not ready after ${timeoutMs} ms`)), timeoutMs)))]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** The page's start-up marks (`srw:*`, ms after navigation), in order: where the time to the demo went. */
 async function startupMarks(page: import('playwright-core').Page): Promise<string> {
   const marks = (await page.evaluate(
@@ -105,7 +92,7 @@ async function demoReady(browser: Browser, url: string, warm: number[], marks: s
     const page = await ctx.newPage();
     const t0 = performance.now();
     await page.goto(`${url}/?demo=musterstadt`);
-    await mapReady(page, 120_000);
+    await waitForMap(page, 120_000, 'fail');
     const cold = performance.now() - t0;
     marks.push(await startupMarks(page));
     // warm: the service worker has precached the build; a second visit in the same profile
@@ -115,7 +102,7 @@ async function demoReady(browser: Browser, url: string, warm: number[], marks: s
     const second = await ctx.newPage();
     const t1 = performance.now();
     await second.goto(`${url}/?demo=musterstadt`);
-    await mapReady(second, 120_000);
+    await waitForMap(second, 120_000, 'fail');
     warm.push(performance.now() - t1);
     return cold;
   } finally {
@@ -140,7 +127,7 @@ async function mapRows(browser: Browser, url: string): Promise<BenchRow[]> {
     await p.selectOption('#ar-id', 'ID');
     const s0 = performance.now();
     await p.getByRole('button', { name: 'Als Gebietsebene verwenden' }).click();
-    await mapReady(p, 180_000);
+    await waitForMap(p, 180_000, 'fail');
     const first = performance.now() - s0;
     rows.push(plainRow(`Karte: ${n.toLocaleString('de-DE')} Polygone erstmals gezeichnet`, summarise([first]), n <= 10_000 ? 1000 : undefined));
     // frame time while panning: drag across the map and time animation frames in the page

@@ -86,12 +86,13 @@ const MAP_READY = '[data-testid="map"][data-map-ready="true"]';
  * then every 500 ms, which lost ≈ 0.25 s per wait. `waitForFunction` cannot be used: its string predicate
  * is eval'd in the page, which the app's CSP refuses. `attributes` names the attributes whose change can
  * make the selector match (element insertions are watched always). A navigation under the wait (reload,
- * project open) restarts it in the new document; the timeout covers the whole wait.
+ * project open) restarts it in the new document — unless `navigation: 'fail'` (the bench: a page the app
+ * navigates away from is a failed start, not a slow one); the timeout covers the whole wait.
  */
 export async function waitForSelectorChange(
   page: Page,
   selector: string,
-  opts: { attributes: string[]; timeout: number; what: string; stateJs?: string },
+  opts: { attributes: string[]; timeout: number; what: string; stateJs?: string; navigation?: 'restart' | 'fail' },
 ): Promise<void> {
   const { attributes, timeout, what } = opts;
   const deadline = Date.now() + timeout;
@@ -114,7 +115,7 @@ export async function waitForSelectorChange(
       if (await Promise.race([seen, late])) return;
       break;
     } catch (e) {
-      if (page.isClosed() || !/Execution context was destroyed|navigat|Cannot find context/i.test(String(e))) throw e;
+      if (opts.navigation === 'fail' || page.isClosed() || !/Execution context was destroyed|navigat|Cannot find context/i.test(String(e))) throw e;
       // the document was replaced under the wait: wait for the new one and look again
       await page.waitForLoadState('domcontentloaded', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => {});
     } finally {
@@ -128,11 +129,15 @@ export async function waitForSelectorChange(
   throw new Error(`${what} within ${timeout} ms (waiting for ${selector}; now: ${String(now)})`);
 }
 
-/** Waits until the map has drawn its current layer (`data-map-ready="true"`, set by MapView). */
-export async function waitForMap(page: Page, timeout = 90_000): Promise<void> {
+/**
+ * Waits until the map has drawn its current layer (`data-map-ready="true"`, set by MapView). `navigation`
+ * as in {@link waitForSelectorChange} (the bench passes 'fail').
+ */
+export async function waitForMap(page: Page, timeout = 90_000, navigation: 'restart' | 'fail' = 'restart'): Promise<void> {
   await waitForSelectorChange(page, MAP_READY, {
     attributes: ['data-map-ready', 'data-testid'],
     timeout,
+    navigation,
     what: 'waitForMap: the map was not ready',
     stateJs: `(() => { const m = document.querySelector('[data-testid="map"]'); return m ? 'data-map-ready=' + m.getAttribute('data-map-ready') : 'no map element'; })()`,
   });

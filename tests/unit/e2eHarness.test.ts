@@ -74,6 +74,12 @@ describe('waitForEngine: an observer in the page instead of polling „bereit“
     expect((page as unknown as { waitForLoadState: ReturnType<typeof vi.fn> }).waitForLoadState).toHaveBeenCalledTimes(1);
   });
 
+  it('navigation „fail“ (the bench): a page the app navigates away from fails at once instead of waiting again (qa7)', async () => {
+    const { page } = fakePage({ evaluate: () => Promise.reject(new Error('page.evaluate: Execution context was destroyed, most likely because of a navigation')) });
+    await expect(waitForMap(page, 5_000, 'fail')).rejects.toThrow(/Execution context was destroyed/);
+    expect((page as unknown as { waitForLoadState: ReturnType<typeof vi.fn> }).waitForLoadState).not.toHaveBeenCalled();
+  });
+
   it('other errors are not swallowed; waitForMap uses the same observer', async () => {
     const { page } = fakePage({ evaluate: () => Promise.reject(new Error('Target page, context or browser has been closed')) });
     await expect(waitForEngine(page, 1_000)).rejects.toThrow(/has been closed/);
