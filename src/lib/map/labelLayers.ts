@@ -11,8 +11,13 @@ import type { ViewLabels } from './labels';
 
 export const LABEL_LAYER_IDS = { dark: 'labels-dark', light: 'labels-light', hover: 'label-hover' } as const;
 
-const ATLAS_PX = 64;
-const SDF_RADIUS = 12;
+// Glyphs are drawn at 32 px for labels shown at 12–16 px (2× and more); the distance field reaches
+// 6 px, enough for the widest halo (1.8 px at 12 px, 2.6 px at 16 px = 4.8 / 5.2 atlas px). At
+// deck.gl's usual 64 px (radius 12, buffer 8) the atlas of a map's names took ≈ 0.1 s in the frame
+// that draws the first map (each glyph's distance field is computed over (size + 2 · buffer)² pixels).
+const ATLAS_PX = 32;
+const SDF_RADIUS = 6;
+const SDF_BUFFER = 4;
 
 interface Item {
   f: number;
@@ -42,7 +47,7 @@ export function placedLabelLayers(o: { geometry: PreparedGeometry; texts: readon
       fontFamily: LABEL_FONT_FAMILY,
       fontWeight: o.bold ? 600 : 'normal',
       // SDF outline = halo; deck.gl measures it in atlas pixels (glyphs drawn at 64 px), at most the SDF radius
-      fontSettings: { sdf: true, fontSize: ATLAS_PX, buffer: 8, radius: SDF_RADIUS },
+      fontSettings: { sdf: true, fontSize: ATLAS_PX, buffer: SDF_BUFFER, radius: SDF_RADIUS },
       // a black halo under white text only needs to separate it from borders: thinner and softer
       outlineWidth: Math.min(0.9 * SDF_RADIUS, ((kind === 'dark' ? 1 : 0.7) * o.haloPx * ATLAS_PX) / o.sizePx),
       outlineColor: [halo[0], halo[1], halo[2], kind === 'dark' ? 235 : 150],
