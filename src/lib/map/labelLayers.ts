@@ -46,7 +46,7 @@ export function placedLabelLayers(o: { geometry: PreparedGeometry; texts: readon
       characterSet: 'auto',
       fontFamily: LABEL_FONT_FAMILY,
       fontWeight: o.bold ? 600 : 'normal',
-      // SDF outline = halo; deck.gl measures it in atlas pixels (glyphs drawn at 64 px), at most the SDF radius
+      // SDF outline = halo; deck.gl measures it in atlas pixels (glyphs drawn at ATLAS_PX), at most the SDF radius
       fontSettings: { sdf: true, fontSize: ATLAS_PX, buffer: SDF_BUFFER, radius: SDF_RADIUS },
       // a black halo under white text only needs to separate it from borders: thinner and softer
       outlineWidth: Math.min(0.9 * SDF_RADIUS, ((kind === 'dark' ? 1 : 0.7) * o.haloPx * ATLAS_PX) / o.sizePx),

@@ -141,7 +141,7 @@ let early: Promise<SessionRecord | undefined> | null = null;
 
 /**
  * Start reading the saved session at page start (src/main.ts), while the app's code still loads:
- * in a fresh profile opening IndexedDB takes 0.1–0.9 s, and a `?demo=` start waits for the answer
+ * in a fresh profile opening IndexedDB took up to ≈ 1 s, and a `?demo=` start waits for the answer
  * (a saved session wins over the demo). The first {@link getSession} takes the answer over.
  */
 export function readSessionEarly(): void {
