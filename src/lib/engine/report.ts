@@ -159,7 +159,8 @@ function reportIndex(run: IndexRun, req: IndexRequest, ty: TypologyResult | null
     populationSymbol: run.populationSource ? Array.from(run.populationSource, (v) => (v ? SOURCE_SYMBOL : null)) : null,
     // a status without dynamics keeps its status („Status niedrig / –“) and says why in `dynamicsNote`
     group: st ? Array.from(st.group, (g, i) => (b.classes[i] > 0 && (g > 0 || st.dynamicsExcluded[i]) ? `${t(`ix.status.${b.classes[i]}`)} / ${g > 0 ? t(`ix.dyn.${st.dynamicsClass[i]}`) : '–'}` : null)) : null,
-    dynamicsNote: st ? st.dynamicsExcluded.map((d) => (d === 'startSecret' ? `Startwert ${st.from} ${SOURCE_LABEL}` : d === 'startMissing' ? `Startwert ${st.from} fehlt` : null)) : null,
+    // the app's words („Startwert 2022 fehlt“; the report is German), a secret start value in the report's symbol language
+    dynamicsNote: st ? st.dynamicsExcluded.map((d) => (d === 'startSecret' ? `Startwert ${st.from} ${SOURCE_LABEL}` : d === 'startMissing' ? t('ix.dynx.startMissing', { from: st.from }, 'de') : null)) : null,
     dynamicsFrom: st?.from ?? null,
     typeOf: ty ? Array.from(ty.labels, (l) => (l > 0 ? t('ix.type', { c: l }) : null)) : null,
     robustness: rb ? {
