@@ -295,6 +295,41 @@ describe('pipeline behaviour', () => {
     expect(rows('SELECT sum("Wert") AS s FROM alt')).toEqual([{ s: (2999 * 3000) / 2 + 1500 }]);
   });
 
+  it('the read buffer follows the chunk: long records (longer than the chunk size, longer after Windows-1252 → UTF-8) still read whole', async () => {
+    // DuckDB's default buffer is 16 × max_line_size (256 MiB with 16 MiB lines): every read grew
+    // the wasm memory by ≈ 600 MB. Now sized to the chunk, which no record can outgrow.
+    const reads: string[] = [];
+    const query = duck.query;
+    duck.query = (sql) => (sql.includes('read_csv(') && reads.push(sql), query(sql));
+    try {
+      // 150 000 × „ä“: 150 kB in Windows-1252, 300 kB as UTF-8 — more than the chunk's raw bytes
+      const long = 'ä'.repeat(150_000);
+      const cp = (t: string) => Uint8Array.from([...t].map((ch) => ch.charCodeAt(0)));
+      const body = Array.from({ length: 3000 }, (_, i) => `${i};${i === 2000 ? long : `Kurz ${i}`};${i},5`).join('\r\n');
+      const r = await ingestFile(duck, { name: 'lang.csv', bytes: cp(`Nr;Text;Wert\r\n${body}\r\n`) }, 'lang', { chunkBytes: 4096 });
+      expect(r.detected.encoding).toBe('windows-1252');
+      expect(r.rows).toBe(3000);
+      expect(rows(`SELECT length("Text") AS n FROM lang WHERE "Nr" = 2000`)).toEqual([{ n: 150_000 }]);
+      expect(rows('SELECT sum("Wert") AS s FROM lang')).toEqual([{ s: (2999 * 3000) / 2 + 1500 }]);
+      // the typed fast path (plain columns) reads the same long record
+      const plain = Array.from({ length: 50 }, (_, i) => `${i};${i === 7 ? 'x'.repeat(200_000) : 'kurz'}`).join('\n');
+      const p = await ingestFile(duck, { name: 'lang2.csv', bytes: new TextEncoder().encode(`Nr;Text\n${plain}\n`) }, 'lang2');
+      expect(p.rows).toBe(50);
+      expect(rows(`SELECT length("Text") AS n FROM lang2 WHERE "Nr" = 7`)).toEqual([{ n: 200_000 }]);
+      // every read's buffer is the chunk's size (at least 64 KiB), never DuckDB's 16 × 16 MiB
+      expect(reads.length).toBeGreaterThan(3);
+      for (const sql of reads) {
+        const buffer = Number(/buffer_size=(\d+)/.exec(sql)?.[1]);
+        const line = Number(/max_line_size=(\d+)/.exec(sql)?.[1]);
+        expect(buffer).toBeGreaterThanOrEqual(64 * 1024);
+        expect(buffer).toBeLessThan(1024 * 1024);
+        expect(line).toBe(buffer);
+      }
+    } finally {
+      duck.query = query;
+    }
+  });
+
   it('property: types from the byte scan agree with the typing rules', async () => {
     const cell = fc.oneof(fc.integer({ min: 0, max: 99999 }).map(String), fc.constantFrom('', '007', '0', '12,5', '-', 'x', 'ab', 'Westend', 'ja', 'nein'));
     await fc.assert(

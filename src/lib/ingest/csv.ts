@@ -172,11 +172,11 @@ export async function loadCsv(
   // a file of one chunk (where first-use costs dominate) gets the lean statistics (see accumulateStats)
   const words = rawColumns.map((_, j) => (scan.classes[j]?.text ?? 0) > 0);
   try {
-    await eachChunk(chunks, 0.7, (k, file) => {
+    await eachChunk(chunks, 0.7, (k, file, bytes) => {
       const part = `${staging}_${k}`;
       parts.push(part);
       duck.query(`CREATE TABLE ${quoteIdent(part)} (${rawColumns.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`);
-      duck.query(`INSERT INTO ${quoteIdent(part)} SELECT * FROM ${readCsvSql(file, delimiter, width)}`);
+      duck.query(`INSERT INTO ${quoteIdent(part)} SELECT * FROM ${readCsvSql(file, delimiter, width, bytes)}`);
       accumulateStats(duck, part, rawColumns, plan.format, prep, acc, isKnown, words, bounds.length <= 2);
     });
     // scan-classified columns hold no padding, symbols or separators: cast without clean-up

@@ -9,13 +9,24 @@ import { checkCancelled } from './errors';
 import { tempName } from './table';
 import { IngestError, type ProgressHooks } from './types';
 
-/** read_csv of a chunk: columns c0, c1, … as `types` (default all VARCHAR), no sniffing. */
-export function readCsvSql(file: string, delimiter: string, width: number, types?: string[]): string {
+/** The longest record DuckDB may read (a field with a whole geometry as text, say). */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * read_csv of a chunk of `bytes` bytes: columns c0, c1, … as `types` (default all VARCHAR), no
+ * sniffing. The read buffer is sized to the chunk (at most DuckDB's default 32 MiB): DuckDB's default
+ * is 16 × the maximum line size, which with 16 MiB lines made every read — even of a 47 kB file —
+ * grow the wasm memory by ≈ 600 MB (and the worker then spent ≈ 0.1 s in a garbage collection
+ * for the „external memory“). A record cannot be longer than its chunk, so lines up to the chunk's
+ * size (at most 16 MiB, as before) still read.
+ */
+export function readCsvSql(file: string, delimiter: string, width: number, bytes: number, types?: string[]): string {
   const cols = Array.from({ length: width }, (_, j) => `'c${j}': '${types?.[j] ?? 'VARCHAR'}'`).join(', ');
+  const buffer = Math.max(64 * 1024, Math.min(bytes + 1, 2 * MAX_LINE_BYTES));
   return (
     `read_csv(${quoteLiteral(file)}, auto_detect=false, header=false, ${types ? '' : 'all_varchar=true, '}` +
     `delim=${quoteLiteral(delimiter)}, quote='"', escape='"', columns={${cols}}, null_padding=true, ` +
-    `strict_mode=false, parallel=false, max_line_size=16777216)`
+    `strict_mode=false, parallel=false, buffer_size=${buffer}, max_line_size=${Math.min(MAX_LINE_BYTES, buffer)})`
   );
 }
 
@@ -33,10 +44,10 @@ export interface Chunks {
 }
 
 /**
- * Hand each body chunk to DuckDB as a UTF-8 file and call `use(k, file)` while it is registered;
+ * Hand each body chunk to DuckDB as a UTF-8 file and call `use(k, file, bytes)` while it is registered;
  * progress runs to `to`, cancel is honoured between chunks.
  */
-export async function eachChunk(c: Chunks, to: number, use: (k: number, file: string) => void): Promise<void> {
+export async function eachChunk(c: Chunks, to: number, use: (k: number, file: string, bytes: number) => void): Promise<void> {
   const encoder = new TextEncoder();
   const n = c.bounds.length - 1;
   const span = Math.max(1, c.bounds[n] - c.bounds[0]);
@@ -51,7 +62,7 @@ export async function eachChunk(c: Chunks, to: number, use: (k: number, file: st
     const file = `${tempName('csvfile')}.csv`;
     c.duck.registerBuffer(file, utf8);
     try {
-      use(k, file);
+      use(k, file, utf8.length);
     } catch (e) {
       if (e instanceof IngestError) throw e;
       const msg = duckErrorMessage(e);
@@ -74,8 +85,8 @@ export async function eachChunk(c: Chunks, to: number, use: (k: number, file: st
  */
 export async function readTyped(c: Chunks, target: string, typed: TypedColumn[], to = 0.98): Promise<void> {
   const types = typed.map((t) => (t.type === 'integer' ? 'BIGINT' : 'VARCHAR'));
-  const select = (file: string) => `SELECT ${typed.map((t, j) => `c${j} AS ${quoteIdent(t.name)}`).join(', ')} FROM ${readCsvSql(file, c.delimiter, c.width, types)}`;
-  await eachChunk(c, to, (k, file) => c.duck.query(k === 0 ? `CREATE TABLE ${quoteIdent(target)} AS ${select(file)}` : `INSERT INTO ${quoteIdent(target)} ${select(file)}`));
+  const select = (file: string, bytes: number) => `SELECT ${typed.map((t, j) => `c${j} AS ${quoteIdent(t.name)}`).join(', ')} FROM ${readCsvSql(file, c.delimiter, c.width, bytes, types)}`;
+  await eachChunk(c, to, (k, file, bytes) => c.duck.query(k === 0 ? `CREATE TABLE ${quoteIdent(target)} AS ${select(file, bytes)}` : `INSERT INTO ${quoteIdent(target)} ${select(file, bytes)}`));
 }
 
 /**
