@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fastLink, MERGE, MERGE_FAST, SIGNATURES, SIGNATURES_FAST } from '../../src/lib/db/fastLink';
+import { fastLink, LINK_MAIN, MAIN_LINK, MAIN_LINK_FAST, MERGE, MERGE_FAST, SIGNATURES, SIGNATURES_FAST } from '../../src/lib/db/fastLink';
 import { createNodeDuck } from '../../src/lib/db/node';
 
 const dist = path.resolve(import.meta.dirname, '../../node_modules/@duckdb/duckdb-wasm/dist');
@@ -33,6 +33,7 @@ describe('DuckDB-wasm linking with one walk for mergeLibSymbols and no copy in a
       const out = fastLink(code);
       expect([count(out, MERGE_FAST), count(out, SIGNATURES_FAST), count(out, MERGE), count(out, SIGNATURES)]).toEqual([2, 2, 0, 0]);
       expect(out).toContain('if(!GOT[t.startsWith("orig$")?t.split("$")[1]:t]?');
+      expect([count(code, MAIN_LINK), count(out, MAIN_LINK), count(out, MAIN_LINK_FAST), count(out, LINK_MAIN + 'function createWasm(){')]).toEqual([2, 0, 2, 2]);
     }
     // an upgraded duckdb-wasm whose glue differs fails the build loudly instead of starting half-patched
     const noMerge = bundle('duckdb-node-blocking.cjs').split(MERGE).join('mergeLibSymbols=(e,r)=>{}');
@@ -77,6 +78,82 @@ describe('DuckDB-wasm linking with one walk for mergeLibSymbols and no copy in a
     expect(eager.module.length).toBe(3 + dynCalls.length - 1);
     const imports = new Map(eager.imports);
     expect(shared.map((n) => imports.get(n) === exports[n])).toEqual(shared.map((_, i) => i % 3 !== 2));
+  });
+
+  it('the main module linked in one walk: the same relocated exports, GOT entries, table slots, wasmImports and Module as relocateExports + mergeLibSymbols', () => {
+    const linked = fastLink(source);
+    const wasmExportKinds = WebAssembly.Module.exports(wasm);
+    const gotNames = WebAssembly.Module.imports(wasm).filter((x) => x.module.startsWith('GOT.')).map((x) => x.name);
+    // entries a side module would import: every 300th export (plain and orig$ ones), and internal symbols
+    const side = exportNames.filter((_, i) => i % 300 === 0).map((n) => (n.startsWith('orig$') ? n.split('$')[1] : n));
+    expect(side.filter((n) => exportNames.includes(`orig$${n}`)).length).toBeGreaterThan(10);
+    const wanted = [...new Set([...gotNames, ...side, '__wasm_call_ctors', '__dso_handle'])];
+    const helpers = [
+      piece(linked, 'updateGOT=(e,r)=>{', ',relocateExports='),
+      piece(linked, 'relocateExports=(e,r,t)=>{', ',isSymbolDefined='),
+      piece(linked, 'isSymbolDefined=e=>{', ','),
+      piece(linked, 'isInternalSym=e=>', ',uleb128Encode='),
+      piece(linked, 'mergeLibSymbols=(e,r)=>{', ',asyncLoad='),
+    ];
+    expect(helpers.map((h) => h.split(/[=(]/)[0])).toEqual(['updateGOT', 'relocateExports', 'isSymbolDefined', 'isInternalSym', 'mergeLibSymbols']);
+    // exports as instantiate gives them: one function object each, WebAssembly.Global-like objects for addresses
+    const kindOf = new Map(wasmExportKinds.map((x) => [x.name, x.kind]));
+    const objects = new Map<string, unknown>(wasmExportKinds.map((x, i) => [x.name, x.kind === 'function' ? () => i : { value: 4096 + i }]));
+    const names = new Map<unknown, string>([...objects].filter(([n]) => kindOf.get(n) === 'function').map(([n, f]) => [f, n]));
+    const library = Object.fromEntries(importNames.map((n) => [n, Object.assign(() => n, { stub: false })]));
+    exportNames.filter((n) => importNames.includes(n)).forEach((n, i) => (i % 3 === 0 ? (library[n].stub = true) : null));
+    const dynCall = exportNames.filter((n) => n.startsWith('dynCall_'))[3];
+    const run = (link: string, order: string[], entries: string[]) => {
+      const exports = Object.fromEntries(order.map((n) => [n, objects.get(n)]));
+      // half the entries already hold a value (the loop replaces those only after an orig$ export)
+      const GOT: Record<string, { value: number }> = Object.fromEntries(entries.map((n, i) => [n, { value: i % 2 ? 7 : 0 }]));
+      const slots: unknown[] = [];
+      const addFunction = (f: unknown) => (slots.includes(f) ? slots.indexOf(f) : slots.push(f) - 1) + 1_000_000;
+      const wasmImports: Record<string, unknown> = { ...library };
+      const Module: Record<string, unknown> = { [dynCall]: 'kept', _malloc: 'm' };
+      const err = (m: string) => { throw new Error(m); };
+      const WA = { Global: class { value = 0; } };
+      const f = new Function('E', 'GOT', 'addFunction', 'wasmImports', 'Module', 'err', 'WebAssembly', `var ${helpers.join(',')};${link}`);
+      const n = f(exports, GOT, addFunction, wasmImports, Module, err, WA) as Record<string, unknown>;
+      const show = (v: unknown) => (typeof v === 'function' ? names.get(v) ?? `lib:${String((v as () => string)())}` : v);
+      return {
+        n: Object.entries(n).map(([k, v]) => `${k}=${show(v)}`),
+        got: Object.entries(GOT).map(([k, v]) => `${k}=${v.value >= 1_000_000 ? names.get(slots[v.value - 1_000_000]) : v.value}`),
+        slots: slots.map((x) => names.get(x)),
+        imports: Object.entries(wasmImports).map(([k, v]) => `${k}=${show(v)}`),
+        module: Object.entries(Module).map(([k, v]) => `${k}=${show(v)}`),
+      };
+    };
+    const same = (order: string[], entries: string[]) => {
+      const eager = run('var n=relocateExports(E,1024);mergeLibSymbols(n,"main");return n;', order, entries);
+      const fused = run(`${LINK_MAIN};return linkMainExports(E,1024);`, order, entries);
+      for (const part of ['n', 'got', 'slots', 'imports', 'module'] as const) {
+        const i = fused[part].findIndex((x, k) => x !== eager[part][k]);
+        expect(fused[part].length, part).toBe(eager[part].length);
+        expect(i < 0 ? null : [part, i, fused[part][i], eager[part][i]], part).toBeNull();
+      }
+      return eager;
+    };
+    // DuckDB's order: the 11 161 orig$ exports come last; the first of them has a GOT entry holding a value
+    const firstOrig = exportNames.findIndex((n) => n.startsWith('orig$'));
+    expect(exportNames.slice(firstOrig).every((n) => n.startsWith('orig$'))).toBe(true);
+    const eager = same(exportNames, [...wanted.slice(0, 1), exportNames[firstOrig].slice(5), ...wanted.slice(1)]);
+    // another order: plain exports after an orig$ one that has no GOT entry (the replace flag it sets)
+    const late = wanted.filter((n) => kindOf.get(n) === 'function' && !n.startsWith('orig$') && !n.startsWith('__')).slice(0, 6);
+    expect(late.length).toBe(6);
+    const origs = new Set(exportNames.slice(firstOrig).map((n) => n.slice(5)));
+    const lateRun = same([...exportNames.filter((n) => !late.includes(n)), ...late], wanted.filter((n) => !origs.has(n)));
+    expect(late.filter((n) => lateRun.got.includes(`${n}=${n}`)).length).toBe(6);
+    // the link did act: relocated addresses, GOT entries filled (and replaced after the first orig$), stubs replaced
+    expect(eager.n.length).toBe(75_011);
+    expect(eager.n.find((x) => x.startsWith(`${wasmExportKinds.find((k) => k.kind === 'global')!.name}=`))).toMatch(/=\d+$/);
+    expect(eager.slots.length).toBeGreaterThan(100);
+    expect(eager.got.filter((x) => x.endsWith('=7')).length).toBeGreaterThan(0);
+    expect(eager.got.filter((x) => x.endsWith('=7')).length).toBeLessThan(wanted.length / 2);
+    expect(eager.got).toContain(`${exportNames[firstOrig].slice(5)}=${exportNames[firstOrig]}`);
+    expect(eager.imports.length).toBeGreaterThan(75_011);
+    expect(eager.module).toContain(`${dynCall}=kept`);
+    expect(eager.module.length).toBeGreaterThan(50);
   });
 
   it('applySignatureConversions: every export reads the same, the 18 wrapped ones return the same unsigned values', () => {
