@@ -6,7 +6,7 @@ import { MapState } from '../../src/lib/state/map.svelte';
 import { fakeStarter } from '../helpers/fakeEngine';
 import { computeIndex } from '../../src/lib/analysis/sozialindex';
 import { buildIndexMap, type IndexMapView } from '../../src/lib/map/indexMaps';
-import type { IndexRun, IndicatorSummary, TimeSeriesResult } from '../../src/lib/contract';
+import type { ExclusionCode, IndexRun, TimeSeriesResult } from '../../src/lib/contract';
 
 afterEach(() => cleanup());
 
@@ -30,22 +30,24 @@ describe('map table', () => {
 });
 
 describe('map table of a Sozialindex map', () => {
-  /** Nord, Mitte scored; Hafen without a value (missing in the file); Markt excluded because its 2024 value was „·“ at the source. */
+  const POPULATION_TITLE = 'EW · geheim (Quelle): die Einwohnerzahl ist in der eingelesenen Datei geheim gehalten oder unbekannt („·“), nicht fehlend';
+  /**
+   * Nord, Mitte scored; Hafen without a value (missing in the file); Markt excluded because its value of `sourceYear` was „·“
+   * at the source. The year map reads the time series' codes of the year shown (2023), the others the run's (2024).
+   */
   function indexMap(view: IndexMapView = 'class', sourceYear = '2024', hafen: 'missingValues' | 'populationSecret' = 'missingValues'): MapState {
     const ids = ['n', 'm', 'h', 'k'];
     const values = [Float64Array.from([12.5, 20, NaN, NaN]), Float64Array.from([3, 8, 5, NaN])];
     const base = computeIndex({ ids, values, names: ['Kinderarmut', 'SGB II'] }, { minPopulation: 0, breaks: [0] });
-    // the reasons computeIndexRun gives (the run decides; the map reads them)
-    if (sourceYear === '2024') base.excluded[3] = 'sourceSecret';
-    base.excluded[2] = hafen;
+    // the reasons computeIndexRun (and timeSeries per year) gives: the engine decides, the map reads them
+    const codes = (y: string): (ExclusionCode | null)[] => [null, null, hafen, y === sourceYear ? 'sourceSecret' : null];
+    base.excluded = codes('2024');
     const run: IndexRun = { ids, names: ['Nord', 'Mitte', 'Hafen', 'Markt'], indicatorNames: ['Kinderarmut', 'SGB II'], year: '2024', preset: 'standard', base, values, population: null, status: null, domains: null };
-    const year = (y: string, source?: Uint8Array) => ({ year: y, values: values[1], disclosure: new Uint8Array(4), ...(source ? { source } : {}), mean: 5, fromMean: new Float64Array(4), fromReference: null, hist: { min: 0, max: 1, counts: [] } });
-    const summaries: IndicatorSummary[] = [
-      { name: 'Kinderarmut', years: [year('2023'), year('2024')] },
-      { name: 'SGB II', years: [year('2023', sourceYear === '2023' ? Uint8Array.from([0, 0, 0, 1]) : undefined), year('2024', sourceYear === '2024' ? Uint8Array.from([0, 0, 0, 1]) : undefined)] },
-    ];
-    const series = { mode: 'each', baseYear: null, years: ['2023', '2024'], score: [base.score, base.score], rank: [base.rank, base.rank], classes: [base.classes, base.classes], rankChange: [] } as unknown as TimeSeriesResult;
-    const custom = buildIndexMap(view, run, { summaries, series, seriesYear: 0 })!;
+    const series: TimeSeriesResult = {
+      mode: 'each', baseYear: null, years: ['2023', '2024'], score: [base.score, base.score], rank: [base.rank, base.rank], classes: [base.classes, base.classes],
+      rankChange: [], excluded: [codes('2023'), codes('2024')],
+    };
+    const custom = buildIndexMap(view, run, { series, seriesYear: 0 })!;
     const map = new MapState(new AppState(fakeStarter({})));
     map.layer = 'l';
     map.custom = custom;
@@ -79,7 +81,21 @@ describe('map table of a Sozialindex map', () => {
     render(MapTable, { map });
     expect(row('Hafen').children[2].getAttribute('data-mark')).toBe('source');
     expect(row('Hafen').children[3].textContent?.trim()).toBe('· geheim (Quelle)');
+    // the cell's title names the population, the app's words for „EW · geheim (Quelle)“
+    expect(row('Hafen').children[2].getAttribute('title')).toBe(POPULATION_TITLE);
     expect(map.legend.map((e) => [e.label, e.count])).toContainEqual(['· geheim (Quelle)', 2]);
+  });
+
+  it('the year map dots an area whose population of the year shown was „·“ at the source, with that reason (not „keine Angabe“)', () => {
+    const map = indexMap('year', '2024', 'populationSecret');
+    render(MapTable, { map });
+    expect(row('Hafen').children[2].getAttribute('data-mark')).toBe('source');
+    expect(row('Hafen').children[2].getAttribute('title')).toBe(POPULATION_TITLE);
+    expect(row('Hafen').children[3].textContent?.trim()).toBe('· geheim (Quelle)');
+    // Markt's secret is of 2024, the map shows 2023
+    expect(row('Markt').children[3].textContent?.trim()).toBe('keine Angabe');
+    expect(map.legend.map((e) => [e.label, e.count])).toContainEqual(['· geheim (Quelle)', 1]);
+    expect(map.disclosed?.reasons).toEqual([null, null, POPULATION_TITLE, null]);
   });
 
   it('the year map takes the secrets of the year it shows', () => {

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
@@ -141,6 +141,21 @@ export async function waitForMap(page: Page, timeout = 90_000, navigation: 'rest
     what: 'waitForMap: the map was not ready',
     stateJs: `(() => { const m = document.querySelector('[data-testid="map"]'); return m ? 'data-map-ready=' + m.getAttribute('data-map-ready') : 'no map element'; })()`,
   });
+}
+
+/**
+ * The Musterstadt demo in the Sozialindex workspace with the catalogue's suggested indicators (six). Returns
+ * the page's errors, collected from before the start.
+ */
+export async function openDemoIndex(page: Page, url: string): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${url}/?demo=musterstadt`);
+  await waitForMap(page);
+  await page.getByRole('tab', { name: 'Sozialindex' }).click();
+  await page.getByTestId('ix-suggest').click();
+  await expect.poll(() => page.getByTestId('ix-indicators').locator('li').count(), { timeout: 30_000 }).toBe(6);
+  return errors;
 }
 
 const ENGINE_READY = '[data-testid="engine-status"].ok';

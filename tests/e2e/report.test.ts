@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import type { Download, Page } from 'playwright-core';
-import { ARTIFACTS, foreignRequests, recordRequests, useBrowser, waitForMap } from './harness';
+import { ARTIFACTS, foreignRequests, openDemoIndex, recordRequests, useBrowser } from './harness';
 
 // Report, area profile, table and map exports from the running app (same renderer as the CLI).
 const ctx = useBrowser();
@@ -23,13 +23,7 @@ describe('Bericht & Export in the browser', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(120_000);
     const requests = recordRequests(page);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${ctx.server.url}/?demo=musterstadt`);
-    await waitForMap(page);
-    await page.getByRole('tab', { name: 'Sozialindex' }).click();
-    await page.getByTestId('ix-suggest').click();
-    await expect.poll(() => page.getByTestId('ix-indicators').locator('li').count(), { timeout: 30_000 }).toBe(6);
+    const errors = await openDemoIndex(page, ctx.server.url);
     // the index workspace says which disclosure control reports and exports apply (the project's, QA-16)
     expect(await page.getByTestId('ix-disc-project').innerText()).toMatch(/Geheimhaltung des Projekts .*Fallzahlen unter 3/);
 

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, colouredShare, foreignRequests, recordRequests, useBrowser, waitForMap } from './harness';
+import { ARTIFACTS, colouredShare, foreignRequests, openDemoIndex, recordRequests, useBrowser, waitForMap } from './harness';
 
 const ctx = useBrowser();
 
@@ -23,14 +23,8 @@ describe('Sozialindex in the browser', () => {
   it('builds an index on the demo through the UI: table sorted by rank, class map with legend, status × dynamics', async () => {
     const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 950 } });
     const requests = recordRequests(page);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${ctx.server.url}/?demo=musterstadt`);
-    await waitForMap(page);
-    await page.getByRole('tab', { name: 'Sozialindex' }).click();
-    await page.getByTestId('ix-suggest').click();
     // the demo has SGB2, SGB2_U15, ALO, GRUSI_65, HH_ALLEINERZ, AUSL: six catalogue indicators
-    await expect.poll(() => page.getByTestId('ix-indicators').locator('li').count(), { timeout: 20_000 }).toBe(6);
+    const errors = await openDemoIndex(page, ctx.server.url);
     await expect.poll(() => page.getByTestId('ix-years').locator('tbody tr').count(), { timeout: 20_000 }).toBe(6);
     await page.screenshot({ path: path.join(ARTIFACTS, 'sozialindex-indicators.png'), fullPage: true });
 
@@ -148,5 +142,44 @@ describe('Sozialindex in the browser', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'sozialindex-english.png') });
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('the year map marks an area whose population of that year was „·“ in the file: „· geheim (Quelle)“ with the reason, not „keine Angabe“', async () => {
+    // the demo's table (hashed name in the build) with Altstadt-Nord's EW of 2019 withheld („·“; the file is windows-1252: byte 0xB7)
+    const context = await ctx.browser.newContext({ viewport: { width: 1400, height: 950 }, serviceWorkers: 'block' });
+    await context.route('**/indikatoren_2019-2024*.csv', async (route) => {
+      const res = await route.fetch();
+      const text = (await res.body()).toString('latin1');
+      const messy = text.replace('010;Altstadt-Nord;01;2019;1,16;3502;', '010;Altstadt-Nord;01;2019;1,16;\u00b7;');
+      expect(messy).not.toBe(text);
+      await route.fulfill({ response: res, body: Buffer.from(messy, 'latin1') });
+    });
+    const page = await context.newPage();
+    const errors = await openDemoIndex(page, ctx.server.url);
+    const list = page.getByTestId('ix-indicators');
+    // EW is the population only: without the Ausländeranteil (AUSL / EW) it is no indicator's denominator
+    const ausl = list.locator('li', { hasText: 'Ausländeranteil' });
+    await ausl.locator('summary').click();
+    await ausl.getByRole('button', { name: 'Indikator entfernen' }).click();
+    await expect.poll(() => list.locator('li').count(), { timeout: 20_000 }).toBe(5);
+    await page.getByTestId('ix-section-results').click();
+    await expect.poll(async () => (await tableRows(page)).length, { timeout: 20_000 }).toBe(60);
+
+    await page.getByTestId('ix-section-time').click();
+    await page.getByTestId('ix-ts-run').click();
+    const legend = page.getByTestId('legend');
+    await expect.poll(() => legend.innerText(), { timeout: 30_000 }).toMatch(/Sozialindex 2024/);
+    // 2024: the population is known, no area is secret at the source
+    expect(await legend.innerText()).not.toMatch(/geheim \(Quelle\)/);
+    await page.getByTestId('ix-ts-slider').fill('0');
+    await expect.poll(() => legend.innerText(), { timeout: 20_000 }).toMatch(/Sozialindex 2019/);
+    await expect.poll(() => legend.innerText(), { timeout: 20_000 }).toMatch(/· geheim \(Quelle\)\s*1\b/);
+    await page.getByTestId('tab-maptable').click();
+    const row = page.getByTestId('map-table').locator('tbody tr', { hasText: 'Altstadt-Nord' });
+    await expect.poll(() => row.locator('td').nth(3).innerText(), { timeout: 20_000 }).toBe('· geheim (Quelle)');
+    expect(await row.locator('td[data-mark="source"]').getAttribute('title')).toMatch(/^EW · geheim \(Quelle\): die Einwohnerzahl/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'sozialindex-year-population-secret.png') });
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

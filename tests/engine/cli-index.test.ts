@@ -204,4 +204,21 @@ describe('cli index: reasons of the source’s secrets (qa7)', () => {
     expect(r.areas[4]).toMatchObject({ dynamics: null, group: null });
     expect(r.areas[4].status).not.toBeNull();
   });
+
+  test('the time series prints each year\'s reason: the population „·“ of 2024, the value „·“ of 2022', async () => {
+    const ids = ['01', '02', '03', '04', '05', '06', '07'];
+    const y22 = ['10', '22', '30', '35', '·', '12', '12'], ew24 = ['1000', '1000', '1000', '1000', '1000', '·', ''];
+    const csv = ['ID;JAHR;SGB2;BEV;EW', ...ids.map((id, k) => `${id};2022;${y22[k]};100;1000`), ...ids.map((id, k) => `${id};2024;12;100;${ew24[k]}`)].join('\r\n');
+    const file = path.join(require('node:os').tmpdir(), `index-ts-secret-${process.pid}.csv`);
+    require('node:fs').writeFileSync(file, csv);
+    const r = await call({
+      id: 'ID', population: 'EW', min_population: 300, timeseries: { mode: 'each' },
+      indicators: [{ name: 'SGB-II-Quote', numerator: 'SGB2', denominator: 'BEV', scale: 100 }],
+    }, [], file);
+    const per = (y: string) => r.areas.map((a) => (a.years as Record<string, { excluded: string | null }>)[y].excluded);
+    expect(per('2022')).toEqual([null, null, null, null, '· geheim (Quelle)', null, null]);
+    expect(per('2024')).toEqual([null, null, null, null, null, 'EW · geheim (Quelle)', 'EW fehlt']);
+    // the run's year (2024) says the same
+    expect(r.areas.map((a) => a.excluded)).toEqual(per('2024'));
+  });
 });

@@ -15,7 +15,7 @@ import { computeIndexRun, indicatorSummaries, readIndexData, yearIndex } from '.
 import { typology } from '../../lib/engine/indexTypology';
 import { robustnessRun } from '../../lib/engine/indexRobustness';
 import { timeSeries } from '../../lib/engine/indexTimeSeries';
-import { dynamicsReasonLabel, exclusionLabel } from '../../lib/map/indexMaps';
+import { dynamicsReasonLabel, exclusionCodeLabel, exclusionLabel } from '../../lib/map/indexMaps';
 import { parseArgs, requireFlag, flag } from '../args';
 import { readJsonConfig } from '../config';
 import { fileOptions } from '../importFlags';
@@ -51,7 +51,7 @@ export async function run(argv: string[]): Promise<unknown> {
     const rb = await engine.tasks.run((task) => robustnessRun(data, req.indicators, req.source.population, req.settings, prep.robustness!, task));
     out.robustness = robustnessFields(rb, prep.robustness!.seed, indexRun, extra);
   }
-  if (cfg.timeseries) out.timeseries = timeSeriesFields(timeSeries(data, req.indicators, req.source.population, req.settings, prep.timeseries!.mode, prep.timeseries!.baseYear), extra);
+  if (cfg.timeseries) out.timeseries = timeSeriesFields(timeSeries(data, req.indicators, req.source.population, req.settings, prep.timeseries!.mode, prep.timeseries!.baseYear), req.settings.minPopulation, extra);
 
   const suppressed = suppressedSymbols(summaries, y, req.disclosure !== undefined);
   const b = indexRun.base;
@@ -104,10 +104,12 @@ function robustnessFields(rb: RobustnessResult, seed: number, r: IndexRun, extra
   };
 }
 
-function timeSeriesFields(ts: TimeSeriesResult, extra: Record<string, unknown>[]) {
+/** Per area and year: score, rank, class, rank change and why it has no class that year (the run's words, `excluded`). */
+function timeSeriesFields(ts: TimeSeriesResult, minPopulation: number, extra: Record<string, unknown>[]) {
   extra.forEach((e, i) => (e.years = Object.fromEntries(ts.years.map((year, q) => [year, {
     score: clean(ts.score[q][i]), rank: ts.rank[q][i] || null, class: ts.classes[q][i] || null,
     rank_change: q > 0 ? clean(ts.rankChange[q][i]) : null,
+    excluded: exclusionCodeLabel(ts.excluded[q][i], minPopulation, 'de') || null,
   }]))));
   return { mode: ts.mode, base_year: ts.baseYear === null ? null : yearOut(ts.baseYear), years: ts.years.map(yearOut) };
 }

@@ -49,6 +49,8 @@ export interface LevelValues {
   values: Float64Array;
   status: DisclosureStatus[];
   marks: SuppressionMark[];
+  /** the reason in words where a map knows one more precise than its status (the population „·“ at the source); see `whyText` */
+  reasons?: (string | null)[];
   /** areas under the minimum population (flagged, not hidden) */
   small: boolean[];
 }

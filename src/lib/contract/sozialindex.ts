@@ -5,7 +5,7 @@
  */
 import type { JoinSpecInput } from './catalog';
 import type { DisclosureOptions, DisclosureStatus } from '../analysis/disclosure';
-import type { IndexResult } from '../analysis/sozialindex';
+import type { ExclusionCode, IndexResult } from '../analysis/sozialindex';
 import type { MonteCarloResult } from '../analysis/robustness';
 import type { Standardization } from '../analysis/standardize';
 import type { SdKind } from '../analysis/stats';
@@ -200,4 +200,9 @@ export interface TimeSeriesResult {
   classes: Int32Array[];
   /** rank change against the previous year (NaN for the first year) */
   rankChange: Float64Array[];
+  /**
+   * why each area has no class in each year (`exclusionCodes`, the run's rule, with that year's source secrets:
+   * `sourceSecret` for an indicator value „·“, `populationSecret` for the population „·“), null where it has one
+   */
+  excluded: (ExclusionCode | null)[][];
 }

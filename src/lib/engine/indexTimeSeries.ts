@@ -1,7 +1,7 @@
 /** The Sozialindex over the years (METHODS.md §2): each year on its own or against a base year. */
 import { indexByYear, rankChanges } from '../analysis/timeseries';
 import type { IndexSettings, IndicatorSpec, TimeSeriesResult } from '../contract/sozialindex';
-import { indexInput, indexOptions, type IndexData } from './sozialindex';
+import { exclusionCodes, indexInput, indexOptions, populationSecretOf, sourceSecretOf, type IndexData } from './sozialindex';
 
 /** The weighted index per year: standardised within each year, or against a base year's references. */
 export function timeSeries(
@@ -19,5 +19,7 @@ export function timeSeries(
     mode, baseYear: mode === 'base' ? data.years[b] : null, years: data.years,
     score: ts.results.map((r) => r.score), rank: ts.results.map((r) => r.rank), classes: ts.results.map((r) => r.classes),
     rankChange: ts.results.map((r, q) => (q === 0 ? new Float64Array(r.rank.length).fill(NaN) : rankChanges(ts.results[q - 1].rank, r.rank))),
+    // each year's reasons by the run's rule, with that year's secrets (an indicator value or the population „·“)
+    excluded: ts.results.map((r, q) => exclusionCodes(r, years[q].values, years[q].population, sourceSecretOf(data, indicators, q), populationSecretOf(data, population, q))),
   };
 }

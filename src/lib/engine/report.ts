@@ -215,7 +215,7 @@ export async function buildReportModel(engine: Engine, req: ReportRequest, task?
       ['certainty', 'Anteil der zufälligen Gewichtsvarianten, in denen ein Gebiet in seiner Klasse bleibt.'],
     ];
     for (const [view, note] of views) {
-      const c = buildIndexMap(view, run, { typology: ty, robustness: rb, summaries });
+      const c = buildIndexMap(view, run, { typology: ty, robustness: rb });
       if (c) maps.push(reportMap(view, c, note));
     }
     for (const ind of indicators) {

@@ -19,7 +19,7 @@ export interface CustomMap {
   /** key of the workspace part that drew it (so a restored session can draw it again) */
   owner?: string;
   /** why areas have no value (hidden, unreliable): split out of „keine Angabe“ in legend, table and tooltip */
-  disclosure?: { status: DisclosureStatus[]; marks: SuppressionMark[] };
+  disclosure?: { status: DisclosureStatus[]; marks: SuppressionMark[]; reasons?: (string | null)[] };
   /** the rule the legend's footnote names when it is not the project's (the Sozialindex's own thresholds) */
   rule?: DisclosureRule;
 }

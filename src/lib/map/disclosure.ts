@@ -36,6 +36,11 @@ export function statusText(status: DisclosureStatus, mark: SuppressionMark): str
   return null;
 }
 
+/** Why area `i` has no value shown, in words: the map's own reason where it has one, else its status's ({@link statusText}). */
+export function whyText(lv: Pick<LevelValues, 'status' | 'marks' | 'reasons'>, i: number): string | null {
+  return lv.reasons?.[i] ?? statusText(lv.status[i], lv.marks[i]);
+}
+
 /** Short mark for tables and exports: „primär“ / „sekundär“ / „Quelle“ / „unsicher“. */
 export function markLabel(status: DisclosureStatus, mark: SuppressionMark): string {
   if (mark === 'source') return t('disclosure.mark.source');

@@ -3,7 +3,7 @@
  * dynamics, type, class certainty, year): classes, colours and legend labels per area.
  */
 import type { CustomMap } from './custom';
-import { presetDef, type IndexRun, type IndicatorSummary, type RobustnessResult, type TimeSeriesResult, type TypologyResult } from '../contract';
+import { presetDef, type ExclusionCode, type IndexRun, type RobustnessResult, type TimeSeriesResult, type TypologyResult } from '../contract';
 import { BIVARIATE_4X3, paletteColors, type RGB } from './palettes';
 import { classify } from '../analysis/classify';
 import { fmtNumber, t, type Lang } from '../../i18n/index';
@@ -15,19 +15,27 @@ export const TYPE_COLORS: RGB[] = [
   [0, 114, 178], [230, 159, 0], [0, 158, 115], [204, 121, 167], [86, 180, 233], [213, 94, 0], [240, 228, 66], [0, 0, 0], [153, 153, 153], [120, 70, 160],
 ];
 
+/** An exclusion code in the reader's language (`ix.excl.<code>`; `min`: the minimum population), or '' for none. */
+export function exclusionCodeLabel(code: ExclusionCode | null | undefined, min: number, lang?: Lang): string {
+  return code ? t(`ix.excl.${code}`, { min }, lang) : '';
+}
+
 /** Why area `i` is flagged, in the reader's language (`ix.excl.<code>`), or '' when it is not. */
 export function exclusionLabel(run: Pick<IndexRun, 'base'>, i: number, lang?: Lang): string {
-  const code = run.base.excluded[i];
-  return code ? t(`ix.excl.${code}`, { min: run.base.settings.minPopulation }, lang) : '';
+  return exclusionCodeLabel(run.base.excluded[i], run.base.settings.minPopulation, lang);
 }
 
 /**
- * The longer explanation of a flag, for its title: the reasons secret at the source have one (the maps'
- * tooltip text; the population's names the population).
+ * The longer explanation of an exclusion code: the reasons secret at the source have one (the maps' tooltip
+ * text; the population's names the population).
  */
-export function exclusionTitle(run: Pick<IndexRun, 'base'>, i: number, lang?: Lang): string | undefined {
-  const code = run.base.excluded[i];
+export function exclusionCodeTitle(code: ExclusionCode | null | undefined, lang?: Lang): string | undefined {
   return code === 'sourceSecret' ? t('disclosure.status.source', {}, lang) : code === 'populationSecret' ? t('ix.excl.populationSecret.title', {}, lang) : undefined;
+}
+
+/** The longer explanation of area `i`'s flag, for its title (see {@link exclusionCodeTitle}). */
+export function exclusionTitle(run: Pick<IndexRun, 'base'>, i: number, lang?: Lang): string | undefined {
+  return exclusionCodeTitle(run.base.excluded[i], lang);
 }
 
 /** Why an area with a status class has no dynamics class („Startwert 2022 · geheim (Quelle)“), or ''. */
@@ -58,42 +66,32 @@ function classMap(title: string, values: Float64Array, classes: Int32Array, colo
   return { title, values, classOf: Int16Array.from(classes, (c) => c - 1), colors, labels, valueLabel: t('value.indexScore') };
 }
 
-/** What a view needs besides the run: derived results, and the summaries that know the source's secrets. */
+/** What a view needs besides the run: derived results (the time series knows each year's reasons itself). */
 export interface IndexMapExtra {
   typology?: TypologyResult | null;
   robustness?: RobustnessResult | null;
   series?: TimeSeriesResult | null;
   seriesYear?: number;
-  summaries?: IndicatorSummary[] | null;
 }
 
-/** 1 per area where an indicator value of one of `years` was kept secret by the source („·“ in the file); null if none. */
-export function sourceSecretAreas(summaries: IndicatorSummary[] | null | undefined, years: string[]): Uint8Array | null {
-  let out: Uint8Array | null = null;
-  for (const s of summaries ?? []) {
-    for (const y of s.years) {
-      if (!y.source || !years.includes(y.year)) continue;
-      out ??= new Uint8Array(y.source.length);
-      y.source.forEach((v, i) => { if (v) out![i] = 1; });
-    }
-  }
-  return out;
+/** Index of the year the year view shows (default and upper bound: the latest). */
+function seriesIndex(ts: TimeSeriesResult, seriesYear: number | undefined): number {
+  return Math.min(ts.years.length - 1, seriesYear ?? ts.years.length - 1);
 }
 
 /**
- * 1 per area whose class in `view` is missing because the source kept a value secret: for the views of the
- * run the run's own reasons (`sourceSecret`, `populationSecret`, for status × dynamics also a start value
- * secret at the source: the rule of computeIndexRun, so map and table agree); for the year view the
- * indicator values of the year it shows (the summaries' source marks). Null when there is none.
+ * Per area, why its class in `view` may be missing because the source kept a value secret, as the reason's
+ * words (the tooltip's and the map table's title); null elsewhere, and null when there is none. The engine
+ * decides (`exclusionCodes`), so map and table agree: the run's codes (`sourceSecret`, `populationSecret`; for
+ * status × dynamics also a start value secret at the source), for the year view the codes of the year shown.
  */
-function sourceSecretOfView(view: IndexMapView, run: IndexRun, extra: IndexMapExtra): Uint8Array | null {
-  if (view === 'year') {
-    const ts = extra.series;
-    return ts ? sourceSecretAreas(extra.summaries, [ts.years[Math.min(ts.years.length - 1, extra.seriesYear ?? ts.years.length - 1)]]) : null;
-  }
+function sourceReasonsOfView(view: IndexMapView, run: IndexRun, extra: IndexMapExtra): (string | null)[] | null {
+  const ts = view === 'year' ? extra.series : null;
+  if (view === 'year' && !ts) return null;
+  const codes = ts ? ts.excluded[seriesIndex(ts, extra.seriesYear)] : run.base.excluded;
   const dyn = view === 'bivariate' ? run.status?.dynamicsExcluded : undefined;
-  const out = Uint8Array.from(run.base.excluded, (e, i) => (e === 'sourceSecret' || e === 'populationSecret' || dyn?.[i] === 'startSecret' ? 1 : 0));
-  return out.includes(1) ? out : null;
+  const out = codes.map((e, i) => exclusionCodeTitle(e) ?? (dyn?.[i] === 'startSecret' ? dynamicsReasonTitle(run, i)! : null));
+  return out.some(Boolean) ? out : null;
 }
 
 /**
@@ -103,15 +101,16 @@ function sourceSecretOfView(view: IndexMapView, run: IndexRun, extra: IndexMapEx
  */
 export function buildIndexMap(view: IndexMapView, run: IndexRun, extra: IndexMapExtra): CustomMap | null {
   const m = viewMap(view, run, extra);
-  const secret = m && sourceSecretOfView(view, run, extra);
-  if (!m || !secret || secret.length !== m.classOf.length) return m;
-  const hidden = (i: number) => secret[i] === 1 && m.classOf[i] < 0;
+  const reasons = m && sourceReasonsOfView(view, run, extra);
+  if (!m || !reasons || reasons.length !== m.classOf.length) return m;
+  const hidden = (i: number) => !!reasons[i] && m.classOf[i] < 0;
   if (!m.classOf.some((_, i) => hidden(i))) return m;
   return {
     ...m,
     disclosure: {
       status: Array.from(m.classOf, (_, i) => (hidden(i) ? 'secret' : 'ok')),
       marks: Array.from(m.classOf, (_, i) => (hidden(i) ? 'source' : null)),
+      reasons: Array.from(m.classOf, (_, i) => (hidden(i) ? reasons[i] : null)),
     },
   };
 }
@@ -148,7 +147,7 @@ function viewMap(view: IndexMapView, run: IndexRun, extra: IndexMapExtra): Custo
   }
   const ts = extra.series;
   if (!ts) return null;
-  const q = Math.min(ts.years.length - 1, extra.seriesYear ?? ts.years.length - 1);
+  const q = seriesIndex(ts, extra.seriesYear);
   const labels = classLabels({ ...run, preset: 'standard' });
   return classMap(t('ix.map.year', { year: ts.years[q] }), ts.score[q], ts.classes[q], paletteColors('YlOrRd', labels.length), labels);
 }

@@ -114,7 +114,7 @@ export class MapState {
     const d = c.disclosure;
     const r = this.result;
     if (!d || !r || d.status.length !== c.values.length) return null;
-    return { layer: null, ids: r.ids, names: r.names, parent: null, values: c.values, status: d.status, marks: d.marks, small: new Array(d.status.length).fill(false) };
+    return { layer: null, ids: r.ids, names: r.names, parent: null, values: c.values, status: d.status, marks: d.marks, ...(d.reasons ? { reasons: d.reasons } : {}), small: new Array(d.status.length).fill(false) };
   }
 
   /** The legend's footnote: the project's switch and thresholds, or the rule a workspace map names (the Sozialindex's own). */

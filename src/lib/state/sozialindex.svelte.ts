@@ -218,7 +218,7 @@ export class SozialindexState {
 
   async showMap(view: IndexMapView = this.mapView): Promise<void> {
     if (!this.run || !this.layer) return;
-    const m = buildIndexMap(view, this.run, { typology: this.typology, robustness: this.robustness, series: this.series, seriesYear: this.seriesYear, summaries: this.summaries });
+    const m = buildIndexMap(view, this.run, { typology: this.typology, robustness: this.robustness, series: this.series, seriesYear: this.seriesYear });
     if (!m) return;
     this.mapView = view;
     await this.map.showCustom(this.layer, { ...m, owner: SOZIALINDEX_PART, rule: { enabled: true, ...$state.snapshot(this.disclosure) } });

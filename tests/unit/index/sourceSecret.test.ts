@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeIndexRun, sourceSecretOf, type IndexData } from '../../../src/lib/engine/sozialindex';
 import { DEFAULT_INDEX_SETTINGS, type IndicatorSpec } from '../../../src/lib/contract';
+import { timeSeries } from '../../../src/lib/engine/indexTimeSeries';
 import { buildIndexMap, dynamicsReasonLabel, dynamicsReasonTitle, exclusionLabel, exclusionTitle } from '../../../src/lib/map/indexMaps';
 
 /**
@@ -156,5 +157,60 @@ describe('Sozialindex status × dynamics: why an area has no dynamics', () => {
     expect(m.disclosure?.marks).toEqual([null, null, null, null, null, 'source', null, null]);
     // the class map: every area with a status has its class; nothing to dot
     expect(buildIndexMap('class', run, {})!.disclosure).toBeUndefined();
+  });
+});
+
+/**
+ * The time series knows each year's reasons (the run's rule with that year's secrets), so the year map dots an
+ * area whose class in that year is missing because the source kept its population or a value secret:
+ *
+ *   area   SGB2 2023   EW 2023   SGB2 2024   EW 2024   2023              2024
+ *   a..d   values      500       values      500       scored            scored
+ *   p      12          „·“       12          500       populationSecret  scored
+ *   s      12          500       „·“         500       scored            sourceSecret
+ *   g      12          (empty)   12          500       noPopulation      scored (a plain gap: „keine Angabe“)
+ */
+describe('Sozialindex time series: per year, which areas lack a class because of a secret at the source', () => {
+  const tids = ['a', 'b', 'c', 'd', 'p', 's', 'g'];
+  const at = (...i: number[]) => { const u = new Uint8Array(tids.length); for (const k of i) u[k] = 1; return u; };
+  const tdata: IndexData = {
+    ids: tids, names: tids.map((x) => x.toUpperCase()), years: ['2023', '2024'],
+    columns: {
+      SGB2: [f([10, 20, 30, 40, 12, 12, 12]), f([11, 21, 31, 41, 12, N, 12])],
+      BEV: [f(tids.map(() => 100)), f(tids.map(() => 100))],
+      EW: [f([500, 500, 500, 500, N, 500, N]), f(tids.map(() => 500))],
+    },
+    secret: { SGB2: [null, at(5)], EW: [at(4), null] },
+  };
+  const quote: IndicatorSpec[] = [{ name: 'SGB-II-Quote', numerator: 'SGB2', denominator: 'BEV', scale: 100, polarity: 1, weight: 1 }];
+  const s = { ...DEFAULT_INDEX_SETTINGS, year: '2024', minPopulation: 300 };
+  const popTitle = 'EW · geheim (Quelle): die Einwohnerzahl ist in der eingelesenen Datei geheim gehalten oder unbekannt („·“), nicht fehlend';
+  const valueTitle = '· geheim (Quelle): in der eingelesenen Datei geheim gehalten oder unbekannt („·“), nicht fehlend';
+
+  it('gives per-year exclusion codes: the population „·“ of 2023, the value „·“ of 2024, a plain gap its own', () => {
+    for (const mode of ['each', 'base'] as const) {
+      const ts = timeSeries(tdata, quote, 'EW', s, mode, '2023');
+      expect(ts.excluded).toEqual([
+        [null, null, null, null, 'populationSecret', null, 'noPopulation'],
+        [null, null, null, null, null, 'sourceSecret', null],
+      ]);
+      expect(Array.from(ts.classes[0]).map((c) => c > 0)).toEqual([true, true, true, true, false, true, false]);
+    }
+    // the run of 2024 agrees with the series' 2024
+    expect(computeIndexRun(tdata, quote, 'EW', s).base.excluded).toEqual(timeSeries(tdata, quote, 'EW', s, 'each', null).excluded[1]);
+  });
+
+  it('the year map dots the area of the year shown, with the reason as its words; a plain gap stays „keine Angabe“', () => {
+    const run = computeIndexRun(tdata, quote, 'EW', s);
+    const series = timeSeries(tdata, quote, 'EW', s, 'each', null);
+    const y23 = buildIndexMap('year', run, { series, seriesYear: 0 })!;
+    expect(y23.disclosure?.status).toEqual(['ok', 'ok', 'ok', 'ok', 'secret', 'ok', 'ok']);
+    expect(y23.disclosure?.marks).toEqual([null, null, null, null, 'source', null, null]);
+    expect(y23.disclosure?.reasons).toEqual([null, null, null, null, popTitle, null, null]);
+    const y24 = buildIndexMap('year', run, { series, seriesYear: 1 })!;
+    expect(y24.disclosure?.marks).toEqual([null, null, null, null, null, 'source', null]);
+    expect(y24.disclosure?.reasons?.[5]).toBe(valueTitle);
+    // the class map of the run's year (2024) says the same as the year map of 2024
+    expect(buildIndexMap('class', run, {})!.disclosure).toEqual(y24.disclosure);
   });
 });
