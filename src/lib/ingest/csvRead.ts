@@ -11,6 +11,8 @@ import { IngestError, type ProgressHooks } from './types';
 
 /** The longest record DuckDB may read (a field with a whole geometry as text, say). */
 export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+/** DuckDB's own default read buffer, the most a chunk's buffer takes. */
+const MAX_BUFFER_BYTES = 32 * 1024 * 1024;
 
 /**
  * read_csv of a chunk of `bytes` bytes: columns c0, c1, … as `types` (default all VARCHAR), no
@@ -22,7 +24,7 @@ export const MAX_LINE_BYTES = 16 * 1024 * 1024;
  */
 export function readCsvSql(file: string, delimiter: string, width: number, bytes: number, types?: string[]): string {
   const cols = Array.from({ length: width }, (_, j) => `'c${j}': '${types?.[j] ?? 'VARCHAR'}'`).join(', ');
-  const buffer = Math.max(64 * 1024, Math.min(bytes + 1, 2 * MAX_LINE_BYTES));
+  const buffer = Math.max(64 * 1024, Math.min(bytes + 1, MAX_BUFFER_BYTES));
   return (
     `read_csv(${quoteLiteral(file)}, auto_detect=false, header=false, ${types ? '' : 'all_varchar=true, '}` +
     `delim=${quoteLiteral(delimiter)}, quote='"', escape='"', columns={${cols}}, null_padding=true, ` +
