@@ -1,14 +1,52 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/svelte';
 import MapTable from '../../src/components/MapTable.svelte';
 import { AppState } from '../../src/lib/state/app.svelte';
 import { MapState } from '../../src/lib/state/map.svelte';
 import { fakeStarter } from '../helpers/fakeEngine';
-import { computeIndex } from '../../src/lib/analysis/sozialindex';
 import { buildIndexMap, type IndexMapView } from '../../src/lib/map/indexMaps';
-import type { ExclusionCode, IndexRun, TimeSeriesResult } from '../../src/lib/contract';
+import { secretRun } from '../helpers/indexRun';
 
 afterEach(() => cleanup());
+
+/** Splits a CSV of germanCsv as a spreadsheet reads it: „;“ between fields, quoted fields with "" inside. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [], field = '', quoted = false;
+  for (let k = 0; k < text.length; k++) {
+    const ch = text[k];
+    if (quoted) {
+      if (ch === '"' && text[k + 1] === '"') (field += '"'), k++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ';') row.push(field), (field = '');
+    else if (ch === '\r' && text[k + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), k++;
+    else field += ch;
+  }
+  return rows;
+}
+
+/** Clicks the table's „Als CSV exportieren“ and returns the downloaded file (text, BOM dropped). */
+async function exportedCsv(): Promise<string> {
+  let blob: Blob | undefined;
+  const urls = URL as unknown as { createObjectURL: (b: Blob) => string; revokeObjectURL: (u: string) => void };
+  urls.createObjectURL = (b) => ((blob = b), 'blob:map-table');
+  urls.revokeObjectURL = () => undefined;
+  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+  try {
+    screen.getByTestId('export-csv').click();
+  } finally {
+    click.mockRestore();
+  }
+  // jsdom's Blob has no arrayBuffer(): read it as a browser of old would
+  const bytes = await new Promise<ArrayBuffer>((done) => {
+    const r = new FileReader();
+    r.onload = () => done(r.result as ArrayBuffer);
+    r.readAsArrayBuffer(blob!);
+  });
+  return new TextDecoder().decode(new Uint8Array(bytes));
+}
 
 describe('map table', () => {
   it('shows a missing value as „x“ (keine Angabe) and a true zero as 0 — „–“ would read as „genau null“', () => {
@@ -36,23 +74,13 @@ describe('map table of a Sozialindex map', () => {
    * at the source. The year map reads the time series' codes of the year shown (2023), the others the run's (2024).
    */
   function indexMap(view: IndexMapView = 'class', sourceYear = '2024', hafen: 'missingValues' | 'populationSecret' = 'missingValues'): MapState {
-    const ids = ['n', 'm', 'h', 'k'];
-    const values = [Float64Array.from([12.5, 20, NaN, NaN]), Float64Array.from([3, 8, 5, NaN])];
-    const base = computeIndex({ ids, values, names: ['Kinderarmut', 'SGB II'] }, { minPopulation: 0, breaks: [0] });
-    // the reasons computeIndexRun (and timeSeries per year) gives: the engine decides, the map reads them
-    const codes = (y: string): (ExclusionCode | null)[] => [null, null, hafen, y === sourceYear ? 'sourceSecret' : null];
-    base.excluded = codes('2024');
-    const run: IndexRun = { ids, names: ['Nord', 'Mitte', 'Hafen', 'Markt'], indicatorNames: ['Kinderarmut', 'SGB II'], year: '2024', preset: 'standard', base, values, population: null, status: null, domains: null };
-    const series: TimeSeriesResult = {
-      mode: 'each', baseYear: null, years: ['2023', '2024'], score: [base.score, base.score], rank: [base.rank, base.rank], classes: [base.classes, base.classes],
-      rankChange: [], excluded: [codes('2023'), codes('2024')],
-    };
+    const { run, series } = secretRun((y) => [null, null, hafen, y === sourceYear ? 'sourceSecret' : null]);
     const custom = buildIndexMap(view, run, { series, seriesYear: 0 })!;
     const map = new MapState(new AppState(fakeStarter({})));
     map.layer = 'l';
     map.custom = custom;
     const missing = Array.from(custom.classOf).filter((c) => c < 0).length;
-    map.result = { values: custom.values, ids, names: run.names, classes: { breaks: [], classOf: custom.classOf, counts: [2, 0], missing } as never };
+    map.result = { values: custom.values, ids: run.ids, names: run.names, classes: { breaks: [], classOf: custom.classOf, counts: [2, 0], missing } as never };
     return map;
   }
   const row = (name: string) => Array.from(screen.getByTestId('map-table').querySelectorAll('tbody tr')).find((r) => r.children[1].textContent === name)!;
@@ -105,5 +133,37 @@ describe('map table of a Sozialindex map', () => {
     // class map of 2024: the 2023 secret does not explain it
     render(MapTable, { map: indexMap('class', '2023') });
     expect(row('Markt').children[3].textContent?.trim()).toBe('keine Angabe');
+  });
+
+  const csvRow = (rows: string[][], name: string) => rows.find((r) => r[1] === name)!;
+
+  it('the CSV export gives the reason of a withheld value in its own column, in the words of the tooltip and the cell title', async () => {
+    render(MapTable, { map: indexMap('year', '2024', 'populationSecret') });
+    const rows = parseCsv(await exportedCsv()).filter((r) => !r[0].startsWith('# '));
+    const header = rows[0];
+    expect(header.slice(-2)).toEqual(['Geheimhaltung', 'Grund der Geheimhaltung']);
+    // every row has as many fields as the header
+    for (const r of rows) expect(r.length).toBe(header.length);
+    // value as its symbol, class row, mark and reason: what the table's cell says and its title explains
+    expect(csvRow(rows, 'Hafen').slice(2)).toEqual(['·', '', '· geheim (Quelle)', 'Quelle', POPULATION_TITLE]);
+    expect(row('Hafen').children[2].getAttribute('title')).toBe(csvRow(rows, 'Hafen')[6]);
+    // a value simply missing has no reason to give; a shown value neither
+    expect(csvRow(rows, 'Markt').slice(4)).toEqual(['keine Angabe', '', '']);
+    expect(csvRow(rows, 'Nord').slice(5)).toEqual(['', '']);
+  });
+
+  it('the CSV export quotes a reason as it quotes any field (semicolon, quotes), and its note names the map’s own rule', async () => {
+    const map = indexMap('class');
+    const d = map.custom!.disclosure!;
+    const reason = (r: string) => `${r}; siehe „Quelle“ "Amt"`;
+    map.custom = { ...map.custom!, disclosure: { ...d, reasons: d.reasons!.map((r) => (r ? reason(r) : r)) }, rule: { enabled: true, minCount: 5, minDenominator: 50, minNumerator: 4 } };
+    render(MapTable, { map });
+    const text = await exportedCsv();
+    const source = '· geheim (Quelle): in der eingelesenen Datei geheim gehalten oder unbekannt („·“), nicht fehlend';
+    expect(text).toContain(`;"${source}; siehe „Quelle“ ""Amt"""\r\n`);
+    expect(csvRow(parseCsv(text), 'Markt')[6]).toBe(reason(source));
+    // the Sozialindex's own classes and thresholds, as in the legend — not the map panel's method nor the project's rule
+    expect(text).not.toMatch(/Klassen: Quantile/);
+    expect(text).toMatch(/^# Geheimhaltung an: Fallzahlen unter 5 und Quoten mit Nenner unter 50 oder Zähler unter 4/m);
   });
 });

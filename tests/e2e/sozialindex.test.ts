@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
@@ -174,11 +174,25 @@ describe('Sozialindex in the browser', () => {
     await page.getByTestId('ix-ts-slider').fill('0');
     await expect.poll(() => legend.innerText(), { timeout: 20_000 }).toMatch(/Sozialindex 2019/);
     await expect.poll(() => legend.innerText(), { timeout: 20_000 }).toMatch(/· geheim \(Quelle\)\s*1\b/);
+    // the small map of 2019 dots it too, with the same reason; the other years' maps do not
+    const small = page.getByTestId('ix-small-multiples').locator('svg');
+    const secretPaths = (q: number) => small.nth(q).locator('path[data-mark="source"]');
+    await expect.poll(() => secretPaths(0).count(), { timeout: 20_000 }).toBe(1);
+    expect(await secretPaths(0).locator('title').textContent()).toMatch(/^Altstadt-Nord \(010\): EW · geheim \(Quelle\): die Einwohnerzahl/);
+    expect(await secretPaths(5).count()).toBe(0);
+    expect(await page.getByTestId('ix-sm-key').innerText()).toMatch(/· geheim \(Quelle\)/);
+    await page.getByTestId('ix-small-multiples').screenshot({ path: path.join(ARTIFACTS, 'sozialindex-small-maps-population-secret.png') });
     await page.getByTestId('tab-maptable').click();
     const row = page.getByTestId('map-table').locator('tbody tr', { hasText: 'Altstadt-Nord' });
     await expect.poll(() => row.locator('td').nth(3).innerText(), { timeout: 20_000 }).toBe('· geheim (Quelle)');
-    expect(await row.locator('td[data-mark="source"]').getAttribute('title')).toMatch(/^EW · geheim \(Quelle\): die Einwohnerzahl/);
+    const title = await row.locator('td[data-mark="source"]').getAttribute('title');
+    expect(title).toMatch(/^EW · geheim \(Quelle\): die Einwohnerzahl/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'sozialindex-year-population-secret.png') });
+    // the table's CSV gives the mark and the reason, the cell title's words, in its own column
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const csv = readFileSync((await dl.path())!, 'utf8');
+    expect(csv).toMatch(/;Geheimhaltung;Grund der Geheimhaltung\r\n/);
+    expect(csv).toContain(`010;Altstadt-Nord;·;;· geheim (Quelle);Quelle;${title}\r\n`);
     expect(errors).toEqual([]);
     await context.close();
   });

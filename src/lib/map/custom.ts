@@ -1,5 +1,10 @@
 import type { DisclosureStatus } from '../analysis/disclosure';
 import type { SuppressionMark } from '../analysis/applyDisclosure';
+import type { LevelValues } from '../contract/levels';
+import { t, type Lang } from '../../i18n/index';
+import { withDisclosureRows } from './disclosure';
+import type { LegendEntry } from './legend';
+import { NO_VALUE_COLOR } from './palettes';
 
 /**
  * A map computed by a workspace (index classes, LISA clusters, location quotients …):
@@ -30,4 +35,27 @@ export interface DisclosureRule {
   minCount: number;
   minDenominator: number;
   minNumerator: number;
+}
+
+/** Areas per class of a workspace map (at least one count per colour) and those without a class. */
+export function classCounts(m: Pick<CustomMap, 'classOf' | 'colors' | 'breaks'>): { counts: number[]; missing: number } {
+  const counts = new Array<number>(Math.max(m.colors.length, (m.breaks?.length ?? 1) - 1)).fill(0);
+  let missing = 0;
+  for (const k of m.classOf) k >= 0 ? counts[k]++ : missing++;
+  return { counts, missing };
+}
+
+/**
+ * The legend of a map with one label per class: its classes, then the rows an area without a class is
+ * counted in — hidden, not reliable, „keine Angabe“ ({@link withDisclosureRows}). The big map's legend and
+ * the small year maps' key read the same rows.
+ */
+export function labelledLegend(
+  m: Pick<CustomMap, 'colors'> & { labels: string[] }, counts: readonly number[], missing: number,
+  disclosed: Pick<LevelValues, 'status' | 'marks'> | null, lang?: Lang,
+): LegendEntry[] {
+  return withDisclosureRows([
+    ...m.labels.map((label, i) => ({ classIndex: i, label, color: m.colors[i], count: counts[i] ?? 0 })),
+    { classIndex: -1, label: t('legend.noValue', undefined, lang), color: NO_VALUE_COLOR, count: missing, noValue: true },
+  ], disclosed);
 }

@@ -21,7 +21,7 @@ export function symbolFor(status: DisclosureStatus): string | null {
 }
 
 /** Symbols per area (null where the value is shown or simply missing). */
-export function mapSymbols(lv: LevelValues | null): (string | null)[] | null {
+export function mapSymbols(lv: Pick<LevelValues, 'status'> | null): (string | null)[] | null {
   if (!lv) return null;
   const s = lv.status.map(symbolFor);
   return s.some(Boolean) ? s : null;
@@ -113,7 +113,7 @@ export function disclosureNote(s: { enabled: boolean; minCount: number; minDenom
  * Classes and colours for the fill, with hidden and unreliable areas in their legend colours
  * (two extra classes after the last one). Unchanged when nothing is hidden.
  */
-export function disclosureFill(classOf: Int16Array, colors: RGB[], lv: LevelValues | null): { classOf: Int16Array; colors: RGB[] } {
+export function disclosureFill(classOf: Int16Array, colors: RGB[], lv: Pick<LevelValues, 'status'> | null): { classOf: Int16Array; colors: RGB[] } {
   if (!lv || lv.status.length !== classOf.length || !lv.status.some((s) => symbolFor(s))) return { classOf, colors };
   const n = colors.length;
   const out = Int16Array.from(classOf, (c, i) => {

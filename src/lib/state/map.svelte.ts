@@ -2,7 +2,7 @@ import type { AppState } from './app.svelte';
 import type { ColumnValues, JoinSpecInput } from '../contract';
 import type { ClassMethod, Classification } from '../analysis/classify';
 import type { PreparedGeometry } from '../geo/prepare';
-import { NO_VALUE_COLOR, paletteColors, type PaletteName } from '../map/palettes';
+import { paletteColors, type PaletteName } from '../map/palettes';
 import { buildLegend, boxmapClassNames, emptyLegendText, type LegendEntry } from '../map/legend';
 import { isNumeric } from '../engine/describe';
 import { fmtNumber, t } from '../../i18n/index';
@@ -13,7 +13,7 @@ import { i18n } from './i18n.svelte';
 import { LevelsState, chainOf } from './levels.svelte';
 import type { LevelSeries, LevelValues } from '../contract';
 import { disclosureNote, withDisclosureRows } from '../map/disclosure';
-import type { CustomMap } from '../map/custom';
+import { classCounts, labelledLegend, type CustomMap } from '../map/custom';
 import type { MapSettings } from './persist';
 
 export type { CustomMap };
@@ -142,13 +142,7 @@ export class MapState {
     if (!c) return [];
     // read the reactive language so the legend (numbers, „keine Angabe“, disclosure rows) follows a DE/EN switch
     const lang = i18n.lang;
-    if (this.custom?.labels) {
-      const labels = this.custom.labels;
-      return withDisclosureRows([
-        ...labels.map((label, i) => ({ classIndex: i, label, color: this.custom!.colors[i], count: c.counts[i] ?? 0 })),
-        { classIndex: -1, label: t('legend.noValue', undefined, lang), color: NO_VALUE_COLOR, count: c.missing, noValue: true },
-      ], this.disclosed);
-    }
+    if (this.custom?.labels) return labelledLegend({ colors: this.custom.colors, labels: this.custom.labels }, c.counts, c.missing, this.disclosed, lang);
     const entries = buildLegend(c, this.colors, {
       lang,
       unit: this.custom ? (this.custom.unit ?? '') : unitSuffix(this.unit()),
@@ -306,9 +300,7 @@ export class MapState {
   async showCustom(layer: string, custom: CustomMap): Promise<void> {
     if (this.layer !== layer) await this.showLayer(layer);
     const labels = await this.app.engine.layerLabels(layer);
-    const counts = new Array(Math.max(custom.colors.length, (custom.breaks?.length ?? 1) - 1)).fill(0);
-    let missing = 0;
-    for (const k of custom.classOf) k >= 0 ? counts[k]++ : missing++;
+    const { counts, missing } = classCounts(custom);
     this.drawn = false;
     this.custom = custom;
     this.result = { values: custom.values, ...labels, classes: { breaks: custom.breaks ?? [], classOf: custom.classOf, counts, missing } };
