@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { fastLink } from './src/lib/db/fastLink';
+import { ehOnly } from './src/lib/db/ehOnly';
 
 const blockingBindings = fileURLToPath(new URL('./node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', import.meta.url));
 
@@ -45,13 +46,16 @@ function precacheManifest(): Plugin {
   };
 }
 
-/** DuckDB's bindings without the eager GOT of all its exports and with cheaper linking walks (src/lib/db/fastLink.ts). */
+/**
+ * DuckDB's bindings without the eager GOT of all its exports, with cheaper linking walks
+ * (src/lib/db/fastLink.ts) and without the glue of the MVP build that is not shipped (ehOnly.ts).
+ */
 function duckdbLazyGot(): Plugin {
   return {
     name: 'srw-duckdb-lazy-got',
     transform(code, id) {
       if (path.resolve(id.split('?')[0]) !== blockingBindings) return null;
-      return { code: fastLink(code), map: null };
+      return { code: ehOnly(fastLink(code)), map: null };
     },
   };
 }
