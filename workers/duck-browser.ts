@@ -1,5 +1,5 @@
 import { createDuckDB, VoidLogger, BROWSER_RUNTIME } from '@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs';
-import { compiledAt, compiledWasm, wasmUrl } from './wasm';
+import { compiledAt, compiledWasm, entryAt, respondedAt, wasmUrl } from './wasm';
 import { tableToIPC, type Table } from 'apache-arrow';
 import { SAFE_SETTINGS_SQL, type Duck } from '../src/lib/db/duck';
 
@@ -12,6 +12,9 @@ export async function createBrowserDuck(): Promise<Duck> {
   const db = await createDuckDB({ mvp: bundle, eh: bundle }, new VoidLogger(), BROWSER_RUNTIME);
   startup['duck-instantiate'] = performance.now();
   const module = await compiledWasm();
+  // the worker's entry ran and the wasm's response began (the compile starts with its first bytes)
+  startup['worker-entry'] = entryAt;
+  startup['wasm-response'] = respondedAt;
   // the compile's own end (`wasm-compiled` is when both it and the engine code were there)
   startup['wasm-streamed'] = compiledAt;
   startup['wasm-compiled'] = performance.now();

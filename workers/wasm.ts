@@ -11,12 +11,14 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 export const wasmUrl: string = ehWasm;
 
 let compiled: Promise<WebAssembly.Module | null> | null = null;
-/** When the compile ended (this worker's clock), for the startup marks; 0 before. */
+/** When the worker's entry ran, the wasm's response began and the compile ended (this worker's clock), for the startup marks; 0 before. */
+export const entryAt = performance.now();
+export let respondedAt = 0;
 export let compiledAt = 0;
 
 /** The compiled module (started once); null when it could not be compiled here (DuckDB then loads it itself). */
 export function compiledWasm(): Promise<WebAssembly.Module | null> {
-  compiled ??= WebAssembly.compileStreaming(fetch(wasmUrl))
+  compiled ??= WebAssembly.compileStreaming(fetch(wasmUrl).then((r) => ((respondedAt = performance.now()), r)))
     .catch(() => fetch(wasmUrl).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))
     .catch(() => null)
     .finally(() => (compiledAt = performance.now()));
