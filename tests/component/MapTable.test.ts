@@ -141,15 +141,15 @@ describe('map table of a Sozialindex map', () => {
     render(MapTable, { map: indexMap('year', '2024', 'populationSecret') });
     const rows = parseCsv(await exportedCsv()).filter((r) => !r[0].startsWith('# '));
     const header = rows[0];
-    expect(header.slice(-2)).toEqual(['Geheimhaltung', 'Grund der Geheimhaltung']);
+    expect(header.slice(-3)).toEqual(['Geheimhaltung', 'Grund der Geheimhaltung', 'Kleine Einwohnerzahl']);
     // every row has as many fields as the header
     for (const r of rows) expect(r.length).toBe(header.length);
     // value as its symbol, class row, mark and reason: what the table's cell says and its title explains
-    expect(csvRow(rows, 'Hafen').slice(2)).toEqual(['·', '', '· geheim (Quelle)', 'Quelle', POPULATION_TITLE]);
+    expect(csvRow(rows, 'Hafen').slice(2)).toEqual(['·', '', '· geheim (Quelle)', 'Quelle', POPULATION_TITLE, '']);
     expect(row('Hafen').children[2].getAttribute('title')).toBe(csvRow(rows, 'Hafen')[6]);
     // a value simply missing has no reason to give; a shown value neither
-    expect(csvRow(rows, 'Markt').slice(4)).toEqual(['keine Angabe', '', '']);
-    expect(csvRow(rows, 'Nord').slice(5)).toEqual(['', '']);
+    expect(csvRow(rows, 'Markt').slice(4)).toEqual(['keine Angabe', '', '', '']);
+    expect(csvRow(rows, 'Nord').slice(5)).toEqual(['', '', '']);
   });
 
   it('the CSV export quotes a reason as it quotes any field (semicolon, quotes), and its note names the map’s own rule', async () => {
@@ -160,7 +160,7 @@ describe('map table of a Sozialindex map', () => {
     render(MapTable, { map });
     const text = await exportedCsv();
     const source = '· geheim (Quelle): in der eingelesenen Datei geheim gehalten oder unbekannt („·“), nicht fehlend';
-    expect(text).toContain(`;"${source}; siehe „Quelle“ ""Amt"""\r\n`);
+    expect(text).toContain(`;"${source}; siehe „Quelle“ ""Amt""";\r\n`);
     expect(csvRow(parseCsv(text), 'Markt')[6]).toBe(reason(source));
     // the Sozialindex's own classes and thresholds, as in the legend — not the map panel's method nor the project's rule
     expect(text).not.toMatch(/Klassen: Quantile/);

@@ -191,8 +191,8 @@ describe('Sozialindex in the browser', () => {
     // the table's CSV gives the mark and the reason, the cell title's words, in its own column
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     const csv = readFileSync((await dl.path())!, 'utf8');
-    expect(csv).toMatch(/;Geheimhaltung;Grund der Geheimhaltung\r\n/);
-    expect(csv).toContain(`010;Altstadt-Nord;·;;· geheim (Quelle);Quelle;${title}\r\n`);
+    expect(csv).toMatch(/;Geheimhaltung;Grund der Geheimhaltung;Kleine Einwohnerzahl\r\n/);
+    expect(csv).toContain(`010;Altstadt-Nord;·;;· geheim (Quelle);Quelle;${title};\r\n`);
     expect(errors).toEqual([]);
     await context.close();
   });

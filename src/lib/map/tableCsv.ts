@@ -11,7 +11,10 @@ export interface MapTableData {
   names: readonly string[];
   values: Float64Array;
   classOf: Int16Array;
-  disclosed: Pick<LevelValues, 'status' | 'marks' | 'reasons'> | null;
+  /** `small`: areas under the minimum population (the table's ⚑), see `minPopulation` */
+  disclosed: (Pick<LevelValues, 'status' | 'marks' | 'reasons'> & { small?: readonly boolean[] }) | null;
+  /** the level settings' minimum population, named in the ⚑ note („unter 300 EW“) */
+  minPopulation?: number;
   legend: readonly LegendEntry[];
   /** heading of the value column */
   valueHeading: string;
@@ -22,7 +25,8 @@ export interface MapTableData {
 /**
  * Rows in `order`: key, name, value, class number and its bounds (or the row an area without a class is
  * counted in), the kind of suppression („Quelle“, „primär“ …) and its reason in the words of the tooltip and
- * the table cell's title ({@link whyText}). A hidden value leaves as its official symbol, not as a number.
+ * the table cell's title ({@link whyText}), and the table's ⚑ for an area under the minimum population (its
+ * value is shown but rests on few residents). A hidden value leaves as its official symbol, not as a number.
  */
 export function mapTableCsv(m: MapTableData, order: readonly number[]): Uint8Array {
   const d = m.disclosed;
@@ -32,8 +36,9 @@ export function mapTableCsv(m: MapTableData, order: readonly number[]): Uint8Arr
     return [
       m.ids[i], m.names[i], value, c >= 0 ? c + 1 : null, c >= 0 ? m.legend[c]?.label : noClassText(d?.status[i], d?.marks[i]),
       d ? markLabel(d.status[i], d.marks[i]) : '', d ? whyText(d, i) : null,
+      d?.small?.[i] ? `⚑ ${t('disclosure.small', { n: m.minPopulation ?? '?' })}` : null,
     ];
   });
-  const header = [t('maptable.id'), t('maptable.name'), m.valueHeading, t('maptable.class'), t('export.bounds'), t('disclosure.column'), t('disclosure.reasonColumn')];
+  const header = [t('maptable.id'), t('maptable.name'), m.valueHeading, t('maptable.class'), t('export.bounds'), t('disclosure.column'), t('disclosure.reasonColumn'), t('disclosure.smallColumn')];
   return germanCsv(header, rows, m.notes);
 }
