@@ -67,6 +67,58 @@ describe('map table', () => {
   });
 });
 
+describe('map table of many areas', () => {
+  /** n areas, value = row number (the table sorts by value, highest first) */
+  function bigMap(n: number): MapState {
+    const map = new MapState(new AppState(fakeStarter({})));
+    map.layer = 'l';
+    map.column = 'WERT';
+    map.result = {
+      values: Float64Array.from({ length: n }, (_, i) => i),
+      ids: Array.from({ length: n }, (_, i) => String(i).padStart(5, '0')),
+      names: Array.from({ length: n }, (_, i) => `Block ${i}`),
+      classes: { breaks: [0, n / 2, n], counts: [n / 2, n / 2], missing: 0, classOf: Int16Array.from({ length: n }, (_, i) => (i < n / 2 ? 0 : 1)) } as never,
+    };
+    return map;
+  }
+  const dataRows = () => [...screen.getByTestId('map-table').querySelectorAll('tbody tr[data-feature]')];
+
+  it('puts only a window of a long table into the page, with its true size for assistive technology and the scroll bar', () => {
+    render(MapTable, { map: bigMap(5000) });
+    const table = screen.getByTestId('map-table');
+    const rows = dataRows();
+    // jsdom lays nothing out: the window assumes a tall view (≈ 33 rows of 24 px) and 20 rows beyond it
+    expect(rows.length).toBeGreaterThan(30);
+    expect(rows.length).toBeLessThan(100);
+    expect(table.getAttribute('aria-rowcount')).toBe('5001');
+    // highest value first, numbered as rows of the whole table (the header is row 1)
+    expect(rows[0].children[1].textContent).toBe('Block 4999');
+    expect(rows.map((r) => r.getAttribute('aria-rowindex')).slice(0, 3)).toEqual(['2', '3', '4']);
+    // the rows not rendered are space of their height below
+    const below = table.querySelector<HTMLElement>('tbody tr.spacer:last-child')!;
+    expect(below.getAttribute('aria-hidden')).toBe('true');
+    expect(parseFloat(below.style.height)).toBe((5000 - rows.length) * 24);
+  });
+
+  it('a selection far down the table (on the map) brings its row into the page, selected', async () => {
+    const map = bigMap(5000);
+    render(MapTable, { map });
+    expect(dataRows().some((r) => r.getAttribute('data-feature') === '10')).toBe(false);
+    map.select(10);
+    await vi.waitFor(() => expect(screen.getByTestId('map-table').querySelector('tr.sel')?.getAttribute('data-feature')).toBe('10'));
+    const row = screen.getByTestId('map-table').querySelector('tr.sel')!;
+    // area 10 has the 11th-lowest value: row 4990 of 5000 below the header
+    expect(row.getAttribute('aria-rowindex')).toBe(String(5000 - 10 + 1));
+    expect(row.children[1].textContent).toBe('Block 10');
+  });
+
+  it('a table of a few hundred areas stays complete (find in page, screen readers)', () => {
+    render(MapTable, { map: bigMap(300) });
+    expect(dataRows()).toHaveLength(300);
+    expect(screen.getByTestId('map-table').querySelector('tr.spacer')).toBeNull();
+  });
+});
+
 describe('map table of a Sozialindex map', () => {
   const POPULATION_TITLE = 'EW · geheim (Quelle): die Einwohnerzahl ist in der eingelesenen Datei geheim gehalten oder unbekannt („·“), nicht fehlend';
   /**

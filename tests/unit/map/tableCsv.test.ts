@@ -16,12 +16,12 @@ const data = (small?: boolean[]): MapTableData => ({
   names: ['Nord', 'Hafen', 'Markt'],
   values: new Float64Array([12.5, 30, 7.25]),
   classOf: new Int16Array([0, 1, 0]),
-  disclosed: { status: ['shown', 'shown', 'shown'], marks: [null, null, null], ...(small ? { small } : {}) },
+  disclosed: { status: ['ok', 'ok', 'ok'], marks: [null, null, null], ...(small ? { small } : {}) },
   minPopulation: 300,
   legend: [
-    { label: '5 – 15', color: [1, 2, 3], count: 2 },
-    { label: '15 – 30', color: [4, 5, 6], count: 1 },
-  ] as MapTableData['legend'],
+    { classIndex: 0, label: '5 – 15', color: [1, 2, 3], count: 2 },
+    { classIndex: 1, label: '15 – 30', color: [4, 5, 6], count: 1 },
+  ],
   valueHeading: 'SGB II-Quote (%)',
   notes: ['Karte'],
 });
