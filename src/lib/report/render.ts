@@ -8,6 +8,7 @@ import { htmlDocument } from './document';
 import { profileHtml } from './sections/profile';
 import { figure, resetIds } from './sections/common';
 import type { ReportMap, ReportModel } from './types';
+import { compareDe } from '../util/collate';
 
 /** The social report (Sozialbericht): title page, contents, summary, method, maps, tables, … profiles. */
 export function renderReport(m: ReportModel, o: { printButton?: boolean } = {}): string {
@@ -25,7 +26,7 @@ export function renderReport(m: ReportModel, o: { printButton?: boolean } = {}):
 export function renderProfiles(m: ReportModel, ids?: string[], o: { printButton?: boolean } = {}): string {
   resetIds();
   const want = ids ? new Set(ids) : null;
-  const order = m.ids.map((_, i) => i).filter((i) => !want || want.has(m.ids[i])).sort((a, b) => m.ids[a].localeCompare(m.ids[b], 'de', { numeric: true }));
+  const order = m.ids.map((_, i) => i).filter((i) => !want || want.has(m.ids[i])).sort((a, b) => compareDe(m.ids[a], m.ids[b]));
   const body = order.map((i) => profileHtml(m, i)).join('\n').replace('class="profile"', 'class="profile first"');
   const one = order.length === 1 ? m.names[order[0]] : null;
   const title = one ? `Gebietssteckbrief ${one}` : `Gebietssteckbriefe${m.meta.municipality ? ` ${m.meta.municipality}` : ''}`;

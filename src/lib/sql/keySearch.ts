@@ -6,6 +6,7 @@
  * counts of the best ones with the SQL join itself.
  */
 import { applySteps, type KeyStep, type KeyTransform } from './keyTransform';
+import { compareDe } from '../util/collate';
 
 export interface KeyCandidate {
   transform: KeyTransform;
@@ -102,7 +103,7 @@ export function searchKeyTransforms(tableKeys: string[], layerKeys: string[], ma
   const lSide = sideCandidates(layerKeys, tableKeys);
   const tMaps = tSide.map((s) => canon(tableKeys, s));
   // layer keys in natural order, so the examples read „1 ↔ STGT01“ rather than whatever comes first
-  const sorted = [...layerKeys].sort((a, b) => a.localeCompare(b, 'de', { numeric: true }));
+  const sorted = [...layerKeys].sort(compareDe);
   const lMaps = lSide.map((s) => canon(sorted, s));
   const tBase = collisions(tMaps[0]);
   const lBase = collisions(lMaps[0]);
@@ -137,7 +138,7 @@ export function searchKeyTransforms(tableKeys: string[], layerKeys: string[], ma
 export function searchNameMatch(tableNames: string[], layerNames: string[]): KeyCandidate | undefined {
   const name: KeyStep[] = [{ op: 'name' }];
   const tm = canon(tableNames, name);
-  const lm = canon([...layerNames].sort((a, b) => a.localeCompare(b, 'de', { numeric: true })), name);
+  const lm = canon([...layerNames].sort(compareDe), name);
   if (collisions(lm) > 0 && collisions(lm) >= lm.size / 10) return undefined;
   let matched = 0;
   const examples: [string, string][] = [];

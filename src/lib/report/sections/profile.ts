@@ -9,6 +9,7 @@ import type { ReportMap, ReportModel } from '../types';
 import { esc, num } from '../html';
 import { spineChart, timeSeriesChart, type SpineRow } from '../charts';
 import { figure, sourceLine, statusDynamicsText, symbolLegend, totalName as totalOf } from './common';
+import { compareDe } from '../../util/collate';
 
 /** The inset: this area dark, the others light. */
 function insetMap(m: ReportModel, i: number): ReportMap {
@@ -99,7 +100,7 @@ function keyMap(m: ReportModel): ReportMap {
 
 function allProfiles(m: ReportModel): string {
   return `<section class="chapter" id="profiles"><h2>Gebietssteckbriefe</h2><p>Auf den folgenden Seiten je Gebiet ein Steckbrief, geordnet nach dem Schlüssel.</p>${figure(m, keyMap(m))}</section>`
-    + m.ids.map((_, i) => i).sort((a, b) => m.ids[a].localeCompare(m.ids[b], 'de', { numeric: true })).map((i) => profileHtml(m, i)).join('\n');
+    + m.ids.map((_, i) => i).sort((a, b) => compareDe(m.ids[a], m.ids[b])).map((i) => profileHtml(m, i)).join('\n');
 }
 
 registerSection({ key: 'profile-head', order: 100, title: () => '', profile: head });

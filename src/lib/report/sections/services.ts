@@ -10,6 +10,7 @@ import type { ReportModel } from '../types';
 import type { ServicesReport } from '../../engine/reportServices';
 import { esc, num } from '../html';
 import { figure, sourceLine, totalName, valueCell } from './common';
+import { compareDe } from '../../util/collate';
 
 /** How many services a profile lists before „… und n weitere“ (the profile stays one page). */
 export const PROFILE_SERVICES = 6;
@@ -41,7 +42,7 @@ function chapter(m: ReportModel): string {
   let table = '';
   if (c || a || g) {
     const head = `<tr><th>Gebiet</th>${c ? `<th class="num">Angebote</th>${c.useCapacity ? '<th class="num">Plätze</th>' : ''}<th class="num">Zielgruppe</th><th class="num">Quote</th>` : ''}${a ? `<th class="num">Erreichbarkeit</th>` : ''}${g ? '<th>Bedarf · Versorgung</th>' : ''}</tr>`;
-    const order = m.ids.map((_, i) => i).sort((p, q) => m.ids[p].localeCompare(m.ids[q], 'de', { numeric: true }));
+    const order = m.ids.map((_, i) => i).sort((p, q) => compareDe(m.ids[p], m.ids[q]));
     const rows = order.map((i) => `<tr${g && g.cell[i] === 6 ? ' class="flag"' : ''}><td>${esc(m.names[i])}</td>`
       + (c ? `${cell(c.count[i], null, 0)}${c.useCapacity ? cell(c.capacity[i], null, 0) : ''}${cell(c.group[i], c.groupSymbol[i], 0)}${cell(c.rate[i], c.rateSymbol[i], 1)}` : '')
       + (a ? valueCell(a.values[i], null, 3) : '')
