@@ -1,6 +1,7 @@
 /**
  * Which rows of a long table to put into the page: a table of 10 000 areas as 10 000 rows is 60 000
- * elements, ≈ 1 s of the main thread before the map's first frame (and ≈ 6 s for 50 000). Up to
+ * elements, ≈ 1.5 s of the main thread before the map's first frame (≈ 9 s for 50 000; measured in
+ * docs/performance.md, „Eleventh round“). Up to
  * `all` rows every row is rendered (the table stays complete for find-in-page and screen readers);
  * above, the rows in view and `overscan` rows on each side, with spacers for the rest.
  */
