@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import SmallMultiples from '../../src/components/index/SmallMultiples.svelte';
 import { prepareGeometry } from '../../src/lib/geo/prepare';
 import { buildIndexMap } from '../../src/lib/map/indexMaps';
@@ -70,5 +70,26 @@ describe('small year maps of the Sozialindex over time', () => {
     render(SmallMultiples, { geometry, drawings: yearMapDrawings(run, series) });
     expect(screen.queryByTestId('ix-sm-key')).toBeNull();
     expect(maps()[0].getAttribute('aria-label')).toBe('Klassen des Sozialindex 2023');
+  });
+
+  it('follow one area through the years: the big map’s selection and the area under the pointer are outlined in every year', async () => {
+    const { drawings: d } = drawings();
+    const onhover = vi.fn();
+    const { rerender } = render(SmallMultiples, { geometry, drawings: d, selected: 1, hovered: null, onhover });
+    const outlined = (cls: string) => maps().map((svg) => paths(svg).filter((p) => p.classList.contains(cls)).map((p) => p.getAttribute('data-feature')));
+    expect(outlined('sel')).toEqual([['1'], ['1']]);
+    expect(outlined('hov')).toEqual([[], []]);
+    // drawn again on top, so its neighbours' edges do not cover it
+    expect(maps().map((svg) => svg.querySelectorAll('path.top').length)).toEqual([1, 1]);
+    // the pointer on Hafen in 2024 tells the big map; leaving the small map clears it
+    await fireEvent.mouseEnter(paths(maps()[1])[2]);
+    expect(onhover).toHaveBeenLastCalledWith(2);
+    await fireEvent.mouseLeave(maps()[1]);
+    expect(onhover).toHaveBeenLastCalledWith(null);
+    // the area under the pointer (here or on the big map) is outlined in every year
+    await rerender({ geometry, drawings: d, selected: 1, hovered: 2, onhover });
+    expect(outlined('hov')).toEqual([['2'], ['2']]);
+    expect(paths(maps()[0])[2].getAttribute('stroke')).toBe('#333');
+    expect(maps().map((svg) => svg.querySelectorAll('path.top').length)).toEqual([2, 2]);
   });
 });

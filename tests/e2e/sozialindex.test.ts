@@ -134,6 +134,21 @@ describe('Sozialindex in the browser', () => {
     await expect.poll(() => legend.innerText(), { timeout: 20_000 }).toMatch(/Sozialindex 2019/);
     await shot(page, 'sozialindex-time');
 
+    // one area through the years: a row of the map table selects it and every small map outlines it;
+    // the pointer on an area of one small map outlines it in all six
+    const small = page.getByTestId('ix-small-multiples');
+    const row = page.getByTestId('map-table').locator('tbody tr[data-feature]').first();
+    const picked = await row.getAttribute('data-feature');
+    await row.click();
+    await expect.poll(() => small.locator('path.sel').count()).toBe(6);
+    expect(await small.locator('path.sel').first().getAttribute('data-feature')).toBe(picked);
+    const other = picked === '5' ? '6' : '5';
+    await small.locator('svg').nth(2).locator(`path[data-feature="${other}"]`).hover();
+    await expect.poll(() => small.locator('path.hov').count()).toBe(6);
+    await small.screenshot({ path: path.join(ARTIFACTS, 'sozialindex-small-maps-follow.png') });
+    await page.mouse.move(5, 5);
+    await expect.poll(() => small.locator('path.hov').count()).toBe(0);
+
     // switching the language redraws the workspace and the map legend in English
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect.poll(() => legend.innerText(), { timeout: 10_000 }).toMatch(/Social index 2019/);
