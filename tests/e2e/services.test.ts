@@ -60,6 +60,21 @@ describe('Angebote & Bedarfe in the browser (demo)', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'services-coverage.png') });
     mark('coverage');
 
+    // the table as a CSV, in its order, with the table's symbols and decimals and the municipal value above
+    const shown = (await page.getByTestId('svc-cov-table').locator('tbody tr[data-area]').allInnerTexts()).map((r) => r.split('\t'));
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('svc-cov-export').click()]);
+    expect(dl.suggestedFilename()).toBe('versorgungsquote.csv');
+    const lines = readFileSync((await dl.path())!, 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    expect(lines[0]).toMatch(/^# Sozialraum-Werkbank · Versorgungsquote: Plätze je 100 EW_U6/);
+    expect(lines.find((l) => l.startsWith('# Gesamtstadt:'))).toContain(`${municipal} je 100`);
+    const head = lines.findIndex((l) => l.startsWith('Schlüssel;Gebiet;'));
+    const data = lines.slice(head + 1).map((l) => l.split(';'));
+    expect(data).toHaveLength(60);
+    // same names, numbers and symbols as the table on screen (there with thousands dots and fixed decimals)
+    const num = (c: string) => (/^[\d.,]+$/.test(c) ? Number(c.replace(/\./g, '').replace(',', '.')) : c);
+    expect(data.map((r) => r.slice(1).map(num))).toEqual(shown.map((r) => r.map((c) => num(c.trim()))));
+    expect(data.some((r) => r.includes('/'))).toBe(true);
+
     // E2SFCA with the default catchment 1 500 m in thirds; the sum check is shown
     await page.getByTestId('svc-section-access').click();
     await expect.poll(() => page.getByTestId('svc-acc-method').inputValue()).toBe('e2sfca');
