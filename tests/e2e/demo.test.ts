@@ -48,6 +48,19 @@ describe('demo in the browser', () => {
     const rows = await page.getByTestId('map-table').locator('tbody tr').count();
     expect(rows).toBe(60);
 
+    // a row under the pointer shows its area on the map: an outline in blue (HOVER_COLOR)
+    const blue = async () => {
+      const { data } = decode(await page.getByTestId('map').screenshot());
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - 29) < 14 && Math.abs(data[i + 1] - 78) < 14 && Math.abs(data[i + 2] - 137) < 14) n++;
+      return n;
+    };
+    const calm = await blue();
+    await page.getByTestId('map-table').locator('tbody tr').nth(5).hover();
+    await expect.poll(blue, { timeout: 20_000 }).toBeGreaterThan(calm + 40);
+    await page.mouse.move(2, 2);
+    await expect.poll(blue, { timeout: 20_000 }).toBeLessThan(calm + 10);
+
     // export stays local: a download of a blob, no request
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     const csv = (await import('node:fs')).readFileSync((await dl.path())!, 'utf8');

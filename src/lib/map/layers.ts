@@ -6,7 +6,7 @@
 import { PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import type { PreparedGeometry } from '../geo/prepare';
 import { featureOutlineData, outlineData, pointData, polygonData } from './binary';
-import { OUTLINE_COLOR, SELECTION_COLOR, type RGB } from './palettes';
+import { HOVER_COLOR, OUTLINE_COLOR, SELECTION_COLOR, type RGB } from './palettes';
 
 /** System fonts only: the offline map must not fetch a font file (TextLayer draws glyphs on a canvas); labels: `./labelLayers`. */
 export const LABEL_FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif';
@@ -16,6 +16,7 @@ export const LAYER_IDS = {
   choropleth: 'choropleth',
   outlines: 'outlines',
   selection: 'selection',
+  hover: 'hover',
   points: 'points',
 } as const;
 
@@ -92,6 +93,19 @@ export function selectionLayer(o: Common & { geometry: PreparedGeometry; feature
     opacity: o.opacity ?? 1,
     pickable: false,
   });
+}
+
+/**
+ * The outline of the area under the pointer — on the map, or on a row of the map table or a small year
+ * map, which tells the map where that area is: blue on a white halo. Only while there is one (layers of
+ * their own, so the first map's frame does not draw them).
+ */
+export function hoverLayers(o: Common & { geometry: PreparedGeometry; feature: number; widthPx?: number }) {
+  const w = o.widthPx ?? 2.5;
+  return [
+    selectionLayer({ ...o, id: `${LAYER_IDS.hover}-halo`, color: [255, 255, 255], widthPx: w + 2 }),
+    selectionLayer({ ...o, id: LAYER_IDS.hover, color: HOVER_COLOR, widthPx: w }),
+  ];
 }
 
 /**

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import { prepareGeometry } from '../../../src/lib/geo/prepare';
 import { fillColors } from '../../../src/lib/map/binary';
-import { LABEL_FONT_FAMILY, choroplethLayer, outlineLayer, pointLayer, selectionLayer } from '../../../src/lib/map/layers';
+import { LABEL_FONT_FAMILY, choroplethLayer, hoverLayers, outlineLayer, pointLayer, selectionLayer } from '../../../src/lib/map/layers';
 import { hoverLabelLayer, placedLabelLayers } from '../../../src/lib/map/labelLayers';
 import { viewLabels } from '../../../src/lib/map/labels';
-import { NO_VALUE_COLOR } from '../../../src/lib/map/palettes';
+import { HOVER_COLOR, NO_VALUE_COLOR } from '../../../src/lib/map/palettes';
 
 const sq = (x: number, y: number, s: number) => [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]];
 const p = prepareGeometry([
@@ -43,6 +43,19 @@ describe('layer factories', () => {
     expect(s.props.visible).toBe(true);
     expect((s.props.data as unknown as { length: number }).length).toBe(1);
     expect(selectionLayer({ geometry: p, feature: null }).props.visible).toBe(false);
+  });
+
+  it('hover: the area under the pointer (or a linked row) outlined in blue on a white halo, thinner than the selection', () => {
+    const [halo, h] = hoverLayers({ geometry: p, feature: 0 });
+    for (const l of [halo, h]) {
+      expect(l).toBeInstanceOf(PathLayer);
+      expect((l.props.data as unknown as { length: number }).length).toBe(1);
+      expect(l.props.pickable).toBe(false);
+    }
+    expect([halo.id, h.id]).toEqual(['hover-halo', 'hover']);
+    expect(h.props.getColor).toEqual([...HOVER_COLOR, 255]);
+    expect(halo.props.getColor).toEqual([255, 255, 255, 255]);
+    expect([halo.props.getWidth, h.props.getWidth]).toEqual([4.5, 2.5]);
   });
 
   it('labels use system fonts and an automatic character set; rows without text are skipped', () => {
