@@ -66,6 +66,16 @@ describe('Sozialindex results table', () => {
     expect(onselect).toHaveBeenCalledTimes(1);
   });
 
+  it('tells the map which area’s row is under the pointer (the map outlines it), and when it leaves', async () => {
+    const onhover = vi.fn();
+    render(ResultsTable, { run: run(), classNames: ['unter 0', 'ab 0'], onhover });
+    const rows = within(screen.getByTestId('ix-results')).getAllByRole('row').slice(1);
+    await fireEvent.mouseEnter(rows[1]);
+    expect(onhover).toHaveBeenLastCalledWith(2);
+    await fireEvent.mouseLeave(rows[1]);
+    expect(onhover).toHaveBeenLastCalledWith(null);
+  });
+
   it('an area left out because the source kept a value secret says „· geheim (Quelle)“ with the reason — not „Werte fehlen“ (qa6)', () => {
     const r = run();
     // as computeIndexRun marks it when the missing value was „·“ in the file (tests/unit/index/sourceSecret.test.ts)

@@ -77,6 +77,16 @@ describe('coverage per area of many areas', () => {
     expect(row.children[0].textContent).toBe('Block 04321');
   });
 
+  it('a row under the pointer tells the map its area (outlined there), and when it leaves', async () => {
+    const onhover = vi.fn();
+    render(CoveragePanel, { s: services(300), busy: false, selected: null, onselect: () => {}, onhover });
+    const row = dataRows()[7];
+    row.dispatchEvent(new MouseEvent('mouseenter'));
+    expect(onhover).toHaveBeenLastCalledWith(7);
+    row.dispatchEvent(new MouseEvent('mouseleave'));
+    expect(onhover).toHaveBeenLastCalledWith(null);
+  });
+
   it('a city’s few hundred areas stay a complete table', () => {
     render(CoveragePanel, { s: services(300), busy: false, selected: null, onselect: () => {} });
     expect(dataRows()).toHaveLength(300);

@@ -75,6 +75,16 @@ describe('MoranScatter', () => {
     expect(onselect).toHaveBeenCalledWith(3);
   });
 
+  it('tells the map which area’s dot is under the pointer, and when it leaves', async () => {
+    const onhover = vi.fn();
+    render(MoranScatter, { ...props, onhover });
+    const dots = screen.getByTestId('sp-scatter').querySelectorAll('circle');
+    await fireEvent.mouseEnter(dots[2]);
+    expect(onhover).toHaveBeenLastCalledWith(2);
+    await fireEvent.mouseLeave(dots[2]);
+    expect(onhover).toHaveBeenLastCalledWith(null);
+  });
+
   it('highlights the selected area when the selection changes', async () => {
     const { rerender } = render(MoranScatter, { ...props, selected: null });
     expect(screen.getByTestId('sp-scatter').querySelectorAll('circle.sel')).toHaveLength(0);

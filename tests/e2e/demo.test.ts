@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { ARTIFACTS, colouredShare, foreignRequests, recordRequests, useBrowser, waitForMap } from './harness';
+import { ARTIFACTS, colouredShare, foreignRequests, hoverOutlinePixels, recordRequests, useBrowser, waitForMap } from './harness';
 
 const ctx = useBrowser();
 
@@ -49,12 +49,7 @@ describe('demo in the browser', () => {
     expect(rows).toBe(60);
 
     // a row under the pointer shows its area on the map: an outline in blue (HOVER_COLOR)
-    const blue = async () => {
-      const { data } = decode(await page.getByTestId('map').screenshot());
-      let n = 0;
-      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - 29) < 14 && Math.abs(data[i + 1] - 78) < 14 && Math.abs(data[i + 2] - 137) < 14) n++;
-      return n;
-    };
+    const blue = async () => hoverOutlinePixels(await page.getByTestId('map').screenshot(), decode);
     const calm = await blue();
     await page.getByTestId('map-table').locator('tbody tr').nth(5).hover();
     await expect.poll(blue, { timeout: 20_000 }).toBeGreaterThan(calm + 40);

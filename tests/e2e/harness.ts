@@ -190,6 +190,14 @@ export function colouredShare(png: Buffer, decode: (b: Buffer) => { data: Uint8A
   return coloured / n;
 }
 
+/** Pixels of the map in the hover outline's blue (HOVER_COLOR 29, 78, 137): > 0 while an area is outlined. */
+export function hoverOutlinePixels(png: Buffer, decode: (b: Buffer) => { data: Uint8Array }): number {
+  const { data } = decode(png);
+  let n = 0;
+  for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - 29) < 14 && Math.abs(data[i + 1] - 78) < 14 && Math.abs(data[i + 2] - 137) < 14) n++;
+  return n;
+}
+
 export const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
 
 /**

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, colouredShare, foreignRequests, openDemoIndex, recordRequests, useBrowser, waitForMap } from './harness';
+import { ARTIFACTS, colouredShare, foreignRequests, hoverOutlinePixels, openDemoIndex, recordRequests, useBrowser, waitForMap } from './harness';
 
 const ctx = useBrowser();
 
@@ -96,6 +96,12 @@ describe('Sozialindex in the browser', () => {
     await page.getByTestId('ix-section-results').click();
     await expect.poll(async () => (await tableRows(page)).length, { timeout: 20_000 }).toBe(60);
     const before = (await tableRows(page)).map((r) => r[1]).join('|');
+    // a results row under the pointer outlines its area on the map
+    const blue = async () => hoverOutlinePixels(await page.getByTestId('map').screenshot(), decode);
+    const calm = await blue();
+    await page.getByTestId('ix-results').locator('tbody tr').nth(3).hover();
+    await expect.poll(blue, { timeout: 20_000 }).toBeGreaterThan(calm + 40);
+    await page.mouse.move(2, 2);
 
     // weight of the first indicator (SGB-II-Quote) from 1 to 5: shares and ranking change without a button
     await page.getByTestId('ix-section-index').click();
