@@ -112,6 +112,21 @@ describe('map table of many areas', () => {
     expect(row.children[1].textContent).toBe('Block 10');
   });
 
+  it('marks the row of the area under the pointer on the map, and tells the map the area of the row under the pointer', async () => {
+    const map = bigMap(50);
+    render(MapTable, { map });
+    const row = (f: number) => screen.getByTestId('map-table').querySelector(`tr[data-feature="${f}"]`)!;
+    map.hovered = 7;
+    await vi.waitFor(() => expect(row(7).classList.contains('hov')).toBe(true));
+    expect(screen.getByTestId('map-table').querySelectorAll('tr.hov')).toHaveLength(1);
+    row(12).dispatchEvent(new MouseEvent('mouseenter'));
+    expect(map.hovered).toBe(12);
+    await vi.waitFor(() => expect(row(12).classList.contains('hov')).toBe(true));
+    row(12).dispatchEvent(new MouseEvent('mouseleave'));
+    expect(map.hovered).toBeNull();
+    await vi.waitFor(() => expect(screen.getByTestId('map-table').querySelectorAll('tr.hov')).toHaveLength(0));
+  });
+
   it('a table of a few hundred areas stays complete (find in page, screen readers)', () => {
     render(MapTable, { map: bigMap(300) });
     expect(dataRows()).toHaveLength(300);
