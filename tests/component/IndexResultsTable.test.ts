@@ -76,6 +76,12 @@ describe('Sozialindex results table', () => {
     expect(onhover).toHaveBeenLastCalledWith(null);
   });
 
+  it('tints the row of the area under the pointer on the map', () => {
+    render(ResultsTable, { run: run(), classNames: ['unter 0', 'ab 0'], hovered: 2 });
+    const rows = within(screen.getByTestId('ix-results')).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.classList.contains('hov'))).toEqual([false, true, false, false, false]);
+  });
+
   it('an area left out because the source kept a value secret says „· geheim (Quelle)“ with the reason — not „Werte fehlen“ (qa6)', () => {
     const r = run();
     // as computeIndexRun marks it when the missing value was „·“ in the file (tests/unit/index/sourceSecret.test.ts)

@@ -87,6 +87,11 @@ describe('coverage per area of many areas', () => {
     expect(onhover).toHaveBeenLastCalledWith(null);
   });
 
+  it('tints the row of the area under the pointer on the map', () => {
+    render(CoveragePanel, { s: services(300), busy: false, selected: null, hovered: 9, onselect: () => {} });
+    expect(dataRows().filter((r) => r.classList.contains('hov')).map((r) => r.getAttribute('data-area'))).toEqual(['9']);
+  });
+
   it('a city’s few hundred areas stay a complete table', () => {
     render(CoveragePanel, { s: services(300), busy: false, selected: null, onselect: () => {} });
     expect(dataRows()).toHaveLength(300);
