@@ -105,7 +105,7 @@ export const OUTLINE_COLOR: RGB = [90, 90, 90];
 /** Highlight colour for the selected area (outline). */
 export const SELECTION_COLOR: RGB = [0, 0, 0];
 /**
- * The area under the pointer, on the map or in a linked view (map table row, small year map): the app's
+ * The area under the pointer, on the map or in a linked view (a table row, a small year map): the app's
  * dark blue (in no map palette; the selection is black), drawn on a white halo so it shows on dark fills too.
  */
 export const HOVER_COLOR: RGB = [29, 78, 137];
