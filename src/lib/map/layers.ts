@@ -96,9 +96,9 @@ export function selectionLayer(o: Common & { geometry: PreparedGeometry; feature
 }
 
 /**
- * The outline of the area under the pointer — on the map, or on its row in a table, its dot in the Moran
- * scatter plot or its shape in a small year map, which tells the map where that area is: blue on a white halo. Only while there is one (layers of
- * their own, so the first map's frame does not draw them).
+ * The outline of the area under the pointer — on the map, or on its row in a table, its dot in the
+ * Moran scatter plot or its shape in a small year map, which tells the map where that area is: blue on
+ * a white halo. Only while there is one (layers of their own, so the first map's frame does not draw them).
  */
 export function hoverLayers(o: Common & { geometry: PreparedGeometry; feature: number; widthPx?: number }) {
   const w = o.widthPx ?? 2.5;

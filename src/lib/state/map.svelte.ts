@@ -51,6 +51,14 @@ const YEAR_COLUMN = /^(jahr|year|berichtsjahr|stichtag)$/i;
 export const LABEL_LIMIT = 150;
 
 /** Map settings and the data drawn: which layer, which variable, how it is classified and coloured. */
+/** A view's link to the map's selection and hover for the areas of one layer ({@link MapState.areasOf}). */
+export interface AreaLink {
+  readonly selected: number | null;
+  readonly hovered: number | null;
+  select(i: number): void;
+  hover(i: number | null): void;
+}
+
 export class MapState {
   layer = $state<string | null>(null);
   /** table joined to the layer that provides the variable (null = the layer's own columns) */
@@ -342,6 +350,23 @@ export class MapState {
 
   select(i: number | null): void {
     this.selected = i;
+  }
+
+  /**
+   * The map's selection and the area under the pointer as seen from a view that lists the areas of
+   * `layer` (its index i is feature i there): a table, a scatter plot, small maps. While the map shows
+   * another layer an index there is another area, so the view sees none and its clicks and pointer do
+   * nothing on the map.
+   */
+  areasOf(layer: string | null): AreaLink {
+    const map = this;
+    const on = () => layer !== null && map.layer === layer;
+    return {
+      get selected() { return on() ? map.selected : null; },
+      get hovered() { return on() ? map.hovered : null; },
+      select: (i) => void (on() && map.select(i)),
+      hover: (i) => void (on() && (map.hovered = i)),
+    };
   }
 
   setBasemap(enabled: boolean, url: string): void {
