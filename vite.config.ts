@@ -7,8 +7,10 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 import { fastLink } from './src/lib/db/fastLink';
 import { ehOnly } from './src/lib/db/ehOnly';
+import { glueNames, keepExports } from './src/lib/db/wasmExports';
 
 const blockingBindings = fileURLToPath(new URL('./node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', import.meta.url));
+const ehWasm = fileURLToPath(new URL('./node_modules/@duckdb/duckdb-wasm/dist/duckdb-eh.wasm', import.meta.url));
 
 /**
  * PWA: after the build, list every emitted file in dist/sw.js (precache) and stamp it with a hash
@@ -60,10 +62,48 @@ function duckdbLazyGot(): Plugin {
   };
 }
 
+/**
+ * DuckDB's wasm as the app ships it: only the exports its glue uses (src/lib/db/wasmExports.ts),
+ * 27 instead of 34 MB and ≈ 0.2 s less instantiation at every start. Emitted as an asset in the
+ * build, served from memory by the dev server; the worker imports it as
+ * `@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url` (without this plugin, e.g. in unit tests, that is
+ * the package's own file).
+ */
+function duckdbLeanWasm(): Plugin {
+  const ID = '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+  const VIRTUAL = '\0srw-duckdb-eh-wasm';
+  const DEV_URL = '/@srw/duckdb-eh.wasm';
+  let serve = false;
+  let bytes: Uint8Array | null = null;
+  const lean = () => (bytes ??= keepExports(readFileSync(ehWasm), glueNames(readFileSync(blockingBindings, 'utf8'))));
+  return {
+    name: 'srw-duckdb-lean-wasm',
+    enforce: 'pre',
+    configResolved(c) {
+      serve = c.command === 'serve';
+    },
+    resolveId(id) {
+      return id === ID ? VIRTUAL : null;
+    },
+    load(id) {
+      if (id !== VIRTUAL) return null;
+      if (serve) return `export default ${JSON.stringify(DEV_URL)};`;
+      const ref = this.emitFile({ type: 'asset', name: 'duckdb-eh.wasm', source: lean() });
+      return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+    },
+    configureServer(server) {
+      server.middlewares.use(DEV_URL, (_req, res) => {
+        res.setHeader('Content-Type', 'application/wasm');
+        res.end(lean());
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte(), precacheManifest()],
+  plugins: [svelte(), precacheManifest(), duckdbLeanWasm()],
   base: './',
-  worker: { format: 'es', plugins: () => [duckdbLazyGot()] },
+  worker: { format: 'es', plugins: () => [duckdbLazyGot(), duckdbLeanWasm()] },
   resolve: {
     alias: {
       // The package's "./blocking" export points to a file missing in 1.32.0 and the real file is

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 /**
- * DuckDB's wasm (34 MB), fetched and compiled as early as possible: the engine worker's entry
+ * DuckDB's wasm (27 MB: the build keeps only the exports its glue uses, src/lib/db/wasmExports.ts
+ * and vite.config.ts), fetched and compiled as early as possible: the engine worker's entry
  * starts this before it loads the engine code, so download, compile and JavaScript loading
  * overlap. Streaming compile (compiles while it downloads) where the server sends
  * `application/wasm`, else from the bytes. The service worker serves the file from its cache.

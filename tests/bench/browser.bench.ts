@@ -53,6 +53,14 @@ function bundleSize(): { total: number; jsGzip: number } {
   return { total, jsGzip };
 }
 
+/**
+ * DuckDB's wasm as duckdb-wasm 1.32 ships it (34 MB, 75 011 exports): the issue's floor. The build
+ * ships it with only the exports the glue uses (27 MB, src/lib/db/wasmExports.ts); the bench compiles
+ * both, so the start is set against the engine as it comes and against what the app loads.
+ */
+const UPSTREAM_WASM = path.resolve(import.meta.dirname, '../../node_modules/@duckdb/duckdb-wasm/dist/duckdb-eh.wasm');
+const UPSTREAM_URL = '/upstream/duckdb-eh.wasm';
+
 /** The DuckDB wasm the build ships (hashed name under assets/). */
 function wasmAsset(): string {
   const f = readdirSync(path.join(DIST, 'assets')).find((x) => /^duckdb-eh.*\.wasm$/.test(x));
@@ -147,20 +155,27 @@ async function mapRows(browser: Browser, url: string): Promise<BenchRow[]> {
 
 export async function benchBrowser(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const server = await serveDist();
+  const server = await serveDist({ [UPSTREAM_URL]: UPSTREAM_WASM });
   const browser = await launch();
   try {
     const wasm = wasmAsset();
-    await compileFloor(browser, server.url, wasm); // warm-up: the first compile also starts the browser's wasm machinery
+    await compileFloor(browser, server.url, UPSTREAM_URL.slice(1)); // warm-up: the first compile also starts the browser's wasm machinery
     const warm: number[] = [];
     const marks: string[] = [];
+    const shipped: number[] = [];
     // five floor/start pairs, alternating: single cold starts on a shared 2-core machine vary by ± 0.8 s
-    const demo = await pairedTimed(() => demoReady(browser, server.url, warm, marks), () => compileFloor(browser, server.url, wasm), repeats(5));
+    const floors = async () => {
+      shipped.push(await compileFloor(browser, server.url, wasm));
+      return compileFloor(browser, server.url, UPSTREAM_URL.slice(1));
+    };
+    const demo = await pairedTimed(() => demoReady(browser, server.url, warm, marks), floors, repeats(5));
     // the start-up marks of the median cold start
     const median = demo.app.runs.indexOf([...demo.app.runs].sort((a, b) => a - b)[demo.app.runs.length >> 1]);
-    rows.push(ratioRow('Demo bereit, Kaltstart (Seite laden → Karte gezeichnet) ÷ Wasm-Kompilierung', demo, { target_ratio: 4, note: `Marken (ms): ${marks[median]}` }));
+    rows.push(ratioRow('Demo bereit, Kaltstart (Seite laden → Karte gezeichnet) ÷ Kompilierung von DuckDBs Wasm (34 MB, wie duckdb-wasm es liefert)', demo, { target_ratio: 4, note: `Marken (ms): ${marks[median]}` }));
+    const shippedS = summarise(shipped);
+    rows.push(ratioRow('Demo bereit, Kaltstart ÷ Kompilierung des ausgelieferten Wasm (nur die Exporte der Glue, 27 MB)', { app: demo.app, floor: shippedS, ratios: demo.app.runs.map((a, i) => a / shipped[i]) }));
     const warmS = summarise(warm);
-    rows.push(ratioRow('Demo bereit, zweiter Besuch (Service Worker) ÷ Wasm-Kompilierung', { app: warmS, floor: demo.floor, ratios: warm.map((w, i) => w / demo.floor.runs[i]) }));
+    rows.push(ratioRow('Demo bereit, zweiter Besuch (Service Worker) ÷ Kompilierung von DuckDBs Wasm (34 MB)', { app: warmS, floor: demo.floor, ratios: warm.map((w, i) => w / demo.floor.runs[i]) }));
     rows.push(...(await mapRows(browser, server.url)));
   } finally {
     await browser.close();

@@ -23,13 +23,16 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** A plain static server for the production build (what any web server or file share would do). */
-export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * A plain static server for the production build (what any web server or file share would do);
+ * `extra` serves single files outside it by URL path (the bench's upstream DuckDB wasm).
+ */
+export async function serveDist(extra: Record<string, string> = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer(async (req, res) => {
     try {
       const u = new URL(req.url ?? '/', 'http://x');
-      let p = path.join(DIST, decodeURIComponent(u.pathname));
-      if (!p.startsWith(DIST)) throw new Error('outside');
+      let p = extra[u.pathname] ?? path.join(DIST, decodeURIComponent(u.pathname));
+      if (!p.startsWith(DIST) && !(u.pathname in extra)) throw new Error('outside');
       if ((await stat(p)).isDirectory()) p = path.join(p, 'index.html');
       const body = await readFile(p);
       res.writeHead(200, { 'Content-Type': TYPES[path.extname(p)] ?? 'application/octet-stream' });
