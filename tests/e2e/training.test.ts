@@ -334,7 +334,15 @@ describe('training: tours, presenter mode, demo question, exercises', () => {
     await ws.getByTestId('ws-fit-passt_nicht').check();
     await ws.getByTestId('ws-missing').fill('Familienzentrum; Sprachkurse am Nachmittag');
     await ws.getByTestId('ws-contributors').fill('Kirchengemeinde: Räume');
-    await ws.getByTestId('ws-pick').selectOption({ label: 'Altstadt-Nord' });
+    // the second area through the search: words of its name, in any case; Enter takes the first match
+    await ws.getByTestId('ws-search').fill('nord ALTSTADT');
+    await expect.poll(() => ws.getByTestId('ws-search-count').innerText()).toBe('1 von 60');
+    expect(await ws.getByTestId('ws-pick').locator('option').count()).toBe(2);
+    await ws.getByTestId('ws-search').press('Enter');
+    await expect.poll(() => ws.locator('p.area').innerText()).toContain('Altstadt-Nord');
+    // the search is emptied, the list whole again
+    expect(await ws.getByTestId('ws-search').inputValue()).toBe('');
+    expect(await ws.getByTestId('ws-pick').locator('option').count()).toBe(61);
     await ws.getByTestId('ws-fit-passt').check();
     // the area ranked 1 is in the highest class: data and perception disagree there
     await expect.poll(() => ws.getByTestId('ws-conflicts').innerText()).toContain(first);
