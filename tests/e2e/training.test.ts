@@ -338,11 +338,14 @@ describe('training: tours, presenter mode, demo question, exercises', () => {
     await ws.getByTestId('ws-search').fill('nord ALTSTADT');
     await expect.poll(() => ws.getByTestId('ws-search-count').innerText()).toBe('1 von 60');
     expect(await ws.getByTestId('ws-pick').locator('option').count()).toBe(2);
+    // listed open while searching, a dropdown again afterwards
+    expect(await ws.getByTestId('ws-pick').getAttribute('size')).toBe('2');
     await ws.getByTestId('ws-search').press('Enter');
     await expect.poll(() => ws.locator('p.area').innerText()).toContain('Altstadt-Nord');
     // the search is emptied, the list whole again
     expect(await ws.getByTestId('ws-search').inputValue()).toBe('');
     expect(await ws.getByTestId('ws-pick').locator('option').count()).toBe(61);
+    expect(await ws.getByTestId('ws-pick').getAttribute('size')).toBeNull();
     await ws.getByTestId('ws-fit-passt').check();
     // the area ranked 1 is in the highest class: data and perception disagree there
     await expect.poll(() => ws.getByTestId('ws-conflicts').innerText()).toContain(first);
