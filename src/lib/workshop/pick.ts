@@ -12,15 +12,20 @@ function folds(s: string): [string, string] {
   return [strip(lower), strip(spelt)];
 }
 
+/** Each area's name and key, folded once per layer (a search then only compares strings). */
+export function areaSearchIndex(ids: readonly string[], names: readonly string[]): [string, string][] {
+  return ids.map((id, i) => folds(`${names[i] ?? ''} ${id ?? ''}`));
+}
+
 /**
  * The positions of `order` (area indexes, in the picker's order) whose name or key contains
  * `query`; all of them for an empty query. Several words must all occur („alt nord“).
  */
-export function searchAreas(order: readonly number[], ids: readonly string[], names: readonly string[], query: string): number[] {
+export function searchAreas(order: readonly number[], index: readonly (readonly [string, string])[], query: string): number[] {
   const words = query.trim().split(/\s+/).filter(Boolean).map(folds);
   if (!words.length) return [...order];
   return order.filter((i) => {
-    const [base, spelt] = folds(`${names[i] ?? ''} ${ids[i] ?? ''}`);
+    const [base, spelt] = index[i] ?? ['', ''];
     return words.every(([b, s]) => base.includes(b) || spelt.includes(s));
   });
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { searchAreas } from '../../../src/lib/workshop/pick';
+import { areaSearchIndex, searchAreas as search } from '../../../src/lib/workshop/pick';
 
 const ids = ['011', '012', '037', '064', '120'];
 const names = ['Altstadt-Süd', 'Altstadt-Nord', 'Hüttenheim', 'Neue Heimat', 'Großer Busch'];
 const order = [1, 0, 4, 2, 3]; // the picker's order (by name)
+const searchAreas = (o: number[], i: string[], n: string[], q: string) => search(o, areaSearchIndex(i, n), q);
 
 describe('searchAreas: the Werkstatt picker finds areas by part of the name or key', () => {
   it('keeps the picker’s order and all areas for an empty query', () => {
