@@ -2,6 +2,7 @@ import { createDuckDB, VoidLogger, BROWSER_RUNTIME } from '@duckdb/duckdb-wasm/d
 import { compiledAt, compiledWasm, entryAt, respondedAt, wasmUrl } from './wasm';
 import { tableToIPC, type Table } from 'apache-arrow';
 import { SAFE_SETTINGS_SQL, type Duck } from '../src/lib/db/duck';
+import { instantiateFrom } from '../src/lib/db/instantiateFrom';
 
 /** When DuckDB's start steps happened (this worker's clock, with its origin), for the startup marks. */
 export const startup: Record<string, number> = { timeOrigin: performance.timeOrigin };
@@ -18,7 +19,8 @@ export async function createBrowserDuck(): Promise<Duck> {
   // the compile's own end (`wasm-compiled` is when both it and the engine code were there)
   startup['wasm-streamed'] = compiledAt;
   startup['wasm-compiled'] = performance.now();
-  if (module) useCompiled(db, module);
+  // instantiate the module compiled at the worker's start instead of fetching the wasm again
+  if (module) instantiateFrom(db, module);
   await db.instantiate(() => {});
   startup['duck-instantiated'] = performance.now();
   db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true } });
@@ -31,19 +33,5 @@ export async function createBrowserDuck(): Promise<Duck> {
     registerBuffer: (name, bytes) => db.registerFileBuffer(name, bytes),
     dropFile: (name) => db.dropFile(name),
     insertArrow: (name, table) => conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: true }),
-  };
-}
-
-/**
- * Instantiate from the module compiled at the worker's start instead of fetching the wasm again.
- * Replaces the bindings' `instantiateWasm` (duckdb-wasm 1.32, `DuckDBBrowserBindings`), doing what
- * it does after its own fetch: publish the runtime, then instantiate.
- */
-function useCompiled(db: object, module: WebAssembly.Module): void {
-  const bindings = db as { _runtime: unknown; instantiateWasm: (imports: WebAssembly.Imports, done: (i: WebAssembly.Instance, m: WebAssembly.Module) => void) => unknown };
-  bindings.instantiateWasm = (imports, done) => {
-    (globalThis as { DUCKDB_RUNTIME?: unknown }).DUCKDB_RUNTIME = bindings._runtime;
-    void WebAssembly.instantiate(module, imports).then((instance) => done(instance, module));
-    return [];
   };
 }

@@ -5,6 +5,7 @@ import { tableToIPC, type Table } from 'apache-arrow';
 import { SAFE_SETTINGS_SQL, type Duck } from './duck';
 import { fastLink } from './fastLink';
 import { glueNames, keepExports } from './wasmExports';
+import { instantiateFrom, runtimeCopy } from './instantiateFrom';
 
 const require = createRequire(import.meta.url);
 
@@ -20,7 +21,7 @@ export async function createNodeDuck(): Promise<Duck> {
     eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: '' },
   };
   const db = await duck.createDuckDB(bundles, new duck.VoidLogger(), duck.NODE_RUNTIME);
-  useModule(db, nodeWasmModule());
+  instantiateFrom(db, nodeWasmModule(), runtimeCopy);
   await db.instantiate(() => {});
   db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true } });
   const conn = db.connect();
@@ -45,24 +46,6 @@ export function nodeWasmModule(): WebAssembly.Module {
     lean = new WebAssembly.Module(keepExports(wasm, glueNames(readFileSync(entry, 'utf8'))));
   }
   return lean;
-}
-
-/**
- * Instantiate `module` instead of the file the bindings would read. Replaces the Node bindings'
- * `instantiateWasm` (duckdb-wasm 1.32, `DuckDBNodeBindings`), doing what it does after its
- * `readFileSync`: publish a copy of the runtime, then instantiate.
- */
-function useModule(db: object, module: WebAssembly.Module): void {
-  const bindings = db as { _runtime: object; instantiateWasm: (imports: WebAssembly.Imports, done: (i: WebAssembly.Instance, m: WebAssembly.Module) => void) => unknown };
-  bindings.instantiateWasm = (imports, done) => {
-    const runtime: Record<string, unknown> = {};
-    for (const name of Object.getOwnPropertyNames(bindings._runtime)) {
-      if (name !== 'constructor') runtime[name] = Object.getOwnPropertyDescriptor(bindings._runtime, name)!.value;
-    }
-    (globalThis as { DUCKDB_RUNTIME?: unknown }).DUCKDB_RUNTIME = runtime;
-    void WebAssembly.instantiate(module, imports).then((instance) => done(instance, module));
-    return [];
-  };
 }
 
 type CjsModule = { exports: unknown; filename: string; paths: string[]; _compile(code: string, filename: string): void };
