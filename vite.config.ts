@@ -8,6 +8,7 @@ import type { Plugin } from 'vite';
 import { fastLink } from './src/lib/db/fastLink';
 import { ehOnly } from './src/lib/db/ehOnly';
 import { glueNames, keepExports } from './src/lib/db/wasmExports';
+import { listChunksFor, type BundleLike } from './src/lib/build/chunksAtOnce';
 
 const blockingBindings = fileURLToPath(new URL('./node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs', import.meta.url));
 const ehWasm = fileURLToPath(new URL('./node_modules/@duckdb/duckdb-wasm/dist/duckdb-eh.wasm', import.meta.url));
@@ -100,10 +101,26 @@ function duckdbLeanWasm(): Plugin {
   };
 }
 
+/**
+ * The engine worker's entry requests every chunk of the engine code at once, instead of level by
+ * level as the browser parses each (src/lib/build/chunksAtOnce.ts).
+ */
+function engineChunksAtOnce(): Plugin {
+  return {
+    name: 'srw-engine-chunks-at-once',
+    apply: 'build',
+    generateBundle(_, bundle) {
+      // the worker build of engine.entry.ts (other worker builds, e.g. the pool's, have no such entry)
+      const entry = Object.values(bundle).some((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('workers/engine.entry.ts'));
+      if (entry) listChunksFor(bundle as unknown as BundleLike, 'workers/engine.entry.ts', 'workers/engine.worker.ts');
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [svelte(), precacheManifest(), duckdbLeanWasm()],
   base: './',
-  worker: { format: 'es', plugins: () => [duckdbLazyGot(), duckdbLeanWasm()] },
+  worker: { format: 'es', plugins: () => [duckdbLazyGot(), duckdbLeanWasm(), engineChunksAtOnce()] },
   resolve: {
     alias: {
       // The package's "./blocking" export points to a file missing in 1.32.0 and the real file is

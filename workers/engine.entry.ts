@@ -15,6 +15,9 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const early: MessageEvent[] = [];
 const keep = (e: MessageEvent) => early.push(e);
 scope.addEventListener('message', keep);
+// The chunks the engine code imports, listed by the build (src/lib/build/chunksAtOnce.ts): requested
+// all at once, not level by level as each is parsed. Not set in the dev server.
+for (const chunk of (globalThis as { __SRW_ENGINE_CHUNKS__?: string[] }).__SRW_ENGINE_CHUNKS__ ?? []) import(/* @vite-ignore */ chunk).catch(() => {});
 void import('./engine.worker').then(() => {
   scope.removeEventListener('message', keep);
   for (const e of early) scope.dispatchEvent(new MessageEvent('message', { data: e.data, ports: [...e.ports] }));
